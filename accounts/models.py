@@ -1,0 +1,108 @@
+"""Users, roles on the organisation tree, and API tokens."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class User(AbstractUser):
+    """A login. `person` links a lecturer's or learner's account to their record in the registry."""
+
+    person = models.OneToOneField(
+        "people.Person", verbose_name=_("person"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="user_account",
+    )
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    @property
+    def display_name(self) -> str:
+        return self.get_full_name() or self.username
+
+
+class Role(models.TextChoices):
+    SYSTEM_ADMIN = "system_admin", _("system administrator")
+    PROVINCE_SUPERVISOR = "province_supervisor", _("province supervisor")
+    CENTRE_DIRECTOR = "centre_director", _("centre director")
+    TRAINING_OFFICER = "training_officer", _("training officer")
+    LECTURER = "lecturer", _("lecturer")
+    LEARNER = "learner", _("learner")
+    VIEWER = "viewer", _("party committee viewer")
+
+
+# Which node of the tree each role is assigned on.
+ROLES_ON_PROVINCE = {Role.PROVINCE_SUPERVISOR, Role.VIEWER}
+ROLES_ON_CENTRE = {Role.CENTRE_DIRECTOR, Role.TRAINING_OFFICER, Role.LECTURER, Role.VIEWER}
+
+
+class RoleAssignment(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_assignments")
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    province = models.ForeignKey(
+        "org.AdministrativeUnit", verbose_name=_("province"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )
+    centre = models.ForeignKey(
+        "org.Centre", verbose_name=_("centre"), null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+    )
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            # A role sits on at most one node: a province or a centre, never both.
+            models.CheckConstraint(
+                condition=Q(province__isnull=True) | Q(centre__isnull=True), name="role_on_one_node"
+            ),
+        ]
+        verbose_name = _("role assignment")
+        verbose_name_plural = _("role assignments")
+
+    def __str__(self) -> str:
+        node = self.centre or self.province or ""
+        return f"{self.get_role_display()} {node}".strip()
+
+
+def _hash_token(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+class ApiToken(models.Model):
+    """A bearer token for scripts. Only its hash is stored; the token is shown once."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    prefix = models.CharField(max_length=12, editable=False)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.user})"
+
+    @classmethod
+    def issue(cls, user: User, name: str = "") -> tuple[ApiToken, str]:
+        raw = "ttct_" + secrets.token_urlsafe(32)
+        token = cls.objects.create(user=user, name=name, prefix=raw[:12], key_hash=_hash_token(raw))
+        return token, raw
+
+    @classmethod
+    def find_active(cls, raw: str) -> ApiToken | None:
+        return (
+            cls.objects.select_related("user")
+            .filter(key_hash=_hash_token(raw), revoked=False, user__is_active=True)
+            .first()
+        )

@@ -1,0 +1,76 @@
+"""Writing audit events. Service functions call `record` after each change they make."""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import uuid
+from collections.abc import Iterable
+
+from django.db import models
+
+from core.middleware import current_request_id
+from core.models import AuditEvent
+
+
+def _jsonable(value):
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, list | tuple | set):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def snapshot(obj: models.Model, fields: Iterable[str] | None = None) -> dict:
+    """The concrete field values of `obj`, JSON-ready, for before/after in the audit log."""
+    names = fields or [f.attname for f in obj._meta.concrete_fields if f.name not in {"created_at", "updated_at"}]
+    return {name: _jsonable(getattr(obj, name)) for name in names}
+
+
+def record(
+    *,
+    actor,
+    action: str,
+    obj: models.Model,
+    before: dict | None = None,
+    after: dict | None = None,
+    reason: str = "",
+) -> AuditEvent:
+    return AuditEvent.objects.create(
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        action=action,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:300],
+        before=before,
+        after=after,
+        reason=reason,
+        request_id=current_request_id.get(),
+    )
+
+
+def record_many(*, actor, action: str, objects: Iterable[models.Model], reason: str = "", after_fields=None) -> int:
+    """One event per object in a single INSERT, for bulk workflows."""
+    request_id = current_request_id.get()
+    actor = actor if getattr(actor, "is_authenticated", False) else None
+    events = [
+        AuditEvent(
+            actor=actor,
+            action=action,
+            object_type=obj._meta.label_lower,
+            object_id=str(obj.pk),
+            object_repr=str(obj)[:300],
+            after=snapshot(obj, after_fields),
+            reason=reason,
+            request_id=request_id,
+        )
+        for obj in objects
+    ]
+    AuditEvent.objects.bulk_create(events, batch_size=1000)
+    return len(events)

@@ -1,0 +1,77 @@
+"""Search, filter, sort and paginate a list page the same way everywhere."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.paginator import Paginator
+
+
+@dataclass
+class Filter:
+    name: str  # query-string parameter
+    label: str
+    choices: list[tuple[str, str]]
+    apply: Callable  # (queryset, value) -> queryset
+
+
+@dataclass
+class ListSpec:
+    sorts: dict[str, tuple[str, str]]  # key -> (label, order_by expression, "-" prefix allowed)
+    default_sort: str
+    search: Callable | None = None  # (queryset, text) -> queryset
+    filters: list[Filter] = field(default_factory=list)
+    page_size: int = 0
+
+
+def build_list(request, queryset, spec: ListSpec) -> dict:
+    params = request.GET
+    text = params.get("q", "").strip()
+    if text and spec.search:
+        queryset = spec.search(queryset, text)
+    active_filters = {}
+    for flt in spec.filters:
+        value = params.get(flt.name, "")
+        if value and value in {key for key, _ in flt.choices}:
+            queryset = flt.apply(queryset, value)
+            active_filters[flt.name] = value
+    sort = params.get("sort", spec.default_sort)
+    descending = sort.startswith("-")
+    key = sort.lstrip("-")
+    if key not in spec.sorts:
+        key, descending = spec.default_sort.lstrip("-"), spec.default_sort.startswith("-")
+    order = spec.sorts[key][1]
+    queryset = queryset.order_by(f"-{order}" if descending else order, "-pk" if descending else "pk")
+    paginator = Paginator(queryset, spec.page_size or settings.PAGE_SIZE)
+    page = paginator.get_page(params.get("page"))
+
+    base = {k: v for k, v in {"q": text, **active_filters}.items() if v}
+
+    def sort_link(column: str) -> str:
+        direction = "" if (column != key or descending) else "-"
+        return "?" + urlencode({**base, "sort": direction + column})
+
+    columns = {
+        column: {
+            "label": label,
+            "url": sort_link(column),
+            "active": column == key,
+            "descending": column == key and descending,
+        }
+        for column, (label, _) in spec.sorts.items()
+    }
+    return {
+        "page_obj": page,
+        "object_list": page.object_list,
+        "q": text,
+        "filters": [
+            {"name": f.name, "label": f.label, "choices": f.choices, "value": active_filters.get(f.name, "")}
+            for f in spec.filters
+        ],
+        "columns": columns,
+        "page_query": urlencode({**base, "sort": ("-" if descending else "") + key}),
+        "total": paginator.count,
+    }

@@ -1,0 +1,13 @@
+// Small progressive enhancements; every page works without them.
+document.addEventListener("click", (event) => {
+  const toggle = event.target.closest("[data-toggle-nav]");
+  if (toggle) {
+    const nav = document.getElementById(toggle.getAttribute("aria-controls"));
+    const open = nav.classList.toggle("open");
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+  const confirmer = event.target.closest("[data-confirm]");
+  if (confirmer && !window.confirm(confirmer.dataset.confirm)) {
+    event.preventDefault();
+  }
+});

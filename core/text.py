@@ -1,0 +1,124 @@
+"""Vietnamese text helpers: normalisation, diacritic-free search keys, name sorting, formatting.
+
+Every place that compares, searches or sorts Vietnamese text goes through this module, so the
+rules (NFC, đ -> d, the Vietnamese alphabet order) live in one spot.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from decimal import Decimal
+
+_SPACES = re.compile(r"\s+")
+
+# Vietnamese alphabet order. Letters with a breve, circumflex or horn are letters of their own and
+# sort after their base letter; đ sorts after d.
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+# Tone marks come after the letters in the collation: no tone, grave (huyền), hook (hỏi),
+# tilde (ngã), acute (sắc), dot below (nặng).
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter
+
+
+def nfc(text: str | None) -> str:
+    """Compose to NFC and fold runs of white space to one space."""
+    if not text:
+        return ""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", str(text))).strip()
+
+
+def search_key(text: str | None) -> str:
+    """Lower-case, diacritic-free form for search: "Nguyễn Thị Hường" -> "nguyen thi huong"."""
+    text = nfc(text).lower().replace("đ", "d")
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return _SPACES.sub(" ", stripped).strip()
+
+
+def _letter_key(base: str, marks: list[str]) -> tuple[int, int]:
+    letter = base
+    for mark in marks:
+        if mark in _LETTER_MARKS:
+            letter = unicodedata.normalize("NFC", letter + mark)
+    tone = next((_TONES[m] for m in marks if m in _TONES), 0)
+    return (_ALPHABET.index(letter) if letter in _ALPHABET else 100 + ord(letter[0]) % 900, tone)
+
+
+def collation_key(text: str | None) -> str:
+    """A string whose plain (binary) order is Vietnamese alphabetical order.
+
+    Letters are compared first (a < ă < â < b ... đ after d), tones only break ties, as in a
+    Vietnamese dictionary. The key is ASCII so any database orders it the same way.
+    """
+    words = nfc(text).lower().split(" ")
+    letter_parts: list[str] = []
+    tone_parts: list[str] = []
+    for word in words:
+        decomposed = unicodedata.normalize("NFD", word)
+        letters: list[tuple[int, int]] = []
+        current_base = ""
+        current_marks: list[str] = []
+        for ch in decomposed:
+            if unicodedata.combining(ch):
+                current_marks.append(ch)
+                continue
+            if current_base:
+                letters.append(_letter_key(current_base, current_marks))
+            current_base, current_marks = ch, []
+        if current_base:
+            letters.append(_letter_key(current_base, current_marks))
+        letter_parts.append("".join(f"{index:03d}" for index, _ in letters))
+        tone_parts.append("".join(str(tone) for _, tone in letters))
+    # Separators sort below every digit, and the tone separator below the word separator, so
+    # "An" < "An A" < "Anh" and tones only decide between otherwise equal names.
+    return "-".join(letter_parts) + "!" + "-".join(tone_parts)
+
+
+def split_full_name(full_name: str) -> tuple[str, str, str]:
+    """Split "Nguyễn Thị Hường" into (family, middle, given) by Vietnamese name order."""
+    parts = nfc(full_name).split(" ")
+    parts = [p for p in parts if p]
+    if not parts:
+        return "", "", ""
+    if len(parts) == 1:
+        return "", "", parts[0]
+    return parts[0], " ".join(parts[1:-1]), parts[-1]
+
+
+def name_sort_key(family: str, middle: str, given: str) -> str:
+    """Sort key for lists of people: given name first, then family, then middle name."""
+    return collation_key(" ".join(p for p in (given, family, middle) if p))
+
+
+def format_decimal(value: Decimal | float | int | None, places: int = 1) -> str:
+    """7.5 -> "7,5": scores and rates are written with a decimal comma."""
+    if value is None:
+        return ""
+    quantised = f"{Decimal(str(value)):.{places}f}"
+    return quantised.replace(".", ",")
+
+
+def parse_decimal(text: str | None) -> Decimal | None:
+    """Accept "7,5" as well as "7.5"; return None for blank input."""
+    if text is None:
+        return None
+    cleaned = str(text).strip().replace(" ", "")
+    if not cleaned:
+        return None
+    return Decimal(cleaned.replace(",", "."))
+
+
+def long_date(value: dt.date) -> str:
+    """The date line of an official document: "ngày 24 tháng 11 năm 2026".
+
+    Days below 10 and the months January and February take a leading zero, so a typed-in
+    date cannot be altered by adding a digit.
+    """
+    month = f"{value.month:02d}" if value.month < 3 else str(value.month)
+    return f"ngày {value.day:02d} tháng {month} năm {value.year}"
+
+
+def short_date(value: dt.date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""

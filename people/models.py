@@ -1,0 +1,254 @@
+"""The person registry (one record per citizen ID), centre staff and lecturers."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from core.models import TimeStampedModel
+from core.text import name_sort_key, nfc, search_key
+from people.choices import ETHNICITY_CHOICES, Degree, Gender, GeneralEducation, StateManagementLevel, TheoryLevel
+
+
+class PersonQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from accounts.scope import scope_of
+
+        scope = scope_of(user)
+        if scope.sees_everything:
+            return self
+        condition = Q(pk__in=[])
+        if scope.person_centre_ids:
+            centre_ids = scope.person_centre_ids
+            condition = (
+                Q(centre_id__in=centre_ids)
+                | Exists(StaffAssignment.objects.filter(person=OuterRef("pk"), centre_id__in=centre_ids))
+                | Exists(Lecturer.objects.filter(person=OuterRef("pk"), centre_id__in=centre_ids))
+            )
+            for extra in PERSON_VISIBILITY_HOOKS:
+                condition |= extra(centre_ids)
+        if scope.person_id:
+            condition |= Q(pk=scope.person_id)
+        return self.filter(condition)
+
+    def search(self, text: str):
+        key = search_key(text)
+        if not key:
+            return self
+        digits = key.replace(" ", "")
+        if digits.isdigit():
+            return self.filter(national_id__contains=digits)
+        query = self
+        for word in key.split(" "):
+            query = query.filter(search_text__contains=word)
+        return query
+
+
+# Other apps (e.g. training: a person enrolled in a class of the centre) add conditions under which
+# a centre's users see a person. Each entry takes the centre ids and returns a Q.
+PERSON_VISIBILITY_HOOKS: list = []
+
+
+class Person(TimeStampedModel):
+    family_name = models.CharField(_("family name"), max_length=50)
+    middle_name = models.CharField(_("middle name"), max_length=80, blank=True)
+    given_name = models.CharField(_("given name"), max_length=50)
+    national_id = models.CharField(
+        _("citizen ID"), max_length=12, unique=True, null=True, blank=True,
+        help_text=_("12-digit personal identification number; a 9-digit old ID card number is accepted."),
+    )
+    legacy_id = models.BooleanField(_("old 9-digit ID"), default=False)
+    gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices)
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    place_of_birth = models.CharField(_("place of birth"), max_length=200, blank=True)
+    ethnicity = models.CharField(_("ethnicity"), max_length=30, choices=ETHNICITY_CHOICES, default="Kinh")
+    religion = models.CharField(_("religion"), max_length=60, blank=True, default="")
+    is_party_member = models.BooleanField(_("party member"), default=False)
+    party_admission_date = models.DateField(_("party admission date"), null=True, blank=True)
+    party_full_membership_date = models.DateField(_("full membership date"), null=True, blank=True)
+    general_education = models.CharField(
+        _("general education"), max_length=10, choices=GeneralEducation.choices, blank=True
+    )
+    professional_degree = models.CharField(_("professional degree"), max_length=20, choices=Degree.choices, blank=True)
+    professional_field = models.CharField(_("field of study"), max_length=150, blank=True)
+    theory_level = models.CharField(_("political theory level"), max_length=20, choices=TheoryLevel.choices, blank=True)
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    workplace = models.CharField(_("workplace"), max_length=250, blank=True)
+    sending_organisation = models.ForeignKey(
+        "org.SendingOrganisation", verbose_name=_("sending organisation"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="persons",
+    )
+    centre = models.ForeignKey(
+        "org.Centre", verbose_name=_("registering centre"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="registered_persons",
+    )
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    archived = models.BooleanField(_("archived"), default=False)
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+
+    search_text = models.CharField(max_length=300, editable=False, db_index=True)
+    name_key = models.CharField(max_length=200, editable=False, db_index=True)
+    sort_key = models.CharField(max_length=600, editable=False, db_index=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["sort_key", "id"]
+        indexes = [
+            models.Index(fields=["centre", "archived", "sort_key"]),
+            models.Index(fields=["name_key", "date_of_birth"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(party_admission_date__isnull=True)
+                | Q(party_full_membership_date__isnull=True)
+                | Q(party_full_membership_date__gte=models.F("party_admission_date")),
+                name="full_membership_after_admission",
+            ),
+        ]
+        verbose_name = _("person")
+        verbose_name_plural = _("persons")
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.family_name, self.middle_name, self.given_name) if p)
+
+    def refresh_keys(self) -> None:
+        self.family_name = nfc(self.family_name)
+        self.middle_name = nfc(self.middle_name)
+        self.given_name = nfc(self.given_name)
+        self.name_key = search_key(self.full_name)
+        self.search_text = f"{self.name_key} {search_key(self.workplace)}"[:300]
+        self.sort_key = name_sort_key(self.family_name, self.middle_name, self.given_name)
+
+    def save(self, *args, **kwargs):
+        self.refresh_keys()
+        super().save(*args, **kwargs)
+
+
+class StaffAssignmentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from accounts.scope import scope_of
+
+        scope = scope_of(user)
+        if scope.sees_everything:
+            return self
+        return self.filter(centre_id__in=scope.centre_ids)
+
+    def current(self, on=None):
+        import datetime as dt
+
+        on = on or dt.date.today()
+        return self.filter(Q(start_date__isnull=True) | Q(start_date__lte=on)).filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=on)
+        )
+
+
+class StaffAssignment(TimeStampedModel):
+    """A person's post at a centre for a period, with any post held concurrently elsewhere."""
+
+    class Position(models.TextChoices):
+        DIRECTOR = "director", _("director")
+        DEPUTY_DIRECTOR = "deputy_director", _("deputy director")
+        LECTURER = "lecturer", _("full-time lecturer")
+        OFFICER = "officer", _("officer")
+        ACCOUNTANT = "accountant", _("accountant")
+        CLERK = "clerk", _("clerk")
+
+    centre = models.ForeignKey("org.Centre", verbose_name=_("centre"), on_delete=models.PROTECT, related_name="staff")
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="staff_assignments")
+    position = models.CharField(_("position"), max_length=20, choices=Position.choices)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    is_concurrent = models.BooleanField(
+        _("held concurrently"), default=False,
+        help_text=_("The post is held alongside a main post elsewhere (e.g. the director who heads the propaganda board)."),
+    )
+    concurrent_post = models.CharField(_("main post elsewhere"), max_length=250, blank=True)
+    decision = models.CharField(_("appointment decision"), max_length=200, blank=True)
+
+    objects = StaffAssignmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(start_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="staff_term_order",
+            ),
+        ]
+        verbose_name = _("staff assignment")
+        verbose_name_plural = _("staff assignments")
+
+    def __str__(self) -> str:
+        return f"{self.get_position_display()}"
+
+
+class LecturerQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from accounts.scope import scope_of
+
+        scope = scope_of(user)
+        if scope.sees_everything:
+            return self
+        condition = Q(centre_id__in=scope.person_centre_ids)
+        if scope.person_id:
+            condition |= Q(person_id=scope.person_id)
+        return self.filter(condition)
+
+
+class Lecturer(TimeStampedModel):
+    """A lecturer profile at a centre: full-time, part-time (kiêm nhiệm) or guest (thỉnh giảng)."""
+
+    class Kind(models.TextChoices):
+        FULL_TIME = "full_time", _("full-time lecturer")
+        PART_TIME = "part_time", _("part-time lecturer")
+        GUEST = "guest", _("guest lecturer")
+
+    centre = models.ForeignKey("org.Centre", verbose_name=_("centre"), on_delete=models.PROTECT, related_name="lecturers")
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="lecturer_profiles")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    home_organisation = models.CharField(
+        _("main workplace"), max_length=250, blank=True,
+        help_text=_("For part-time and guest lecturers: where they mainly work."),
+    )
+    academic_title = models.CharField(_("academic title"), max_length=60, blank=True)
+    degree = models.CharField(_("degree"), max_length=20, choices=Degree.choices, blank=True)
+    degree_field = models.CharField(_("field of the degree"), max_length=150, blank=True)
+    theory_level = models.CharField(_("political theory level"), max_length=20, choices=TheoryLevel.choices, blank=True)
+    state_management_level = models.CharField(
+        _("state management level"), max_length=30, choices=StateManagementLevel.choices, blank=True
+    )
+    pedagogy_certificate = models.BooleanField(_("pedagogy certificate"), default=False)
+    it_certificate = models.CharField(_("IT certificate"), max_length=100, blank=True)
+    language_certificate = models.CharField(_("foreign-language certificate"), max_length=100, blank=True)
+    teaching_since = models.PositiveSmallIntegerField(_("teaching since (year)"), null=True, blank=True)
+    awards = models.TextField(_("awards"), blank=True)
+    topics = models.TextField(_("topics taught"), blank=True, help_text=_("One topic per line."))
+    active = models.BooleanField(_("active"), default=True)
+
+    objects = LecturerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["person__sort_key"]
+        constraints = [models.UniqueConstraint(fields=["centre", "person"], name="one_lecturer_profile_per_centre")]
+        indexes = [models.Index(fields=["centre", "kind", "active"])]
+        verbose_name = _("lecturer")
+        verbose_name_plural = _("lecturers")
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_kind_display()})"
+
+    @property
+    def topic_list(self) -> list[str]:
+        return [line.strip() for line in self.topics.splitlines() if line.strip()]
+
+    def years_teaching(self, year: int) -> int | None:
+        return year - self.teaching_since if self.teaching_since else None

@@ -1,0 +1,14 @@
+from django.urls import include, path
+
+from api.api import api
+from ttct import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("accounts.urls")),
+    path("org/", include("org.urls")),
+    path("people/", include("people.urls")),
+    path("api/", api.urls),
+]

@@ -1,0 +1,43 @@
+"""Project-level pages: the home dashboard and the health check."""
+
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from accounts.scope import scope_of
+from org.models import Centre
+from people.models import Lecturer, Person
+
+
+@require_GET
+@never_cache
+def healthz(request):
+    """200 with {"database": "ok"} when the database answers; 503 otherwise."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as exc:  # noqa: BLE001 - any failure means unhealthy
+        return JsonResponse({"status": "error", "database": "unreachable", "detail": type(exc).__name__}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok", "vendor": connection.vendor})
+
+
+@login_required
+def home(request):
+    scope = scope_of(request.user)
+    centres = Centre.objects.visible_to(request.user).select_related("province")
+    context = {
+        "scope": scope,
+        "centres": centres[:12],
+        "centre_count": centres.count(),
+        "person_count": Person.objects.visible_to(request.user).filter(archived=False).count()
+        if scope.is_staff_of_some_centre
+        else None,
+        "lecturer_count": Lecturer.objects.visible_to(request.user).filter(active=True).count()
+        if scope.is_staff_of_some_centre
+        else None,
+    }
+    return render(request, "home.html", context)
