@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "accounts",
     "org",
     "people",
+    "curriculum",
+    "training",
+    "certificates",
     "api",
 ]
 

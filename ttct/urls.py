@@ -10,5 +10,6 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("org/", include("org.urls")),
     path("people/", include("people.urls")),
+    path("programmes/", include("curriculum.urls")),
     path("api/", api.urls),
 ]

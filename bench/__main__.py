@@ -1,0 +1,59 @@
+"""Run TTCT's benchmarks. Each benchmark module has `run() -> list[tuple[name, value, unit]]`."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ttct.settings")
+    os.environ.setdefault("TTCT_ALLOW_INSECURE_KEY", "1")
+    import django
+
+    django.setup()
+
+
+def _overlap():
+    from bench import overlap
+
+    return overlap.run()
+
+
+def _certificates():
+    from bench import certificates
+
+    return certificates.run()
+
+
+def _seed():
+    from bench import seed
+
+    return seed.run()
+
+
+BENCHMARKS = {
+    "overlap": _overlap,
+    "certificates": _certificates,
+    "seed": _seed,
+}
+
+
+def main(argv: list[str]) -> int:
+    names = argv or list(BENCHMARKS)
+    unknown = [n for n in names if n not in BENCHMARKS]
+    if unknown:
+        print(f"unknown benchmark(s): {', '.join(unknown)}; known: {', '.join(BENCHMARKS)}", file=sys.stderr)
+        return 2
+    _setup_django()
+    for name in names:
+        started = time.perf_counter()
+        for figure, value, unit in BENCHMARKS[name]():
+            print(f"{figure}: {value:.3f} {unit}" if isinstance(value, float) else f"{figure}: {value} {unit}")
+        print(f"# {name} finished in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

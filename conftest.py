@@ -1,0 +1,95 @@
+"""Personas shared by every app's tests (ARCHITECTURE.md, convention 10).
+
+`world` builds one province with centres A (a commune-cluster centre continuing the district centre
+A0) and B, plus a centre C in another province, and one user per persona.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import pytest
+from django.db import connection
+
+from tests import factories as f
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@dataclass
+class World:
+    province: object
+    other_province: object
+    centre_a0: object
+    centre_a: object
+    centre_b: object
+    centre_c: object
+    admin: object
+    supervisor: object
+    director_a: object
+    officer_a: object
+    officer_b: object
+    lecturer_a: object
+    learner_a: object
+    viewer_a: object
+    lecturer_profile: object
+    learner_person: object
+    person_a: object
+    person_b: object
+    person_c: object
+
+    def personas(self) -> dict:
+        return {
+            "admin": self.admin,
+            "supervisor": self.supervisor,
+            "director_a": self.director_a,
+            "officer_a": self.officer_a,
+            "officer_b": self.officer_b,
+            "lecturer_a": self.lecturer_a,
+            "learner_a": self.learner_a,
+            "viewer_a": self.viewer_a,
+            "anonymous": None,
+        }
+
+
+@pytest.fixture
+def world(db) -> World:
+    province = f.ProvinceFactory(name="Tỉnh Tuyên Quang", code="08")
+    other = f.ProvinceFactory(name="Tỉnh Cao Bằng", code="04")
+    a0 = f.CentreFactory(code="A0", name="Trung tâm Chính trị huyện Yên Sơn", level="district", province=province,
+                         status="closed")
+    a = f.CentreFactory(code="A", name="Trung tâm Chính trị xã Yên Sơn", province=province, predecessor=a0)
+    b = f.CentreFactory(code="B", name="Trung tâm Chính trị xã Hàm Yên", province=province)
+    c = f.CentreFactory(code="C", name="Trung tâm Chính trị xã Hòa An", province=other)
+
+    admin = f.grant(f.UserFactory(username="admin"), f.Role.SYSTEM_ADMIN)
+    supervisor = f.grant(f.UserFactory(username="supervisor"), f.Role.PROVINCE_SUPERVISOR, province=province)
+    director_a = f.grant(f.UserFactory(username="director_a"), f.Role.CENTRE_DIRECTOR, centre=a)
+    officer_a = f.grant(f.UserFactory(username="officer_a"), f.Role.TRAINING_OFFICER, centre=a)
+    officer_b = f.grant(f.UserFactory(username="officer_b"), f.Role.TRAINING_OFFICER, centre=b)
+    viewer_a = f.grant(f.UserFactory(username="viewer_a"), f.Role.VIEWER, centre=a)
+
+    lecturer_profile = f.LecturerFactory(centre=a, person__family_name="Trần", person__given_name="Giảng")
+    lecturer_a = f.grant(f.UserFactory(username="lecturer_a", person=lecturer_profile.person), f.Role.LECTURER, centre=a)
+    learner_person = f.PersonFactory(centre=a, family_name="Lê", middle_name="Thị", given_name="Học", gender="female")
+    learner_a = f.grant(f.UserFactory(username="learner_a", person=learner_person), f.Role.LEARNER, centre=a)
+
+    person_a = f.PersonFactory(centre=a, family_name="Nguyễn", middle_name="Thị", given_name="Hường", gender="female")
+    person_b = f.PersonFactory(centre=b, family_name="Phạm", middle_name="Văn", given_name="Bắc")
+    person_c = f.PersonFactory(centre=c, family_name="Hoàng", middle_name="Văn", given_name="Cao")
+    return World(province, other, a0, a, b, c, admin, supervisor, director_a, officer_a, officer_b, lecturer_a,
+                 learner_a, viewer_a, lecturer_profile, learner_person, person_a, person_b, person_c)
+
+
+@pytest.fixture
+def is_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def pytest_collection_modifyitems(config, items):
+    if connection.vendor != "postgresql":
+        skip = pytest.mark.skip(reason="needs PostgreSQL")
+        for item in items:
+            if "postgres_only" in item.keywords:
+                item.add_marker(skip)
