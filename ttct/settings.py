@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "training",
     "certificates",
     "api",
+    "demo",
 ]
 
 MIDDLEWARE = [
