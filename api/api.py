@@ -1,3 +1,44 @@
+"""The JSON API. Each app contributes a router; all endpoints require authentication and are scoped."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from ninja import NinjaAPI
 
-api = NinjaAPI(title="TTCT API", version="1", urls_namespace="api")
+from api.auth import TokenAuth, UserSessionAuth
+
+api = NinjaAPI(
+    title="TTCT API",
+    version="1",
+    description="Political centre management: organisation tree, persons, programmes and classes.",
+    auth=[TokenAuth(), UserSessionAuth()],
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request, exc: ValidationError):
+    detail = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    return api.create_response(request, {"detail": detail}, status=422)
+
+
+@api.exception_handler(PermissionDenied)
+def permission_denied(request, exc):
+    return api.create_response(request, {"detail": "Forbidden"}, status=403)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return api.create_response(request, {"detail": "Not found"}, status=404)
+
+
+def _mount() -> None:
+    from api.org import router as org_router
+    from api.people import router as people_router
+    from curriculum.api import router as curriculum_router
+
+    api.add_router("/", org_router)
+    api.add_router("/", people_router)
+    api.add_router("/curriculum/", curriculum_router)
+
+
+_mount()

@@ -148,3 +148,15 @@ def archive_sending_organisation(*, actor, organisation: SendingOrganisation, ar
 def delete_sending_organisation(*, actor, organisation: SendingOrganisation, reason: str = "") -> None:
     _check_sending_org_scope(actor, organisation)
     audited_delete(actor=actor, instance=organisation, reason=reason)
+
+
+@transaction.atomic
+def save_administrative_unit(*, actor, unit: AdministrativeUnit, reason: str = "") -> AdministrativeUnit:
+    """Administrators keep every unit; a province supervisor keeps the units below their province."""
+    scope = scope_of(actor)
+    if not scope.sees_everything:
+        require(unit.level != AdministrativeUnit.Level.PROVINCE)
+        parent_province = unit.parent.province_id if unit.parent else None
+        require(parent_province is not None and scope.can_manage_province(parent_province))
+    unit.name = nfc(unit.name)
+    return audited_save(actor=actor, instance=unit, reason=reason)

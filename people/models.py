@@ -140,7 +140,7 @@ class StaffAssignmentQuerySet(models.QuerySet):
         scope = scope_of(user)
         if scope.sees_everything:
             return self
-        return self.filter(centre_id__in=scope.centre_ids)
+        return self.filter(centre_id__in=scope.person_centre_ids)
 
     def current(self, on=None):
         import datetime as dt

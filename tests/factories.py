@@ -37,6 +37,7 @@ class CommuneFactory(factory.django.DjangoModelFactory):
 class CentreFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Centre
+        skip_postgeneration_save = True
 
     code = factory.Sequence(lambda n: f"TT{n:03d}")
     name = factory.Sequence(lambda n: f"Trung tâm Chính trị số {n}")
@@ -47,7 +48,7 @@ class CentreFactory(factory.django.DjangoModelFactory):
     def history(obj, create, extracted, **kwargs):
         if create:
             obj.refresh_search()
-            obj.save()
+            obj.save(update_fields=["search_text", "sort_key"])
             CentreName.objects.create(centre=obj, name=obj.name, valid_from=dt.date(2025, 7, 1))
 
 

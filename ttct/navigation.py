@@ -3,6 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Role
 from accounts.scope import scope_of
 
 # (label, url name, predicate on the scope). Order is the menu's order.
@@ -13,7 +14,7 @@ MENU = [
     (_("Administrative units"), "org:unit_list", lambda s: s.is_staff_of_some_centre),
     (_("Persons"), "people:person_list", lambda s: s.is_staff_of_some_centre),
     (_("Staff"), "people:staff_list", lambda s: s.is_staff_of_some_centre),
-    (_("Lecturers"), "people:lecturer_list", lambda s: s.is_staff_of_some_centre or bool(s.person_id)),
+    (_("Lecturers"), "people:lecturer_list", lambda s: s.is_staff_of_some_centre or s.has_role(Role.LECTURER)),
     (_("My record"), "people:my_record", lambda s: bool(s.person_id)),
 ]
 

@@ -1,0 +1,11 @@
+"""Official documents in the Party format (Hướng dẫn 36-HD/VPTW), as Word and PDF.
+
+Pure functions over dataclasses: build an `OfficialDocument`, then call `render_docx(doc)` for an
+editable Word file or `render_pdf(doc)` for a PDF.
+"""
+
+from core.documents.model import Article, Column, DocumentTable, OfficialDocument, Signature
+from core.documents.pdf import render_pdf
+from core.documents.word import render_docx
+
+__all__ = ["Article", "Column", "DocumentTable", "OfficialDocument", "Signature", "render_docx", "render_pdf"]

@@ -1,0 +1,52 @@
+"""Putting untrusted text into typst source.
+
+A learner called "Nguyễn *Văn* #An" or a class named "[K12] <A>" must print exactly as typed and
+must never be able to run typst code. Two ways in: `markup()` for text placed in markup, and
+`string()` for a string literal in code (`#certificate(name: "…")`), which typst prints literally
+when it is placed into content.
+"""
+
+from __future__ import annotations
+
+import string as _string
+import unicodedata
+from collections.abc import Iterable
+
+# Every ASCII punctuation mark is escaped: typst treats a backslash before any of them as the
+# literal character, and many have a meaning somewhere (# code, * strong, _ emph, $ math, [ ]
+# content, < > labels, @ references, ` raw, ~ nbsp, \ escapes and \u{…}, // and /* comments,
+# "--" and "..." ligatures, ' " smart quotes, "- " "+ " "= " "/ " at a line start, URLs that
+# turn into links). Escaping only the known ones would break on the next typst release.
+_ESCAPED = {ord(ch): "\\" + ch for ch in _string.punctuation}
+_WHITESPACE = {ord(ch): " " for ch in "\t\n\r\v\f\u2028\u2029"}
+
+
+def _clean(text: object) -> str:
+    value = unicodedata.normalize("NFC", "" if text is None else str(text))
+    value = value.translate(_WHITESPACE)
+    # Other control characters would either be dropped or rejected by the typst parser.
+    return "".join(ch for ch in value if ch == " " or unicodedata.category(ch)[0] != "C")
+
+
+def markup(text: object) -> str:
+    """Text that renders literally inside typst markup; line breaks become spaces.
+
+    Runs of spaces are kept as typed (typst collapses them on the page anyway).
+    """
+    return _clean(text).translate(_ESCAPED)
+
+
+def string(text: object) -> str:
+    """A typst string literal (quotes included) holding `text` literally."""
+    value = _clean(text).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{value}"'
+
+
+def array(sources: Iterable[str]) -> str:
+    """A typst array of already-built typst expressions; the trailing comma keeps `(x,)` an array."""
+    return "(" + "".join(item + ", " for item in sources) + ")"
+
+
+def strings(values: Iterable[object]) -> str:
+    """A typst array of string literals."""
+    return array(string(v) for v in values)

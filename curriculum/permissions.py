@@ -1,0 +1,42 @@
+"""Who may change which part of the catalogue.
+
+National entries: system administrators. A province's entries: its supervisors. A centre's local
+programmes: the centre's director and training officers, and the supervisors of its province.
+Everyone in scope reads.
+"""
+
+from __future__ import annotations
+
+from accounts.models import Role
+from accounts.scope import Scope, scope_of
+
+
+def can_edit_programme(user, programme) -> bool:
+    scope = scope_of(user)
+    if scope.sees_everything:
+        return True
+    if programme.owner_centre_id:
+        return scope.can_edit_centre(programme.owner_centre_id) or scope.can_manage_province(
+            programme.owner_centre.province_id
+        )
+    if programme.owner_province_id:
+        return scope.can_manage_province(programme.owner_province_id)
+    return False
+
+
+def is_supervisor(scope: Scope) -> bool:
+    return scope.sees_everything or Role.PROVINCE_SUPERVISOR in scope.roles
+
+
+def can_create_programmes(user) -> bool:
+    scope = scope_of(user)
+    return is_supervisor(scope) or bool(scope.editable_centre_ids)
+
+
+def can_review_overlaps(user) -> bool:
+    return is_supervisor(scope_of(user))
+
+
+def can_edit_mappings(user) -> bool:
+    """Liên thông is agreed between the province and its school, so supervisors keep the mapping."""
+    return is_supervisor(scope_of(user))

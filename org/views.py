@@ -1,0 +1,401 @@
+"""Pages for centres, administrative units and sending organisations. Views parse, call a service, render."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from accounts.scope import scope_of
+from core.listing import Filter, ListSpec, build_list
+from core.text import search_key
+from core.views import apply_validation_error, flash_error
+from org import services
+from org.forms import (
+    AdministrativeUnitForm, CentreForm, EndLinkForm, HostForm, RenameForm, SendingOrganisationForm, ServiceAreaForm,
+)
+from org.models import AdministrativeUnit, Centre, SendingOrganisation, ServiceAreaLink
+
+
+def _search(field: str):
+    def apply(queryset, text):
+        for word in search_key(text).split():
+            queryset = queryset.filter(**{f"{field}__contains": word})
+        return queryset
+
+    return apply
+
+
+def _require_staff_scope(user):
+    if not scope_of(user).is_staff_of_some_centre:
+        raise PermissionDenied
+
+
+# ----------------------------------------------------------------------------------------- centres
+
+CENTRE_LIST = ListSpec(
+    sorts={
+        "name": (gettext_lazy("Name"), "sort_key"),
+        "code": (gettext_lazy("Code"), "code"),
+        "province": (gettext_lazy("Province"), "province__sort_key"),
+        "staff": (gettext_lazy("Staff"), "staff_count"),
+    },
+    default_sort="name",
+    search=_search("search_text"),
+    filters=[
+        Filter("level", gettext_lazy("Level"), Centre.Level.choices, lambda qs, v: qs.filter(level=v)),
+        Filter("status", gettext_lazy("Status"), Centre.Status.choices, lambda qs, v: qs.filter(status=v)),
+        Filter("kind", gettext_lazy("Kind"), Centre.Kind.choices, lambda qs, v: qs.filter(kind=v)),
+    ],
+)
+
+
+@login_required
+def centre_list(request):
+    scope = scope_of(request.user)
+    if not (scope.sees_everything or scope.centre_ids):
+        raise PermissionDenied
+    queryset = (
+        Centre.objects.visible_to(request.user)
+        .select_related("province", "predecessor")
+        .annotate(staff_count=Count("staff", filter=Q(staff__end_date__isnull=True), distinct=True))
+    )
+    context = build_list(request, queryset, CENTRE_LIST)
+    context["can_create"] = scope.sees_everything or bool(scope.province_ids)
+    return render(request, "org/centre_list.html", context)
+
+
+def _visible_centre(request, pk: int) -> Centre:
+    return get_object_or_404(Centre.objects.visible_to(request.user).select_related("province", "predecessor"), pk=pk)
+
+
+@login_required
+def centre_detail(request, pk: int):
+    centre = _visible_centre(request, pk)
+    scope = scope_of(request.user)
+    context = {
+        "centre": centre,
+        "current_host": centre.hosts.current().first(),
+        "service_area": centre.service_area.current().select_related("unit"),
+        "successors": centre.successors.all(),
+        "staff": centre.staff.current().select_related("person") if scope.is_staff_of_some_centre else [],
+        "lecturer_counts": dict(
+            centre.lecturers.filter(active=True).values_list("kind").annotate(n=Count("id")).values_list("kind", "n")
+        ),
+        "can_edit": scope.can_edit_centre(centre.pk) or scope.can_manage_province(centre.province_id),
+        "can_manage": scope.can_manage_province(centre.province_id),
+    }
+    return render(request, "org/centre_detail.html", context)
+
+
+@login_required
+def centre_history(request, pk: int):
+    centre = _visible_centre(request, pk)
+    chain = []
+    node = centre.predecessor
+    while node is not None and len(chain) < 10:
+        chain.append(node)
+        node = node.predecessor
+    context = {
+        "centre": centre,
+        "names": centre.names.all(),
+        "hosts": centre.hosts.select_related("unit"),
+        "links": centre.service_area.select_related("unit").order_by("valid_to", "unit__sort_key"),
+        "predecessors": chain,
+        "successors": centre.successors.all(),
+        "can_manage": scope_of(request.user).can_manage_province(centre.province_id),
+        "end_form": EndLinkForm(),
+    }
+    return render(request, "org/centre_history.html", context)
+
+
+@login_required
+def centre_create(request):
+    scope = scope_of(request.user)
+    if not (scope.sees_everything or scope.province_ids):
+        raise PermissionDenied
+    form = CentreForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            centre = services.create_centre(
+                actor=request.user, centre=form.save(commit=False), name=form.cleaned_data["name"],
+                name_from=form.cleaned_data.get("name_from"), host_committee=form.cleaned_data.get("host_committee", ""),
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("Centre created."))
+            return redirect("org:centre_detail", pk=centre.pk)
+    return render(request, "org/form.html", {"form": form, "title": _("New centre"), "back": "org:centre_list"})
+
+
+@login_required
+def centre_edit(request, pk: int):
+    centre = _visible_centre(request, pk)
+    scope = scope_of(request.user)
+    if not (scope.can_edit_centre(centre.pk) or scope.can_manage_province(centre.province_id)):
+        raise PermissionDenied
+    form = CentreForm(request.POST or None, instance=centre, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_centre(actor=request.user, centre=form.save(commit=False))
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect("org:centre_detail", pk=centre.pk)
+    return render(request, "org/form.html", {"form": form, "title": _("Edit %(name)s") % {"name": centre}, "object": centre})
+
+
+def _managed_centre(request, pk: int) -> Centre:
+    centre = _visible_centre(request, pk)
+    if not scope_of(request.user).can_manage_province(centre.province_id):
+        raise PermissionDenied
+    return centre
+
+
+@login_required
+def centre_rename(request, pk: int):
+    centre = _managed_centre(request, pk)
+    form = RenameForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.rename_centre(actor=request.user, centre=centre, **form.cleaned_data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("The new name was recorded; the old one stays in the history."))
+            return redirect("org:centre_history", pk=centre.pk)
+    return render(request, "org/form.html", {"form": form, "title": _("Rename %(name)s") % {"name": centre}, "object": centre})
+
+
+@login_required
+def centre_change_host(request, pk: int):
+    centre = _managed_centre(request, pk)
+    form = HostForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_host(actor=request.user, centre=centre, **form.cleaned_data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("The host party committee was recorded."))
+            return redirect("org:centre_history", pk=centre.pk)
+    return render(request, "org/form.html", {"form": form, "title": _("Change host of %(name)s") % {"name": centre}, "object": centre})
+
+
+@login_required
+def service_area_add(request, pk: int):
+    centre = _managed_centre(request, pk)
+    form = ServiceAreaForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_service_area(actor=request.user, centre=centre, **form.cleaned_data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("The unit was added to the service area."))
+            return redirect("org:centre_history", pk=centre.pk)
+    return render(request, "org/form.html", {"form": form, "title": _("Add to the service area of %(name)s") % {"name": centre}, "object": centre})
+
+
+@login_required
+@require_POST
+def service_area_end(request, pk: int, link_pk: int):
+    centre = _managed_centre(request, pk)
+    link = get_object_or_404(ServiceAreaLink.objects.select_related("unit", "centre"), pk=link_pk, centre=centre)
+    form = EndLinkForm(request.POST)
+    if form.is_valid():
+        try:
+            services.end_service_area(actor=request.user, link=link, valid_to=form.cleaned_data["valid_to"])
+            messages.success(request, _("The link was ended; it stays in the history."))
+        except ValidationError as error:
+            flash_error(request, error)
+    else:
+        messages.error(request, _("Enter the end date as dd/mm/yyyy."))
+    return redirect("org:centre_history", pk=centre.pk)
+
+
+# ------------------------------------------------------------------------------ administrative units
+
+UNIT_LIST = ListSpec(
+    sorts={
+        "name": (gettext_lazy("Name"), "sort_key"),
+        "code": (gettext_lazy("Code"), "code"),
+        "valid_from": (gettext_lazy("Valid from"), "valid_from"),
+    },
+    default_sort="name",
+    search=_search("search_text"),
+    filters=[
+        Filter("level", gettext_lazy("Level"), AdministrativeUnit.Level.choices, lambda qs, v: qs.filter(level=v)),
+        Filter(
+            "period", gettext_lazy("Period"),
+            [("current", gettext_lazy("in force today")), ("ended", gettext_lazy("ended"))],
+            lambda qs, v: qs.current() if v == "current" else qs.filter(valid_to__isnull=False),
+        ),
+    ],
+)
+
+
+@login_required
+def unit_list(request):
+    _require_staff_scope(request.user)
+    queryset = AdministrativeUnit.objects.visible_to(request.user).select_related("parent", "successor")
+    context = build_list(request, queryset, UNIT_LIST)
+    context["can_create"] = scope_of(request.user).sees_everything or bool(scope_of(request.user).province_ids)
+    return render(request, "org/unit_list.html", context)
+
+
+@login_required
+def unit_detail(request, pk: int):
+    _require_staff_scope(request.user)
+    unit = get_object_or_404(
+        AdministrativeUnit.objects.visible_to(request.user).select_related("parent", "successor", "province"), pk=pk
+    )
+    context = {
+        "unit": unit,
+        "children": unit.children.order_by("sort_key")[:200],
+        "predecessors": unit.predecessors.all(),
+        "centres": Centre.objects.visible_to(request.user).filter(service_area__unit=unit).distinct(),
+        "can_edit": scope_of(request.user).can_manage_province(unit.province_id),
+    }
+    return render(request, "org/unit_detail.html", context)
+
+
+@login_required
+def unit_edit(request, pk: int | None = None):
+    scope = scope_of(request.user)
+    unit = None
+    if pk is not None:
+        unit = get_object_or_404(AdministrativeUnit.objects.visible_to(request.user), pk=pk)
+        if not scope.can_manage_province(unit.province_id):
+            raise PermissionDenied
+    elif not (scope.sees_everything or scope.province_ids):
+        raise PermissionDenied
+    form = AdministrativeUnitForm(request.POST or None, instance=unit, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            candidate = services.save_administrative_unit(actor=request.user, unit=form.save(commit=False))
+        except ValidationError as error:
+            apply_validation_error(form, error)
+            return render(request, "org/form.html", {"form": form, "title": _("Administrative unit"), "object": unit})
+        messages.success(request, _("Changes saved."))
+        return redirect("org:unit_detail", pk=candidate.pk)
+    title = _("Edit %(name)s") % {"name": unit} if unit else _("New administrative unit")
+    return render(request, "org/form.html", {"form": form, "title": title, "object": unit})
+
+
+# --------------------------------------------------------------------------- sending organisations
+
+SENDING_ORG_LIST = ListSpec(
+    sorts={
+        "name": (gettext_lazy("Name"), "sort_key"),
+        "kind": (gettext_lazy("Kind"), "kind"),
+        "centre": (gettext_lazy("Centre"), "centre__sort_key"),
+    },
+    default_sort="name",
+    search=_search("search_text"),
+    filters=[
+        Filter("kind", gettext_lazy("Kind"), SendingOrganisation.Kind.choices, lambda qs, v: qs.filter(kind=v)),
+        Filter(
+            "archived", gettext_lazy("Archived"),
+            [("no", gettext_lazy("in use")), ("yes", gettext_lazy("archived"))],
+            lambda qs, v: qs.filter(archived=(v == "yes")),
+        ),
+    ],
+)
+
+
+@login_required
+def sending_org_list(request):
+    _require_staff_scope(request.user)
+    queryset = SendingOrganisation.objects.visible_to(request.user).select_related("parent", "centre")
+    if "archived" not in request.GET:
+        queryset = queryset.filter(archived=False)
+    context = build_list(request, queryset, SENDING_ORG_LIST)
+    context["can_create"] = bool(scope_of(request.user).editable_centre_ids) or scope_of(request.user).sees_everything \
+        or bool(scope_of(request.user).province_ids)
+    return render(request, "org/sending_org_list.html", context)
+
+
+def _visible_sending_org(request, pk: int) -> SendingOrganisation:
+    _require_staff_scope(request.user)
+    return get_object_or_404(
+        SendingOrganisation.objects.visible_to(request.user).select_related("parent", "centre", "province", "unit"), pk=pk
+    )
+
+
+def _can_edit_org(user, org: SendingOrganisation) -> bool:
+    scope = scope_of(user)
+    if org.centre_id:
+        return scope.can_edit_centre(org.centre_id) or scope.can_manage_province(org.province_id)
+    return scope.can_manage_province(org.province_id) or bool(scope.editable_centre_ids)
+
+
+@login_required
+def sending_org_detail(request, pk: int):
+    org = _visible_sending_org(request, pk)
+    context = {
+        "org": org,
+        "children": org.children.order_by("sort_key"),
+        "person_count": org.persons.count(),
+        "can_edit": _can_edit_org(request.user, org),
+    }
+    return render(request, "org/sending_org_detail.html", context)
+
+
+@login_required
+def sending_org_edit(request, pk: int | None = None):
+    org = _visible_sending_org(request, pk) if pk else None
+    if org is not None and not _can_edit_org(request.user, org):
+        raise PermissionDenied
+    scope = scope_of(request.user)
+    if org is None and not (scope.editable_centre_ids or scope.sees_everything or scope.province_ids):
+        raise PermissionDenied
+    initial = {}
+    if org is None and len(scope.editable_centre_ids) == 1:
+        centre = Centre.objects.filter(pk__in=scope.editable_centre_ids).first()
+        initial = {"centre": centre, "province": centre.province_id if centre else None}
+    form = SendingOrganisationForm(request.POST or None, instance=org, initial=initial, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.save_sending_organisation(actor=request.user, organisation=form.save(commit=False))
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect("org:sending_org_detail", pk=saved.pk)
+    title = _("Edit %(name)s") % {"name": org} if org else _("New sending organisation")
+    return render(request, "org/form.html", {"form": form, "title": title, "object": org})
+
+
+@login_required
+@require_POST
+def sending_org_archive(request, pk: int):
+    org = _visible_sending_org(request, pk)
+    if not _can_edit_org(request.user, org):
+        raise PermissionDenied
+    archived = request.POST.get("archived", "1") == "1"
+    services.archive_sending_organisation(actor=request.user, organisation=org, archived=archived)
+    messages.success(request, _("Archived.") if archived else _("Restored."))
+    return redirect("org:sending_org_detail", pk=org.pk)
+
+
+@login_required
+@require_POST
+def sending_org_delete(request, pk: int):
+    org = _visible_sending_org(request, pk)
+    if not _can_edit_org(request.user, org):
+        raise PermissionDenied
+    try:
+        services.delete_sending_organisation(actor=request.user, organisation=org)
+    except ValidationError as error:
+        flash_error(request, error)
+        return redirect("org:sending_org_detail", pk=org.pk)
+    messages.success(request, _("Deleted."))
+    return redirect("org:sending_org_list")

@@ -1,0 +1,198 @@
+"""Workflows on the person registry, staff and lecturers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Count
+from django.utils.translation import gettext as _
+
+from accounts.scope import scope_of
+from core.audit import record, snapshot
+from core.models import AuditEvent
+from core.services import audited_save, require
+from people import national_id
+from people.models import Lecturer, Person, StaffAssignment
+
+
+def _eighteenth_birthday(dob: dt.date) -> dt.date:
+    try:
+        return dob.replace(year=dob.year + 18)
+    except ValueError:  # born on 29 February
+        return dob.replace(year=dob.year + 18, day=28)
+
+
+def validate_person(person: Person) -> None:
+    """Domain checks a form, the API and imports share. Raises ValidationError keyed by field."""
+    errors: dict[str, list[str]] = {}
+    today = dt.date.today()
+    if person.national_id:
+        try:
+            parsed = national_id.parse(person.national_id)
+        except national_id.InvalidNationalId as exc:
+            errors.setdefault("national_id", []).append(str(exc))
+        else:
+            person.national_id = parsed.value
+            person.legacy_id = parsed.legacy
+            for message in national_id.consistency_errors(parsed, gender=person.gender, date_of_birth=person.date_of_birth):
+                errors.setdefault("national_id", []).append(message)
+            clash = Person.objects.filter(national_id=parsed.value).exclude(pk=person.pk)
+            if clash.exists():
+                errors.setdefault("national_id", []).append(
+                    _("Another person in the registry already has this citizen ID.")
+                )
+    else:
+        person.national_id = None
+        person.legacy_id = False
+    dob = person.date_of_birth
+    if dob and dob > today:
+        errors.setdefault("date_of_birth", []).append(_("The date of birth is in the future."))
+    elif dob and dob.year < today.year - 110:
+        errors.setdefault("date_of_birth", []).append(_("The date of birth is more than 110 years ago."))
+    admission = person.party_admission_date
+    if admission and admission > today:
+        errors.setdefault("party_admission_date", []).append(_("The party admission date is in the future."))
+    if admission and dob and admission < _eighteenth_birthday(dob):
+        errors.setdefault("party_admission_date", []).append(_("A person is admitted to the Party at 18 at the earliest."))
+    full = person.party_full_membership_date
+    if full and not admission:
+        errors.setdefault("party_admission_date", []).append(_("Enter the admission date before the full membership date."))
+    if full and admission and full < admission:
+        errors.setdefault("party_full_membership_date", []).append(
+            _("Full membership cannot come before admission.")
+        )
+    if (admission or full) and not person.is_party_member:
+        person.is_party_member = True
+    if errors:
+        raise ValidationError(errors)
+
+
+def _check_person_scope(actor, person: Person) -> None:
+    scope = scope_of(actor)
+    require(scope.can_edit_centre(person.centre_id) or scope.sees_everything)
+
+
+@transaction.atomic
+def save_person(*, actor, person: Person, reason: str = "") -> Person:
+    _check_person_scope(actor, person)
+    validate_person(person)
+    return audited_save(actor=actor, instance=person, reason=reason)
+
+
+@transaction.atomic
+def archive_person(*, actor, person: Person, archived: bool = True, reason: str = "") -> Person:
+    _check_person_scope(actor, person)
+    person.archived = archived
+    return audited_save(actor=actor, instance=person, reason=reason, validate=False)
+
+
+def probable_duplicates(queryset):
+    """Groups of persons without a citizen ID who share the normalised name and birth date.
+
+    One aggregate query finds the keys; one more fetches the persons.
+    """
+    keys = list(
+        queryset.filter(national_id__isnull=True, archived=False, date_of_birth__isnull=False)
+        .values("name_key", "date_of_birth")
+        .annotate(n=Count("id"))
+        .filter(n__gt=1)
+        .order_by("name_key")[:200]
+    )
+    if not keys:
+        return []
+    condition = models.Q(pk__in=[])
+    for key in keys:
+        condition |= models.Q(name_key=key["name_key"], date_of_birth=key["date_of_birth"])
+    persons = list(
+        queryset.filter(condition, archived=False).select_related("centre", "sending_organisation").order_by("name_key", "id")
+    )
+    groups: dict[tuple, list[Person]] = {}
+    for person in persons:
+        groups.setdefault((person.name_key, person.date_of_birth), []).append(person)
+    return [group for group in groups.values() if len(group) > 1]
+
+
+@transaction.atomic
+def merge_persons(*, actor, keep: Person, duplicates: list[Person], reason: str) -> Person:
+    """Move every record that points at a duplicate onto `keep`, then archive the duplicate.
+
+    Relations are found from the model's metadata, so records added by later apps (enrolments,
+    certificates ...) move too. The duplicate row is kept, archived and marked `merged_into`, so
+    its history stays readable.
+    """
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give a reason for the merge.")})
+    _check_person_scope(actor, keep)
+    for duplicate in duplicates:
+        _check_person_scope(actor, duplicate)
+        if duplicate.pk == keep.pk:
+            raise ValidationError(_("A person cannot be merged into themselves."))
+        if duplicate.national_id and keep.national_id and duplicate.national_id != keep.national_id:
+            raise ValidationError(_("%(name)s has a different citizen ID; these are not the same person.") % {"name": duplicate})
+    moved: dict[str, int] = {}
+    ids = [d.pk for d in duplicates]
+    for relation in Person._meta.related_objects:
+        field = relation.field
+        if relation.related_model is Person or not (relation.many_to_one or relation.one_to_one):
+            continue
+        count = relation.related_model._base_manager.filter(**{f"{field.name}__in": ids}).update(**{field.name: keep})
+        if count:
+            moved[relation.related_model._meta.label_lower] = count
+    before = snapshot(keep)
+    for duplicate in duplicates:
+        if not keep.national_id and duplicate.national_id:
+            keep.national_id, keep.legacy_id = duplicate.national_id, duplicate.legacy_id
+            duplicate.national_id = None
+        for name in ("date_of_birth", "phone", "email", "position", "workplace", "party_admission_date",
+                     "party_full_membership_date", "sending_organisation_id"):
+            if not getattr(keep, name) and getattr(duplicate, name):
+                setattr(keep, name, getattr(duplicate, name))
+        duplicate.archived = True
+        duplicate.merged_into = keep
+        duplicate.save()
+        record(actor=actor, action=AuditEvent.Action.MERGE, obj=duplicate, after={"merged_into": keep.pk}, reason=reason)
+    keep.save()
+    record(actor=actor, action=AuditEvent.Action.MERGE, obj=keep, before=before,
+           after={**snapshot(keep), "merged": ids, "moved": moved}, reason=reason)
+    return keep
+
+
+@transaction.atomic
+def save_staff_assignment(*, actor, assignment: StaffAssignment, reason: str = "") -> StaffAssignment:
+    require(scope_of(actor).can_edit_centre(assignment.centre_id))
+    if assignment.end_date and assignment.start_date and assignment.end_date < assignment.start_date:
+        raise ValidationError({"end_date": _("The end date is before the start date.")})
+    if assignment.position == StaffAssignment.Position.DIRECTOR:
+        overlapping = StaffAssignment.objects.filter(
+            centre_id=assignment.centre_id, position=StaffAssignment.Position.DIRECTOR
+        ).exclude(pk=assignment.pk)
+        start = assignment.start_date or dt.date.min
+        end = assignment.end_date or dt.date.max
+        overlapping = overlapping.filter(
+            models.Q(end_date__isnull=True) | models.Q(end_date__gte=start),
+            models.Q(start_date__isnull=True) | models.Q(start_date__lte=end),
+        )
+        if overlapping.exists():
+            raise ValidationError({"start_date": _("The centre already has a director for this period; end that term first.")})
+    return audited_save(actor=actor, instance=assignment, reason=reason)
+
+
+@transaction.atomic
+def end_staff_assignment(*, actor, assignment: StaffAssignment, end_date: dt.date, reason: str = "") -> StaffAssignment:
+    assignment.end_date = end_date
+    return save_staff_assignment(actor=actor, assignment=assignment, reason=reason)
+
+
+@transaction.atomic
+def save_lecturer(*, actor, lecturer: Lecturer, reason: str = "") -> Lecturer:
+    scope = scope_of(actor)
+    own_profile = lecturer.pk is not None and scope.person_id is not None and lecturer.person_id == scope.person_id
+    require(scope.can_edit_centre(lecturer.centre_id) or own_profile)
+    if lecturer.teaching_since and lecturer.teaching_since > dt.date.today().year:
+        raise ValidationError({"teaching_since": _("The year teaching began is in the future.")})
+    clash = Lecturer.objects.filter(centre_id=lecturer.centre_id, person_id=lecturer.person_id).exclude(pk=lecturer.pk)
+    if clash.exists():
+        raise ValidationError({"person": _("This person already has a lecturer profile at this centre.")})
+    return audited_save(actor=actor, instance=lecturer, reason=reason)

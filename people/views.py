@@ -1,0 +1,324 @@
+"""Pages for the person registry, staff and lecturers."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from accounts.models import Role
+from accounts.scope import scope_of
+from core.listing import Filter, ListSpec, build_list
+from core.views import apply_validation_error, flash_error
+from people import services
+from people.choices import Gender, TheoryLevel
+from people.forms import EndTermForm, LecturerForm, MergeForm, PersonForm, StaffAssignmentForm
+from people.models import Lecturer, Person, StaffAssignment
+
+
+def _require_staff_scope(user):
+    if not scope_of(user).is_staff_of_some_centre:
+        raise PermissionDenied
+
+
+def _centre_filter(user) -> Filter:
+    from org.models import Centre
+
+    choices = [(str(pk), name) for pk, name in Centre.objects.visible_to(user).values_list("pk", "name")]
+    return Filter("centre", gettext_lazy("Centre"), choices, lambda qs, v: qs.filter(centre_id=int(v)))
+
+
+# ------------------------------------------------------------------------------------------ persons
+
+def _person_spec(user) -> ListSpec:
+    return ListSpec(
+        sorts={
+            "name": (gettext_lazy("Full name"), "sort_key"),
+            "dob": (gettext_lazy("Date of birth"), "date_of_birth"),
+            "created": (gettext_lazy("Added"), "created_at"),
+        },
+        default_sort="name",
+        search=lambda qs, text: qs.search(text),
+        filters=[
+            _centre_filter(user),
+            Filter("gender", gettext_lazy("Gender"), Gender.choices, lambda qs, v: qs.filter(gender=v)),
+            Filter(
+                "party", gettext_lazy("Party member"),
+                [("yes", gettext_lazy("party members")), ("no", gettext_lazy("not party members"))],
+                lambda qs, v: qs.filter(is_party_member=(v == "yes")),
+            ),
+            Filter("theory", gettext_lazy("Political theory level"), [c for c in TheoryLevel.choices if c[0]],
+                   lambda qs, v: qs.filter(theory_level=v)),
+            Filter(
+                "status", gettext_lazy("Status"),
+                [("active", gettext_lazy("in use")), ("archived", gettext_lazy("archived"))],
+                lambda qs, v: qs.filter(archived=(v == "archived")),
+            ),
+        ],
+    )
+
+
+@login_required
+def person_list(request):
+    _require_staff_scope(request.user)
+    queryset = Person.objects.visible_to(request.user).select_related("centre", "sending_organisation")
+    if "status" not in request.GET:
+        queryset = queryset.filter(archived=False)
+    context = build_list(request, queryset, _person_spec(request.user))
+    scope = scope_of(request.user)
+    context["show_personal"] = scope.sees_personal_data
+    context["can_create"] = scope.sees_everything or bool(scope.editable_centre_ids)
+    if request.htmx:
+        return render(request, "people/_person_rows.html", context)
+    return render(request, "people/person_list.html", context)
+
+
+def _visible_person(request, pk: int) -> Person:
+    return get_object_or_404(
+        Person.objects.visible_to(request.user).select_related("centre", "sending_organisation", "merged_into"), pk=pk
+    )
+
+
+@login_required
+def person_detail(request, pk: int):
+    person = _visible_person(request, pk)
+    scope = scope_of(request.user)
+    own = scope.person_id == person.pk
+    context = {
+        "person": person,
+        "show_personal": scope.sees_personal_data or own,
+        "can_edit": scope.can_edit_centre(person.centre_id),
+        "staff": person.staff_assignments.visible_to(request.user).select_related("centre"),
+        "lecturer_profiles": person.lecturer_profiles.visible_to(request.user).select_related("centre"),
+        "sections": [extra(request.user, person) for extra in PERSON_PAGE_SECTIONS],
+    }
+    return render(request, "people/person_detail.html", context)
+
+
+# Later apps add sections to a person's page (their classes, results, certificates). Each entry
+# takes (user, person) and returns {"title": ..., "template": ..., "context": {...}}.
+PERSON_PAGE_SECTIONS: list = []
+
+
+@login_required
+def my_record(request):
+    scope = scope_of(request.user)
+    if not scope.person_id:
+        raise PermissionDenied
+    return redirect("people:person_detail", pk=scope.person_id)
+
+
+@login_required
+def person_edit(request, pk: int | None = None):
+    scope = scope_of(request.user)
+    person = _visible_person(request, pk) if pk else None
+    if person is not None and not scope.can_edit_centre(person.centre_id):
+        raise PermissionDenied
+    if person is None and not (scope.sees_everything or scope.editable_centre_ids):
+        raise PermissionDenied
+    form = PersonForm(request.POST or None, instance=person, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.save_person(actor=request.user, person=form.save(commit=False))
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("Saved %(name)s.") % {"name": saved.full_name})
+            return redirect("people:person_detail", pk=saved.pk)
+    title = _("Edit %(name)s") % {"name": person.full_name} if person else _("New person")
+    return render(request, "people/form.html", {"form": form, "title": title, "object": person})
+
+
+@login_required
+@require_POST
+def person_archive(request, pk: int):
+    person = _visible_person(request, pk)
+    if not scope_of(request.user).can_edit_centre(person.centre_id):
+        raise PermissionDenied
+    archived = request.POST.get("archived", "1") == "1"
+    services.archive_person(actor=request.user, person=person, archived=archived, reason=request.POST.get("reason", ""))
+    messages.success(request, _("Archived.") if archived else _("Restored."))
+    return redirect("people:person_detail", pk=person.pk)
+
+
+@login_required
+def duplicates(request):
+    scope = scope_of(request.user)
+    if not (scope.sees_everything or scope.editable_centre_ids):
+        raise PermissionDenied
+    groups = services.probable_duplicates(Person.objects.visible_to(request.user))
+    return render(request, "people/duplicates.html", {"groups": groups})
+
+
+@login_required
+@require_POST
+def merge(request):
+    scope = scope_of(request.user)
+    if not (scope.sees_everything or scope.editable_centre_ids):
+        raise PermissionDenied
+    form = MergeForm(request.POST)
+    ids = [int(v) for v in request.POST.getlist("ids") if v.isdigit()]
+    if not form.is_valid() or len(ids) < 2:
+        messages.error(request, _("Choose the record to keep and give a reason for the merge."))
+        return redirect("people:duplicates")
+    visible = {p.pk: p for p in Person.objects.visible_to(request.user).filter(pk__in=ids)}
+    keep = visible.get(form.cleaned_data["keep"])
+    if keep is None or len(visible) != len(set(ids)):
+        raise PermissionDenied
+    try:
+        services.merge_persons(actor=request.user, keep=keep, duplicates=[p for pk, p in visible.items() if pk != keep.pk],
+                               reason=form.cleaned_data["reason"])
+    except ValidationError as error:
+        flash_error(request, error)
+        return redirect("people:duplicates")
+    messages.success(request, _("Records merged into %(name)s.") % {"name": keep.full_name})
+    return redirect("people:person_detail", pk=keep.pk)
+
+
+# -------------------------------------------------------------------------------------------- staff
+
+def _staff_spec(user) -> ListSpec:
+    return ListSpec(
+        sorts={
+            "name": (gettext_lazy("Full name"), "person__sort_key"),
+            "position": (gettext_lazy("Position"), "position"),
+            "start": (gettext_lazy("Start date"), "start_date"),
+        },
+        default_sort="position",
+        search=lambda qs, text: qs.filter(person__in=Person.objects.search(text)),
+        filters=[
+            _centre_filter(user),
+            Filter("position", gettext_lazy("Position"), StaffAssignment.Position.choices, lambda qs, v: qs.filter(position=v)),
+            Filter("term", gettext_lazy("Term"), [("current", gettext_lazy("current")), ("ended", gettext_lazy("ended"))],
+                   lambda qs, v: qs.current() if v == "current" else qs.filter(end_date__isnull=False)),
+        ],
+    )
+
+
+@login_required
+def staff_list(request):
+    _require_staff_scope(request.user)
+    queryset = StaffAssignment.objects.visible_to(request.user).select_related("person", "centre")
+    context = build_list(request, queryset, _staff_spec(request.user))
+    scope = scope_of(request.user)
+    context["can_create"] = scope.sees_everything or bool(scope.editable_centre_ids)
+    return render(request, "people/staff_list.html", context)
+
+
+@login_required
+def staff_edit(request, pk: int | None = None):
+    scope = scope_of(request.user)
+    assignment = None
+    if pk:
+        assignment = get_object_or_404(StaffAssignment.objects.visible_to(request.user).select_related("person"), pk=pk)
+        if not scope.can_edit_centre(assignment.centre_id):
+            raise PermissionDenied
+    elif not (scope.sees_everything or scope.editable_centre_ids):
+        raise PermissionDenied
+    initial = {"person": request.GET.get("person")} if request.GET.get("person", "").isdigit() else {}
+    form = StaffAssignmentForm(request.POST or None, instance=assignment, initial=initial, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.save_staff_assignment(actor=request.user, assignment=form.save(commit=False))
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect("people:person_detail", pk=saved.person_id)
+    title = _("Edit staff term") if assignment else _("New staff term")
+    return render(request, "people/form.html", {"form": form, "title": title, "object": assignment})
+
+
+@login_required
+@require_POST
+def staff_end(request, pk: int):
+    assignment = get_object_or_404(StaffAssignment.objects.visible_to(request.user), pk=pk)
+    if not scope_of(request.user).can_edit_centre(assignment.centre_id):
+        raise PermissionDenied
+    form = EndTermForm(request.POST)
+    if form.is_valid():
+        try:
+            services.end_staff_assignment(actor=request.user, assignment=assignment, end_date=form.cleaned_data["end_date"])
+            messages.success(request, _("The term was ended."))
+        except ValidationError as error:
+            flash_error(request, error)
+    else:
+        messages.error(request, _("Enter the end date as dd/mm/yyyy."))
+    return redirect("people:person_detail", pk=assignment.person_id)
+
+
+# ---------------------------------------------------------------------------------------- lecturers
+
+def _lecturer_spec(user) -> ListSpec:
+    return ListSpec(
+        sorts={
+            "name": (gettext_lazy("Full name"), "person__sort_key"),
+            "kind": (gettext_lazy("Kind"), "kind"),
+            "since": (gettext_lazy("Teaching since"), "teaching_since"),
+        },
+        default_sort="name",
+        search=lambda qs, text: qs.filter(person__in=Person.objects.search(text)),
+        filters=[
+            _centre_filter(user),
+            Filter("kind", gettext_lazy("Kind"), Lecturer.Kind.choices, lambda qs, v: qs.filter(kind=v)),
+            Filter("theory", gettext_lazy("Political theory level"), [c for c in TheoryLevel.choices if c[0]],
+                   lambda qs, v: qs.filter(theory_level=v)),
+            Filter("active", gettext_lazy("Status"), [("yes", gettext_lazy("active")), ("no", gettext_lazy("inactive"))],
+                   lambda qs, v: qs.filter(active=(v == "yes"))),
+        ],
+    )
+
+
+@login_required
+def lecturer_list(request):
+    scope = scope_of(request.user)
+    if not (scope.is_staff_of_some_centre or scope.has_role(Role.LECTURER)):
+        raise PermissionDenied
+    queryset = Lecturer.objects.visible_to(request.user).select_related("person", "centre")
+    context = build_list(request, queryset, _lecturer_spec(request.user))
+    context["can_create"] = scope.sees_everything or bool(scope.editable_centre_ids)
+    return render(request, "people/lecturer_list.html", context)
+
+
+def _visible_lecturer(request, pk: int) -> Lecturer:
+    return get_object_or_404(Lecturer.objects.visible_to(request.user).select_related("person", "centre"), pk=pk)
+
+
+@login_required
+def lecturer_detail(request, pk: int):
+    lecturer = _visible_lecturer(request, pk)
+    scope = scope_of(request.user)
+    context = {
+        "lecturer": lecturer,
+        "can_edit": scope.can_edit_centre(lecturer.centre_id) or scope.person_id == lecturer.person_id,
+        "person_visible": Person.objects.visible_to(request.user).filter(pk=lecturer.person_id).exists(),
+    }
+    return render(request, "people/lecturer_detail.html", context)
+
+
+@login_required
+def lecturer_edit(request, pk: int | None = None):
+    scope = scope_of(request.user)
+    lecturer = _visible_lecturer(request, pk) if pk else None
+    own = lecturer is not None and scope.person_id == lecturer.person_id
+    if lecturer is not None and not (scope.can_edit_centre(lecturer.centre_id) or own):
+        raise PermissionDenied
+    if lecturer is None and not (scope.sees_everything or scope.editable_centre_ids):
+        raise PermissionDenied
+    own_only = own and not scope.can_edit_centre(lecturer.centre_id)
+    initial = {"person": request.GET.get("person")} if request.GET.get("person", "").isdigit() else {}
+    form = LecturerForm(request.POST or None, instance=lecturer, initial=initial, user=request.user, own_profile=own_only)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.save_lecturer(actor=request.user, lecturer=form.save(commit=False))
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect("people:lecturer_detail", pk=saved.pk)
+    title = _("Edit lecturer profile") if lecturer else _("New lecturer")
+    return render(request, "people/form.html", {"form": form, "title": title, "object": lecturer})
