@@ -135,9 +135,12 @@ def merge_persons(*, actor, keep: Person, duplicates: list[Person], reason: str)
     ids = [d.pk for d in duplicates]
     for relation in Person._meta.related_objects:
         field = relation.field
-        if relation.related_model is Person or not (relation.many_to_one or relation.one_to_one):
+        if relation.related_model is Person or not (relation.one_to_many or relation.one_to_one):
             continue
-        count = relation.related_model._base_manager.filter(**{f"{field.name}__in": ids}).update(**{field.name: keep})
+        manager = relation.related_model._base_manager
+        if relation.one_to_one and manager.filter(**{field.name: keep}).exists():
+            continue  # keep already has its own (e.g. a login); the duplicate's stays where it is
+        count = manager.filter(**{f"{field.name}__in": ids}).update(**{field.name: keep})
         if count:
             moved[relation.related_model._meta.label_lower] = count
     before = snapshot(keep)

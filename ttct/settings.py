@@ -134,7 +134,6 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "ttct" / "locale"]
-FORMS_URLFIELD_ASSUME_HTTPS = True
 FORMAT_MODULE_PATH = ["ttct.formats"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True

@@ -104,6 +104,9 @@ def _borderless(table: Table, widths_mm: list[float]) -> None:
 
 
 def _widths(table: Table, widths_mm: list[float]) -> None:
+    # Word reads the cell widths, LibreOffice the grid: set both.
+    for column, width in zip(table.columns, widths_mm, strict=True):
+        column.width = Mm(width)
     for row in table.rows:
         for cell, width in zip(row.cells, widths_mm, strict=True):
             cell.width = Mm(width)
