@@ -119,6 +119,7 @@ THEORY = {
     "member": Weighted([("so_cap", 55), ("", 45)]),
     "mass": Weighted([("", 100)]),
 }
+BIRTH_BASE_YEAR = 2026
 MOBILE_PREFIXES = ["086", "096", "097", "098", "032", "033", "034", "035", "036", "037", "038", "039", "088", "091",
                    "094", "083", "084", "085", "081", "082", "089", "090", "093", "070", "079", "077", "076", "078"]
 
@@ -158,19 +159,26 @@ class PersonMaker:
         return value
 
     def _birthday(self, age_range: tuple[int, int]) -> dt.date:
+        # Ages count from a fixed year, not today, so the same seed gives the same people (and IDs) next year.
         rng = self.rng
-        year = self.today.year - rng.randint(*age_range)
+        year = BIRTH_BASE_YEAR - rng.randint(*age_range)
         return dt.date(year, rng.randint(1, 12), rng.randint(1, 28))
 
-    def _party_dates(self, dob: dt.date) -> tuple[dt.date, dt.date | None]:
-        rng = self.rng
+    def _party_dates(self, dob: dt.date) -> tuple[dt.date | None, dt.date | None]:
+        """Admission and full-membership dates; about one member in eight is still on probation.
+
+        Always draws the same number of random values, so the dates may follow today without
+        changing the rest of the generated data.
+        """
+        new_roll, when = self.rng.random(), self.rng.random()
         earliest = max(dt.date(dob.year + 18, dob.month, dob.day), dt.date(1975, 1, 1))
         span = (self.today - earliest).days
-        if span > 400 and rng.random() < 0.12:
-            # A new member still in the twelve-month probation: the new-member programme's audience.
-            admitted = self.today - dt.timedelta(days=rng.randint(20, 360))
+        if span < 30:
+            return None, None
+        if span <= 400 or new_roll < 0.12:
+            admitted = self.today - dt.timedelta(days=20 + int(when * (min(360, span) - 20)))
             return admitted, None
-        admitted = earliest + dt.timedelta(days=rng.randint(0, max(span - 400, 0)))
+        admitted = earliest + dt.timedelta(days=int(when * (span - 400)))
         return admitted, admitted + dt.timedelta(days=365)
 
     def _identity(self, gender: str, dob: dt.date) -> tuple[str | None, bool, str]:
@@ -201,7 +209,9 @@ class PersonMaker:
         else:
             legacy, place = bool(national_id and len(national_id) == 9), ""
         party = post.party if post.party is not None else rng.random() < profile.party_share
-        admitted, full = self._party_dates(dob) if party else (None, None)
+        admitted, full = self._party_dates(dob)
+        if not party or admitted is None:
+            party, admitted, full = False, None, None
         degree = DEGREES[post.rank].draw(rng)
         person = Person(
             family_name=name.family, middle_name=name.middle, given_name=name.given, national_id=national_id,

@@ -24,8 +24,11 @@ _WHITESPACE = {ord(ch): " " for ch in "\t\n\r\v\f\u2028\u2029"}
 def _clean(text: object) -> str:
     value = unicodedata.normalize("NFC", "" if text is None else str(text))
     value = value.translate(_WHITESPACE)
-    # Other control characters would either be dropped or rejected by the typst parser.
-    return "".join(ch for ch in value if ch == " " or unicodedata.category(ch)[0] != "C")
+    if value.isprintable():  # the usual case, checked in C
+        return value
+    # Other control and format characters would be dropped or rejected by the typst parser;
+    # separators other than the space (e.g. no-break space) are kept.
+    return "".join(ch for ch in value if unicodedata.category(ch)[0] != "C")
 
 
 def markup(text: object) -> str:

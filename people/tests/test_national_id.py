@@ -20,7 +20,7 @@ def test_valid_id_parts():
 
 @pytest.mark.parametrize(
     "value, fragment",
-    [("12345", "12 digits"), ("003190012345", "003"), ("00119001234A", "digits only"), ("", "empty")],
+    [("12345", "12 chữ số"), ("003190012345", "003"), ("00119001234A", "chỉ gồm chữ số"), ("", "Chưa nhập")],
 )
 def test_invalid_ids(value, fragment):
     with pytest.raises(InvalidNationalId) as error:

@@ -68,6 +68,8 @@ LABELS = {
     SENDING_ORGANISATION: _("Sending organisation"),
     GENERAL_EDUCATION: _("General education"),
     PROFESSIONAL: _("Professional qualification"),
+    "professional_field": _("Professional qualification"),
+    "is_party_member": _("Party member"),
     THEORY_LEVEL: _("Political theory level"),
     PHONE: _("Phone"),
     NOTES: _("Notes"),

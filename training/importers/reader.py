@@ -125,6 +125,8 @@ def _is_sub_header(top: tuple, sub: tuple) -> bool:
     for _index, value in cells:
         if isinstance(value, int | float) or (F.field_for_header(value) is None and F.gender_word(value) is None):
             return False
+    if not any(F.field_for_header(v) for v in top if not _blank(v)):
+        return False
     return any(_blank(_cell(top, i)) for i, _v in cells)
 
 
