@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from accounts.scope import scope_of
@@ -121,7 +121,7 @@ def _apply(person: Person, payload: PersonIn, user) -> Person:
 def create_person(request, payload: PersonIn):
     person = _apply(Person(), payload, request.auth)
     services.save_person(actor=request.auth, person=person)
-    return 201, person
+    return Status(201, person)
 
 
 @router.put("/persons/{person_id}", response=PersonOut)

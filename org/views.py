@@ -17,7 +17,13 @@ from core.text import search_key
 from core.views import apply_validation_error, flash_error
 from org import services
 from org.forms import (
-    AdministrativeUnitForm, CentreForm, EndLinkForm, HostForm, RenameForm, SendingOrganisationForm, ServiceAreaForm,
+    AdministrativeUnitForm,
+    CentreForm,
+    EndLinkForm,
+    HostForm,
+    RenameForm,
+    SendingOrganisationForm,
+    ServiceAreaForm,
 )
 from org.models import AdministrativeUnit, Centre, SendingOrganisation, ServiceAreaLink
 

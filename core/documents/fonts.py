@@ -76,7 +76,7 @@ def font_setup() -> str:
     """The `#set text(...)` line every TTCT typst document starts with."""
     families = ", ".join(f'"{f}"' for f in serif_families())
     # Vietnamese words are single syllables: hyphenating them would be wrong.
-    return f"#set text(font: ({families},), lang: \"vi\", hyphenate: false)\n"
+    return f'#set text(font: ({families},), lang: "vi", hyphenate: false)\n'
 
 
 def compile_pdf(source: str) -> bytes:
@@ -84,4 +84,3 @@ def compile_pdf(source: str) -> bytes:
     result = _compiler().compile(input=source.encode("utf-8"), format="pdf")
     assert isinstance(result, bytes)
     return result
-

@@ -9,7 +9,7 @@ Texts are Vietnamese by nature: documents are always issued in Vietnamese, so la
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from core.text import long_date
@@ -88,7 +88,6 @@ class OfficialDocument:
     table: DocumentTable | None = None
     recipients: tuple[str, ...] = ()
     font_size: float = 14
-    attachments_note: str = field(default="")  # e.g. "(Kèm theo danh sách …)" under the table title
 
     @property
     def number_line(self) -> str:

@@ -1,7 +1,16 @@
 import datetime as dt
 from decimal import Decimal
 
-from core.text import collation_key, format_decimal, long_date, name_sort_key, nfc, parse_decimal, search_key, split_full_name
+from core.text import (
+    collation_key,
+    format_decimal,
+    long_date,
+    name_sort_key,
+    nfc,
+    parse_decimal,
+    search_key,
+    split_full_name,
+)
 
 
 def test_search_key_ignores_diacritics_and_folds_d():

@@ -1,0 +1,43 @@
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from conftest import TEST_PASSWORD
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.mark.django_db
+def test_login_works_and_password_is_argon2(client, world):
+    assert world.officer_a.password.startswith("argon2")
+    response = client.post(reverse("accounts:login"), {"username": "officer_a", "password": TEST_PASSWORD})
+    assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_repeated_failures_are_throttled(client, world, settings):
+    settings.LOGIN_FAILURE_LIMIT = 3
+    for _ in range(3):
+        assert client.post(reverse("accounts:login"), {"username": "officer_a", "password": "wrong"}).status_code == 200
+    blocked = client.post(reverse("accounts:login"), {"username": "officer_a", "password": TEST_PASSWORD})
+    assert blocked.status_code == 429
+    assert "_auth_user_id" not in client.session
+    assert "15 phút" in blocked.content.decode()
+
+
+@pytest.mark.django_db
+def test_interface_is_vietnamese_by_default(client):
+    html = client.get(reverse("accounts:login")).content.decode()
+    assert "Đăng nhập" in html and 'lang="vi"' in html
+
+
+@pytest.mark.django_db
+def test_english_is_available(client):
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    html = client.get(reverse("accounts:login")).content.decode()
+    assert "Log in" in html
