@@ -24,7 +24,8 @@ class Scope:
     authenticated: bool = False
     sees_everything: bool = False
     roles: frozenset = frozenset()
-    # Provinces supervised (current units) and their pre-2025 predecessors.
+    # Provinces supervised (current units); with their pre-2025 predecessors, and the provinces of
+    # the visible centres, in province_ids_with_history.
     province_ids: frozenset = frozenset()
     province_ids_with_history: frozenset = frozenset()
     # Centres visible: those assigned, those of supervised provinces, and their predecessors.
@@ -87,18 +88,17 @@ def compute_scope(user) -> Scope:
     if user.is_superuser or Role.SYSTEM_ADMIN in roles:
         return Scope(authenticated=True, sees_everything=True, roles=roles | {Role.SYSTEM_ADMIN}, person_id=user.person_id)
 
-    province_ids = {p for role, p, _ in assignments if p and role in {Role.PROVINCE_SUPERVISOR, Role.VIEWER}}
+    province_ids = {p for role, p, _ in assignments if p and role == Role.PROVINCE_SUPERVISOR}
+    viewed_provinces = {p for role, p, _ in assignments if p and role == Role.VIEWER}
     direct_centres = {c for _, _, c in assignments if c}
     editable = {c for role, _, c in assignments if c and role in CENTRE_EDITORS}
     person_roles_centres = {
         c for role, _, c in assignments if c and role in (CENTRE_EDITORS | {Role.VIEWER})
     }
 
-    history = set(province_ids)
-    if province_ids:
-        history |= set(
-            AdministrativeUnit.objects.filter(successor_id__in=province_ids).values_list("id", flat=True)
-        )
+    history = province_ids | viewed_provinces
+    if history:
+        history |= set(AdministrativeUnit.objects.filter(successor_id__in=history).values_list("id", flat=True))
     rows = list(
         Centre.objects.filter(Q(province_id__in=history) | Q(id__in=direct_centres) | Q(successors__id__in=direct_centres))
         .values_list("id", "province_id", "predecessor_id")
@@ -118,7 +118,7 @@ def compute_scope(user) -> Scope:
         editable_centre_ids=frozenset(_expand_predecessors(editable, predecessor_of) if editable else set()),
         person_id=user.person_id,
         person_centre_ids=frozenset(
-            _expand_predecessors(person_roles_centres, predecessor_of) | (province_centres if province_ids else set())
+            _expand_predecessors(person_roles_centres, predecessor_of) | province_centres
         ),
     )
 

@@ -6,7 +6,7 @@ import functools
 from pathlib import Path
 
 from core.documents import typst_text as tt
-from core.documents.fonts import compile_pdf, font_setup
+from core.documents.engine import compile_pdf, font_setup
 from core.documents.model import DocumentTable, OfficialDocument
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "typst"

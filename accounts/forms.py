@@ -1,0 +1,48 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Role
+from accounts.scope import scope_of
+from org.models import AdministrativeUnit, Centre
+from people.models import Person
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    centre = forms.ModelChoiceField(label=_("Centre"), queryset=Centre.objects.none(), required=False)
+    province = forms.ModelChoiceField(label=_("Province"), queryset=AdministrativeUnit.objects.none(), required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        scope = scope_of(user)
+        self.fields["centre"].queryset = Centre.objects.visible_to(user).filter(status=Centre.Status.ACTIVE)
+        provinces = AdministrativeUnit.objects.filter(level=AdministrativeUnit.Level.PROVINCE).current()
+        if not scope.sees_everything:
+            provinces = provinces.filter(pk__in=scope.province_ids)
+            self.fields["role"].choices = [c for c in Role.choices if c[0] != Role.SYSTEM_ADMIN]
+        self.fields["province"].queryset = provinces
+
+
+class UserCreateForm(RoleForm):
+    username = forms.RegexField(label=_("Username"), regex=r"^[\w.@+-]{3,150}$", max_length=150,
+                                error_messages={"invalid": _("Use 3–150 letters, digits or . @ + - _ without spaces.")})
+    last_name = forms.CharField(label=_("Family and middle name"), max_length=150, required=False)
+    first_name = forms.CharField(label=_("Given name"), max_length=150)
+    email = forms.EmailField(label=_("Email"), required=False)
+    password = forms.CharField(label=_("Initial password"), widget=forms.PasswordInput(render_value=False))
+    person = forms.IntegerField(label=_("Person number (for lecturers and learners)"), required=False)
+
+    field_order = ["username", "last_name", "first_name", "email", "password", "role", "centre", "province", "person"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        self.user = user
+
+    def clean_person(self):
+        value = self.cleaned_data.get("person")
+        if not value:
+            return None
+        person = Person.objects.visible_to(self.user).filter(pk=value).first()
+        if person is None:
+            raise forms.ValidationError(_("No person with this number in your scope."))
+        return person
