@@ -34,11 +34,15 @@ def not_found(request, exc):
 def _mount() -> None:
     from api.org import router as org_router
     from api.people import router as people_router
+    from certificates.api import router as certificates_router
     from curriculum.api import router as curriculum_router
+    from training.api import router as training_router
 
     api.add_router("/", org_router)
     api.add_router("/", people_router)
     api.add_router("/curriculum/", curriculum_router)
+    api.add_router("/training/", training_router)
+    api.add_router("/certificates/", certificates_router)
 
 
 _mount()

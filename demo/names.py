@@ -105,6 +105,8 @@ MINORITY = {
 # Ethnic make-up used for generated people, by region (shares in per cent).
 ETHNIC_MIX = {
     "tuyen_quang": [("Kinh", 45), ("Tày", 23), ("Mông", 14), ("Dao", 11), ("Nùng", 3), ("Sán Chay", 4)],
+    # Centre staff and lecturers of the demo province: mostly Kinh and Tày.
+    "tuyen_quang_staff": [("Kinh", 58), ("Tày", 25), ("Dao", 7), ("Nùng", 4), ("Mông", 4), ("Sán Chay", 2)],
     "northern_uplands": [("Kinh", 45), ("Tày", 18), ("Thái", 12), ("Mông", 12), ("Dao", 8), ("Nùng", 5)],
     "north_west": [("Kinh", 30), ("Thái", 35), ("Mông", 25), ("Dao", 5), ("Mường", 5)],
     "midlands": [("Kinh", 85), ("Mường", 12), ("Tày", 3)],

@@ -11,6 +11,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
+from core.text import name_sort_key, search_key
 from demo.names import Weighted, draw_ethnicity, draw_name
 from people.models import Person
 from people.national_id import make_valid_id
@@ -141,15 +142,18 @@ class PersonMaker:
     """Builds unsaved Person rows; `serial` makes every citizen ID unique within the run's range."""
 
     def __init__(self, rng: random.Random, *, region: str, ids: IdPolicy, today: dt.date, serial_start: int,
-                 serial_stop: int):
+                 serial_stop: int, other_serials: tuple[int, int] | None = None):
         self.rng = rng
         self.region = region
         self.ids = ids
         self.today = today
         self.serial = serial_start
         self.serial_stop = serial_stop
+        # People born in another province draw from their own range when one is given: several
+        # generators share a birth code then, and each must keep its own serials.
+        self.other_serial, self.other_stop = other_serials or (None, None)
         self._home = Weighted(ids.home_codes)
-        self._keys: dict[tuple, tuple[str, str, str]] = {}
+        self._fast_keys: bool | None = None
 
     def _next_serial(self) -> int:
         if self.serial >= self.serial_stop:
@@ -183,15 +187,24 @@ class PersonMaker:
 
     def _identity(self, gender: str, dob: dt.date) -> tuple[str | None, bool, str]:
         rng, ids = self.rng, self.ids
-        roll = rng.random()
-        serial = self._next_serial()
-        code = self._home.draw(rng) if rng.random() < ids.home_share else rng.choice(ids.other_codes)
-        place = (ids.place_names or {}).get(code, "")
+        roll, born_home = rng.random(), rng.random() < ids.home_share
+        home_code, other_code = self._home.draw(rng), rng.choice(ids.other_codes)
         if roll < ids.missing_share:
-            return None, False, place
+            return None, False, (ids.place_names or {}).get(home_code, "")
         if roll < ids.missing_share + ids.legacy_share:
-            return f"{ids.legacy_prefix}{serial % 10_000_000:07d}", True, place
-        return make_valid_id(code, gender, dob.year, serial), False, place
+            serial = self._next_serial()
+            return f"{ids.legacy_prefix}{serial % 10_000_000:07d}", True, (ids.place_names or {}).get(home_code, "")
+        code = home_code
+        if born_home:
+            serial = self._next_serial()
+        elif self.other_serial is None:
+            code, serial = other_code, self._next_serial()
+        elif self.other_serial < self.other_stop:
+            code, serial = other_code, self.other_serial
+            self.other_serial += 1
+        else:
+            serial = self._next_serial()
+        return make_valid_id(code, gender, dob.year, serial), False, (ids.place_names or {}).get(code, "")
 
     def _phone(self) -> str:
         return self.rng.choice(MOBILE_PREFIXES) + f"{self.rng.randint(0, 9_999_999):07d}"
@@ -228,14 +241,22 @@ class PersonMaker:
         return person
 
     def fill_keys(self, person: Person) -> None:
-        """Person.refresh_keys(), computed once per distinct name and workplace (most repeat)."""
-        key = (person.family_name, person.middle_name, person.given_name, person.workplace)
-        cached = self._keys.get(key)
-        if cached is None:
+        """What Person.refresh_keys() computes, reusing the name keys of a name seen before.
+
+        Sorting keys cost tens of microseconds per name and names repeat a lot over a nation's
+        worth of people. The first person of every maker goes through refresh_keys() itself and
+        the shortcut is used only if it gives the same result, so a change to the model's key
+        rules cannot make generated data drift from what save() would store.
+        """
+        if self._fast_keys is None:
             person.refresh_keys()
-            self._keys[key] = (person.name_key, person.search_text, person.sort_key)
-        else:
-            person.name_key, person.search_text, person.sort_key = cached
+            expected = (person.name_key, person.search_text, person.sort_key)
+            self._fast_keys = _fast_keys(person) == expected
+            return
+        if not self._fast_keys:
+            person.refresh_keys()
+            return
+        person.name_key, person.search_text, person.sort_key = _fast_keys(person)
 
     def for_organisation(self, *, profile: Profile, count: int, workplace: str, organisation_id: int | None,
                          centre_id: int | None) -> list[Person]:
@@ -246,6 +267,22 @@ class PersonMaker:
                       organisation_id=organisation_id, centre_id=centre_id)
             for i in range(count)
         ]
+
+
+_NAME_KEYS: dict[tuple[str, str, str], tuple[str, str]] = {}
+_WORKPLACE_KEYS: dict[str, str] = {}
+
+
+def _fast_keys(person: Person) -> tuple[str, str, str]:
+    """(name_key, search_text, sort_key) as Person.refresh_keys() builds them, from cached parts."""
+    names = (person.family_name, person.middle_name, person.given_name)
+    cached = _NAME_KEYS.get(names)
+    if cached is None:
+        cached = _NAME_KEYS[names] = (search_key(person.full_name), name_sort_key(*names))
+    workplace = _WORKPLACE_KEYS.get(person.workplace)
+    if workplace is None:
+        workplace = _WORKPLACE_KEYS[person.workplace] = search_key(person.workplace)
+    return cached[0], f"{cached[0]} {workplace}"[:300], cached[1]
 
 
 def split_counts(total: int, weights: list[float], rng: random.Random) -> list[int]:

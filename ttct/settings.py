@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "curriculum",
     "training",
     "certificates",
+    "facilities",
     "api",
     "demo",
 ]

@@ -11,5 +11,7 @@ urlpatterns = [
     path("org/", include("org.urls")),
     path("people/", include("people.urls")),
     path("programmes/", include("curriculum.urls")),
+    path("training/", include("training.urls")),
+    path("certificates/", include("certificates.urls")),
     path("api/", api.urls),
 ]

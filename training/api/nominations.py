@@ -1,0 +1,5 @@
+"""API endpoints for nominations."""
+
+from ninja import Router
+
+router = Router(tags=["training"])

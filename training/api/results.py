@@ -1,0 +1,5 @@
+"""API endpoints for results."""
+
+from ninja import Router
+
+router = Router(tags=["training"])

@@ -1,0 +1,54 @@
+"""A learner's place in a class."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.models import TimeStampedModel
+
+
+class EnrolmentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from training.models.scoping import class_condition
+
+        condition = class_condition(user, "klass__")
+        return self if condition is None else self.filter(condition)
+
+    def active(self):
+        return self.filter(status=Enrolment.Status.ENROLLED)
+
+
+class Enrolment(TimeStampedModel):
+    class Status(models.TextChoices):
+        ENROLLED = "enrolled", _("enrolled")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+        MOVED = "moved", _("moved to another class")
+
+    klass = models.ForeignKey("training.Klass", verbose_name=_("class"), on_delete=models.PROTECT,
+                              related_name="enrolments")
+    person = models.ForeignKey("people.Person", verbose_name=_("learner"), on_delete=models.PROTECT,
+                               related_name="enrolments")
+    sending_organisation = models.ForeignKey("org.SendingOrganisation", verbose_name=_("sending organisation"),
+                                             null=True, blank=True, on_delete=models.PROTECT, related_name="enrolments")
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.ENROLLED)
+    status_reason = models.TextField(_("reason"), blank=True)
+    moved_to = models.ForeignKey("training.Klass", verbose_name=_("moved to"), null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="+")
+    override_reason = models.TextField(
+        _("eligibility override"), blank=True,
+        help_text=_("Why the learner was enrolled although an eligibility rule said otherwise."),
+    )
+    source_row = models.PositiveIntegerField(_("row in the nomination list"), null=True, blank=True)
+
+    objects = EnrolmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["klass", "person__sort_key"]
+        constraints = [models.UniqueConstraint(fields=["klass", "person"], name="one_enrolment_per_class")]
+        indexes = [models.Index(fields=["klass", "status"]), models.Index(fields=["person", "status"])]
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+
+    def __str__(self) -> str:
+        return f"{self.person_id} @ {self.klass_id}"

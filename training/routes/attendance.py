@@ -1,0 +1,3 @@
+"""URL patterns of the attendance pages."""
+
+urlpatterns: list = []

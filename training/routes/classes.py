@@ -1,0 +1,3 @@
+"""URL patterns of the classes pages."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""URL patterns of the nominations pages."""
+
+urlpatterns: list = []

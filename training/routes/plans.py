@@ -1,0 +1,3 @@
+"""URL patterns of the plans pages."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""URL patterns of the timetable pages."""
+
+urlpatterns: list = []
