@@ -13,5 +13,6 @@ urlpatterns = [
     path("programmes/", include("curriculum.urls")),
     path("training/", include("training.urls")),
     path("certificates/", include("certificates.urls")),
+    path("facilities/", include("facilities.urls")),
     path("api/", api.urls),
 ]
