@@ -27,6 +27,12 @@ def _certificates():
     return certificates.run()
 
 
+def _nominations():
+    from bench import nominations
+
+    return nominations.run()
+
+
 def _seed():
     from bench import seed
 
@@ -37,6 +43,7 @@ BENCHMARKS = {
     "overlap": _overlap,
     "certificates": _certificates,
     "seed": _seed,
+    "nominations": _nominations,
 }
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.text import search_key
 
@@ -47,36 +47,38 @@ DOB_FEMALE = "dob_female"
 GENDER_MALE_MARK = "gender_male_mark"
 GENDER_FEMALE_MARK = "gender_female_mark"
 
+# A context of their own: these are the template's headers, which the reader must recognise,
+# so another app's translation of "Citizen ID" must not change them.
 LABELS = {
-    SEQ: _("No."),
-    FULL_NAME: _("Full name"),
-    FAMILY_MIDDLE: _("Family and middle name"),
-    FAMILY_NAME: _("Family name"),
-    MIDDLE_NAME: _("Middle name"),
-    GIVEN_NAME: _("Given name"),
-    DATE_OF_BIRTH: _("Date of birth"),
-    GENDER: _("Gender"),
-    NATIONAL_ID: _("Citizen ID"),
-    ETHNICITY: _("Ethnicity"),
-    RELIGION: _("Religion"),
-    PLACE_OF_BIRTH: _("Place of birth"),
-    PARTY_ADMISSION: _("Party admission date"),
-    PARTY_FULL: _("Full membership date"),
-    POSITION_WORKPLACE: _("Position and workplace"),
-    POSITION: _("Position"),
-    WORKPLACE: _("Workplace"),
-    SENDING_ORGANISATION: _("Sending organisation"),
-    GENERAL_EDUCATION: _("General education"),
-    PROFESSIONAL: _("Professional qualification"),
-    "professional_field": _("Professional qualification"),
-    "is_party_member": _("Party member"),
-    THEORY_LEVEL: _("Political theory level"),
-    PHONE: _("Phone"),
-    NOTES: _("Notes"),
-    DOB_MALE: _("Date of birth"),
-    DOB_FEMALE: _("Date of birth"),
-    GENDER_MALE_MARK: _("Gender"),
-    GENDER_FEMALE_MARK: _("Gender"),
+    SEQ: pgettext_lazy("nomination list column", "No."),
+    FULL_NAME: pgettext_lazy("nomination list column", "Full name"),
+    FAMILY_MIDDLE: pgettext_lazy("nomination list column", "Family and middle name"),
+    FAMILY_NAME: pgettext_lazy("nomination list column", "Family name"),
+    MIDDLE_NAME: pgettext_lazy("nomination list column", "Middle name"),
+    GIVEN_NAME: pgettext_lazy("nomination list column", "Given name"),
+    DATE_OF_BIRTH: pgettext_lazy("nomination list column", "Date of birth"),
+    GENDER: pgettext_lazy("nomination list column", "Gender"),
+    NATIONAL_ID: pgettext_lazy("nomination list column", "Citizen ID"),
+    ETHNICITY: pgettext_lazy("nomination list column", "Ethnicity"),
+    RELIGION: pgettext_lazy("nomination list column", "Religion"),
+    PLACE_OF_BIRTH: pgettext_lazy("nomination list column", "Place of birth"),
+    PARTY_ADMISSION: pgettext_lazy("nomination list column", "Party admission date"),
+    PARTY_FULL: pgettext_lazy("nomination list column", "Full membership date"),
+    POSITION_WORKPLACE: pgettext_lazy("nomination list column", "Position and workplace"),
+    POSITION: pgettext_lazy("nomination list column", "Position"),
+    WORKPLACE: pgettext_lazy("nomination list column", "Workplace"),
+    SENDING_ORGANISATION: pgettext_lazy("nomination list column", "Sending organisation"),
+    GENERAL_EDUCATION: pgettext_lazy("nomination list column", "General education"),
+    PROFESSIONAL: pgettext_lazy("nomination list column", "Professional qualification"),
+    "professional_field": pgettext_lazy("nomination list column", "Professional qualification"),
+    "is_party_member": pgettext_lazy("nomination list column", "Party member"),
+    THEORY_LEVEL: pgettext_lazy("nomination list column", "Political theory level"),
+    PHONE: pgettext_lazy("nomination list column", "Phone"),
+    NOTES: pgettext_lazy("nomination list column", "Notes"),
+    DOB_MALE: pgettext_lazy("nomination list column", "Date of birth"),
+    DOB_FEMALE: pgettext_lazy("nomination list column", "Date of birth"),
+    GENDER_MALE_MARK: pgettext_lazy("nomination list column", "Gender"),
+    GENDER_FEMALE_MARK: pgettext_lazy("nomination list column", "Gender"),
 }
 
 # (field, pattern) tried in order against a header key; the first full match wins. More specific

@@ -22,6 +22,7 @@ from itertools import islice
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
 
 from core.text import nfc
 from training.importers import fields as F
@@ -77,7 +78,6 @@ class SheetTable:
     rows: list[RawRow] = field(default_factory=list)
     skipped_rows: list[int] = field(default_factory=list)  # blank, heading and example rows
     end_row: int | None = None  # where a "Tổng cộng" line or the signature block starts
-    notes: list[str] = field(default_factory=list)
 
     @property
     def fields(self) -> set[str]:
@@ -186,9 +186,10 @@ def _score(columns: list[Column]) -> int:
 def find_header(head: list[tuple]) -> _Layout | None:
     best: _Layout | None = None
     for index, row in enumerate(head):
+        # A sub-header row, when there is one, is part of the header even where it adds no field.
         options = [(1, _finish(_single_row_columns(row)))]
         if index + 1 < len(head) and _is_sub_header(row, head[index + 1]):
-            options.append((2, _finish(_two_row_columns(row, head[index + 1]))))
+            options.insert(0, (2, _finish(_two_row_columns(row, head[index + 1]))))
         for rows_used, columns in options:
             score = _score(columns)
             if score >= 2 and (best is None or score > best.score):
@@ -213,7 +214,7 @@ def _open(source):
         source = io.BytesIO(source)
     try:
         return load_workbook(source, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
         raise WorkbookError(_("The file is not an Excel workbook (.xlsx); save it as .xlsx and try again.")) from exc
 
 
@@ -245,7 +246,7 @@ def _read_rows(sheet, layout: _Layout) -> SheetTable:
     positions = [(c.index, c.field, c.letter) for c in layout.columns]
     id_columns = [c.index for c in layout.columns if c.field in (F.NATIONAL_ID, F.DATE_OF_BIRTH, F.DOB_MALE, F.DOB_FEMALE)]
     seq_column = next((c.index for c in layout.columns if c.field == F.SEQ), None)
-    first_data = layout.row_index + layout.header_rows  # 0-based index of the first row after the header
+    first_data = layout.row_index + layout.header_rows  # the sheet row number of the last header row
     section = ""
     blank_run = 0
     for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
