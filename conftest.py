@@ -82,6 +82,16 @@ def world(db) -> World:
                  learner_a, viewer_a, lecturer_profile, learner_person, person_a, person_b, person_c)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _short_lived_connections():
+    """The live server's request threads must not keep connections open past the test, or the
+    test database cannot be dropped at the end of the run."""
+    from django.db import connections
+
+    for alias in connections:
+        connections[alias].settings_dict["CONN_MAX_AGE"] = 0
+
+
 @pytest.fixture
 def is_postgres() -> bool:
     return connection.vendor == "postgresql"
