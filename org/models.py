@@ -239,9 +239,12 @@ class SendingOrganisationQuerySet(models.QuerySet):
         scope = scope_of(user)
         if scope.sees_everything:
             return self
-        # A centre's own organisations, plus the province-wide ones of the provinces it is in.
+        # Staff-level information: a centre's own organisations, plus the province-wide ones of the
+        # provinces it is in. Lecturers and learners do not browse them.
+        if not scope.person_centre_ids:
+            return self.none()
         return self.filter(
-            Q(centre_id__in=scope.centre_ids)
+            Q(centre_id__in=scope.person_centre_ids)
             | Q(centre__isnull=True, province_id__in=scope.province_ids_with_history)
         )
 

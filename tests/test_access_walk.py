@@ -49,6 +49,7 @@ def cases(world, o):
         ("centre create", reverse("org:centre_create"), expect(403, admin=200, supervisor=200)),
         ("service area add", reverse("org:service_area_add", args=[w.centre_a.pk]),
          expect(403, admin=200, supervisor=200, officer_b=404)),
+        ("logins", reverse("accounts:user_list"), expect(403, admin=200, supervisor=200, director_a=200)),
         ("unit list", reverse("org:unit_list"), expect(200, **staff_readers)),
         ("unit in province", reverse("org:unit_detail", args=[o["commune"].pk]), expect(200, **staff_readers)),
         ("unit in other province", reverse("org:unit_detail", args=[o["commune_c"].pk]),
@@ -122,3 +123,53 @@ def test_out_of_scope_objects_never_listed_or_found(client, world, objects):
     assert "Đảng ủy xã Hàm Yên" in orgs and "Đảng ủy xã Yên Sơn" not in orgs
     centres = client.get(reverse("org:centre_list")).content.decode()
     assert world.centre_b.name in centres and world.centre_a.name not in centres and world.centre_c.name not in centres
+
+
+def api_cases(world, o):
+    w = world
+    no_staff = dict(lecturer_a=200, learner_a=200)  # lists answer, filtered to what the role may see
+    return [
+        ("api centres", "/api/centres", expect(200, anonymous=401)),
+        ("api centre A", f"/api/centres/{w.centre_a.pk}", expect(200, officer_b=404, anonymous=401)),
+        ("api centre C", f"/api/centres/{w.centre_c.pk}", expect(404, admin=200, anonymous=401)),
+        ("api units", "/api/units", expect(200, anonymous=401)),
+        ("api unit in other province", f"/api/units/{o['commune_c'].pk}",
+         expect(404, admin=200, anonymous=401)),
+        ("api sending orgs", "/api/sending-organisations", expect(200, anonymous=401)),
+        ("api sending org A", f"/api/sending-organisations/{o['org_a'].pk}",
+         expect(200, officer_b=404, lecturer_a=404, learner_a=404, anonymous=401)),
+        ("api persons", "/api/persons", expect(200, anonymous=401, **no_staff)),
+        ("api person A", f"/api/persons/{w.person_a.pk}",
+         expect(200, officer_b=404, lecturer_a=404, learner_a=404, anonymous=401)),
+        ("api own person (learner)", f"/api/persons/{w.learner_person.pk}",
+         expect(200, officer_b=404, lecturer_a=404, anonymous=401)),
+    ]
+
+
+@pytest.mark.django_db
+def test_every_api_endpoint_as_every_persona(client, world, objects):
+    from accounts.models import ApiToken
+
+    headers = {"anonymous": {}}
+    for persona, user in world.personas().items():
+        if user is not None:
+            headers[persona] = {"HTTP_AUTHORIZATION": f"Bearer {ApiToken.issue(user)[1]}"}
+    failures = []
+    for label, url, table in api_cases(world, objects):
+        for persona in world.personas():
+            status = client.get(url, **headers[persona]).status_code
+            if status != table[persona]:
+                failures.append(f"{label} as {persona}: expected {table[persona]}, got {status} ({url})")
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.django_db
+def test_api_lists_never_leak_out_of_scope(client, world, objects):
+    from accounts.models import ApiToken
+
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {ApiToken.issue(world.learner_a)[1]}"}
+    persons = client.get("/api/persons", **auth).json()["items"]
+    assert [p["id"] for p in persons] == [world.learner_person.pk]
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {ApiToken.issue(world.officer_b)[1]}"}
+    orgs = {o["name"] for o in client.get("/api/sending-organisations", **auth).json()["items"]}
+    assert "Đảng ủy xã Hàm Yên" in orgs and "Đảng ủy xã Yên Sơn" not in orgs
