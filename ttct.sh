@@ -50,7 +50,7 @@ case "${1:-}" in
     ;;
   test)
     venv requirements-dev.txt
-    apt_install chromium fonts-liberation2 fonts-noto-core
+    apt_install chromium fonts-liberation2 fonts-noto-core poppler-utils zbar-tools
     catalogues
     export DEBUG=${DEBUG:-1}
     "$VENV/bin/ruff" check .

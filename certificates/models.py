@@ -10,8 +10,9 @@ from core.models import TimeStampedModel, new_public_code
 
 
 class CertificateRegister(models.Model):
-    centre = models.ForeignKey("org.Centre", verbose_name=_("centre"), on_delete=models.PROTECT,
-                               related_name="certificate_registers")
+    centre = models.ForeignKey(
+        "org.Centre", verbose_name=_("centre"), on_delete=models.PROTECT, related_name="certificate_registers"
+    )
     year = models.PositiveSmallIntegerField(_("year"))
     # The next number to hand out. Issuing locks this row (SELECT … FOR UPDATE), so concurrent issuing
     # can neither skip nor repeat a number.
@@ -42,16 +43,22 @@ class Certificate(TimeStampedModel):
     register = models.ForeignKey(CertificateRegister, on_delete=models.PROTECT, related_name="certificates")
     number = models.PositiveIntegerField(_("number"))
     enrolment = models.ForeignKey("training.Enrolment", on_delete=models.PROTECT, related_name="certificates")
-    code = models.CharField(_("verification code"), max_length=32, unique=True, default=new_public_code,
-                            editable=False)
+    code = models.CharField(_("verification code"), max_length=32, unique=True, default=new_public_code, editable=False)
     issued_on = models.DateField(_("issued on"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.VALID)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
-    revoked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                   related_name="+")
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     revoked_reason = models.TextField(_("reason for revocation"), blank=True)
-    replaces = models.OneToOneField("self", verbose_name=_("re-issue of"), null=True, blank=True,
-                                    on_delete=models.PROTECT, related_name="replaced_by")
+    replaces = models.OneToOneField(
+        "self",
+        verbose_name=_("re-issue of"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="replaced_by",
+    )
     # What the certificate says, frozen when it is issued: later corrections to the person do not
     # silently change a document already handed out.
     learner_name = models.CharField(_("learner"), max_length=200)
@@ -62,6 +69,14 @@ class Certificate(TimeStampedModel):
     class_end = models.DateField(_("to"))
     classification = models.CharField(_("classification"), max_length=40, blank=True)
     centre_name = models.CharField(_("centre"), max_length=250)
+    host_line = models.CharField(_("host party committee line"), max_length=250, blank=True)
+    class_name = models.CharField(_("class name"), max_length=300, blank=True)
+    signer_capacity = models.CharField(
+        _("signing capacity"),
+        max_length=150,
+        blank=True,
+        help_text=_("E.g. “KT. GIÁM ĐỐC” when a deputy signs for the director."),
+    )
     signer_title = models.CharField(_("signer's title"), max_length=100, blank=True)
     signer_name = models.CharField(_("signer"), max_length=150, blank=True)
     place = models.CharField(_("place"), max_length=100, blank=True)

@@ -30,8 +30,9 @@ class Room(TimeStampedModel):
     name = models.CharField(_("name"), max_length=150)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.CLASSROOM)
     seats = models.PositiveIntegerField(_("seats"), default=0)
-    address = models.CharField(_("address"), max_length=300, blank=True,
-                               help_text=_("For an off-site venue, e.g. a commune hall."))
+    address = models.CharField(
+        _("address"), max_length=300, blank=True, help_text=_("For an off-site venue, e.g. a commune hall.")
+    )
     active = models.BooleanField(_("in use"), default=True)
 
     objects = RoomQuerySet.as_manager()

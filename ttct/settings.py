@@ -177,5 +177,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
+# Folders with extra fonts for documents (e.g. a licensed Times New Roman); Liberation Serif from
+# Debian's fonts-liberation2 is used otherwise.
+TTCT_FONT_DIRS = env_list("TTCT_FONT_DIRS")
+
 # Page size for list pages and API listings.
 PAGE_SIZE = 25

@@ -4,8 +4,18 @@ Pure functions over dataclasses: build an `OfficialDocument`, then call `render_
 editable Word file or `render_pdf(doc)` for a PDF.
 """
 
+from core.documents.engine import DocumentRenderError
 from core.documents.model import Article, Column, DocumentTable, OfficialDocument, Signature
 from core.documents.pdf import render_pdf
 from core.documents.word import render_docx
 
-__all__ = ["Article", "Column", "DocumentTable", "OfficialDocument", "Signature", "render_docx", "render_pdf"]
+__all__ = [
+    "Article",
+    "Column",
+    "DocumentRenderError",
+    "DocumentTable",
+    "OfficialDocument",
+    "Signature",
+    "render_docx",
+    "render_pdf",
+]

@@ -14,7 +14,7 @@ import pytest
 import typst
 from docx.shared import Pt
 
-from core.documents import Article, Column, DocumentTable, OfficialDocument, Signature, fonts, render_docx, render_pdf
+from core.documents import Article, Column, DocumentTable, OfficialDocument, Signature, engine, render_docx, render_pdf
 from core.documents import typst_text as tt
 
 VIETNAMESE = "Nguyễn Thị Hường, Đặng Quốc Việt, Trịnh Thị Ngọc Ẩn, ỷ ỹ ỵ"
@@ -163,8 +163,10 @@ def test_long_lists_flow_onto_more_pages():
 
 
 def test_every_vietnamese_letter_comes_from_the_main_serif_font():
-    family = fonts.main_serif_family()
-    pdf = render_pdf(decision(paragraphs=(VIETNAMESE, "ă â đ ê ô ơ ư ằ ẳ ẵ ắ ặ ầ ẩ ẫ ấ ậ ề ể ễ ế ệ ồ ổ ỗ ố ộ ờ ở ỡ ớ ợ ừ ử ữ ứ ự")))
+    family = engine.main_serif_family()
+    pdf = render_pdf(
+        decision(paragraphs=(VIETNAMESE, "ă â đ ê ô ơ ư ằ ẳ ẵ ắ ặ ầ ẩ ẫ ấ ậ ề ể ễ ế ệ ồ ổ ỗ ố ộ ờ ở ỡ ớ ợ ừ ử ữ ứ ự"))
+    )
     embedded = {name.decode() for name in re.findall(rb"/BaseFont\s*/[A-Z]{6}\+([A-Za-z-]+)", pdf)}
     assert embedded, "no embedded fonts found"
     prefix = family.replace(" ", "")
@@ -175,9 +177,9 @@ def test_every_vietnamese_letter_comes_from_the_main_serif_font():
 
 def test_font_folders_come_from_settings(settings, tmp_path):
     settings.TTCT_FONT_DIRS = [str(tmp_path), str(tmp_path / "missing")]
-    assert fonts.font_dirs() == [str(tmp_path)]
+    assert engine.font_dirs() == [str(tmp_path)]
     settings.TTCT_FONT_DIRS = []
-    assert fonts.font_dirs() == []
+    assert engine.font_dirs() == []
 
 
 def _all_paragraphs(document) -> list[str]:

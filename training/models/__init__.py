@@ -6,6 +6,14 @@ from training.models.results import Result, Score
 from training.models.sessions import LecturerUnavailability, PublicHoliday, Session
 
 __all__ = [
-    "AnnualPlan", "Attendance", "Enrolment", "Klass", "LecturerUnavailability", "PlanLine", "PublicHoliday",
-    "Result", "Score", "Session",
+    "AnnualPlan",
+    "Attendance",
+    "Enrolment",
+    "Klass",
+    "LecturerUnavailability",
+    "PlanLine",
+    "PublicHoliday",
+    "Result",
+    "Score",
+    "Session",
 ]

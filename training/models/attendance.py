@@ -16,8 +16,9 @@ class Attendance(models.Model):
     enrolment = models.ForeignKey("training.Enrolment", on_delete=models.CASCADE, related_name="attendance")
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PRESENT)
     note = models.CharField(_("note"), max_length=200, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                    related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now=True)
 
     class Meta:

@@ -30,29 +30,64 @@ class Klass(TimeStampedModel):
         CLOSED = "closed", _("closed")
 
     centre = models.ForeignKey("org.Centre", verbose_name=_("centre"), on_delete=models.PROTECT, related_name="classes")
-    version = models.ForeignKey("curriculum.ProgrammeVersion", verbose_name=_("programme version"),
-                                on_delete=models.PROTECT, related_name="classes")
-    plan_line = models.ForeignKey("training.PlanLine", verbose_name=_("plan line"), null=True, blank=True,
-                                  on_delete=models.SET_NULL, related_name="classes")
+    version = models.ForeignKey(
+        "curriculum.ProgrammeVersion",
+        verbose_name=_("programme version"),
+        on_delete=models.PROTECT,
+        related_name="classes",
+    )
+    plan_line = models.ForeignKey(
+        "training.PlanLine",
+        verbose_name=_("plan line"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="classes",
+    )
     code = models.CharField(_("class code"), max_length=40, unique=True)
     name = models.CharField(_("class name"), max_length=300)
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
-    room = models.ForeignKey("facilities.Room", verbose_name=_("room"), null=True, blank=True,
-                             on_delete=models.PROTECT, related_name="classes")
+    room = models.ForeignKey(
+        "facilities.Room",
+        verbose_name=_("room"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="classes",
+    )
     off_site_venue = models.CharField(_("off-site venue"), max_length=300, blank=True)
-    co_organiser = models.ForeignKey("org.SendingOrganisation", verbose_name=_("co-organiser"), null=True, blank=True,
-                                     on_delete=models.PROTECT, related_name="co_organised_classes")
-    head_teacher = models.ForeignKey("people.Lecturer", verbose_name=_("head teacher"), null=True, blank=True,
-                                     on_delete=models.PROTECT, related_name="head_of_classes")
+    co_organiser = models.ForeignKey(
+        "org.SendingOrganisation",
+        verbose_name=_("co-organiser"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="co_organised_classes",
+    )
+    head_teacher = models.ForeignKey(
+        "people.Lecturer",
+        verbose_name=_("head teacher"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="head_of_classes",
+    )
     capacity = models.PositiveIntegerField(_("capacity"), default=60)
-    is_resit = models.BooleanField(_("resit class"), default=False,
-                                   help_text=_("Learners who completed the programme before may enrol again."))
+    is_resit = models.BooleanField(
+        _("resit class"), default=False, help_text=_("Learners who completed the programme before may enrol again.")
+    )
     opening_decision_number = models.CharField(_("opening decision number"), max_length=60, blank=True)
     opening_decision_date = models.DateField(_("opening decision date"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
-    results_approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                            related_name="+", verbose_name=_("results approved by"))
+    results_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("results approved by"),
+    )
     results_approved_at = models.DateTimeField(_("results approved at"), null=True, blank=True)
     recognition_decision_number = models.CharField(_("recognition decision number"), max_length=60, blank=True)
     recognition_decision_date = models.DateField(_("recognition decision date"), null=True, blank=True)

@@ -25,18 +25,28 @@ class Enrolment(TimeStampedModel):
         WITHDRAWN = "withdrawn", _("withdrawn")
         MOVED = "moved", _("moved to another class")
 
-    klass = models.ForeignKey("training.Klass", verbose_name=_("class"), on_delete=models.PROTECT,
-                              related_name="enrolments")
-    person = models.ForeignKey("people.Person", verbose_name=_("learner"), on_delete=models.PROTECT,
-                               related_name="enrolments")
-    sending_organisation = models.ForeignKey("org.SendingOrganisation", verbose_name=_("sending organisation"),
-                                             null=True, blank=True, on_delete=models.PROTECT, related_name="enrolments")
+    klass = models.ForeignKey(
+        "training.Klass", verbose_name=_("class"), on_delete=models.PROTECT, related_name="enrolments"
+    )
+    person = models.ForeignKey(
+        "people.Person", verbose_name=_("learner"), on_delete=models.PROTECT, related_name="enrolments"
+    )
+    sending_organisation = models.ForeignKey(
+        "org.SendingOrganisation",
+        verbose_name=_("sending organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="enrolments",
+    )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.ENROLLED)
     status_reason = models.TextField(_("reason"), blank=True)
-    moved_to = models.ForeignKey("training.Klass", verbose_name=_("moved to"), null=True, blank=True,
-                                 on_delete=models.PROTECT, related_name="+")
+    moved_to = models.ForeignKey(
+        "training.Klass", verbose_name=_("moved to"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     override_reason = models.TextField(
-        _("eligibility override"), blank=True,
+        _("eligibility override"),
+        blank=True,
         help_text=_("Why the learner was enrolled although an eligibility rule said otherwise."),
     )
     source_row = models.PositiveIntegerField(_("row in the nomination list"), null=True, blank=True)

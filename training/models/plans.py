@@ -31,8 +31,14 @@ class AnnualPlan(TimeStampedModel):
     approval_issuer = models.CharField(_("approved by (body)"), max_length=250, blank=True)
     approval_number = models.CharField(_("approving document number"), max_length=60, blank=True)
     approval_date = models.DateField(_("approving document date"), null=True, blank=True)
-    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                    related_name="+", verbose_name=_("approved by"))
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
 
@@ -50,8 +56,9 @@ class AnnualPlan(TimeStampedModel):
 
 class PlanLine(models.Model):
     plan = models.ForeignKey(AnnualPlan, on_delete=models.CASCADE, related_name="lines")
-    programme = models.ForeignKey("curriculum.Programme", verbose_name=_("programme"), on_delete=models.PROTECT,
-                                  related_name="plan_lines")
+    programme = models.ForeignKey(
+        "curriculum.Programme", verbose_name=_("programme"), on_delete=models.PROTECT, related_name="plan_lines"
+    )
     audience = models.CharField(_("audience"), max_length=250, blank=True)
     quarter = models.PositiveSmallIntegerField(_("quarter"), choices=[(q, str(q)) for q in range(1, 5)])
     planned_classes = models.PositiveSmallIntegerField(_("classes"), default=1)

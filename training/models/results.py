@@ -10,18 +10,24 @@ from django.utils.translation import gettext_lazy as _
 
 class Score(models.Model):
     enrolment = models.ForeignKey("training.Enrolment", on_delete=models.CASCADE, related_name="scores")
-    component = models.ForeignKey("curriculum.AssessmentComponent", verbose_name=_("assessment component"),
-                                  on_delete=models.PROTECT, related_name="scores")
+    component = models.ForeignKey(
+        "curriculum.AssessmentComponent",
+        verbose_name=_("assessment component"),
+        on_delete=models.PROTECT,
+        related_name="scores",
+    )
     value = models.DecimalField(_("score"), max_digits=3, decimal_places=1, null=True, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                    related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now=True)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["enrolment", "component"], name="one_score_per_component"),
-            models.CheckConstraint(condition=Q(value__isnull=True) | Q(value__gte=0, value__lte=10),
-                                   name="score_between_0_and_10"),
+            models.CheckConstraint(
+                condition=Q(value__isnull=True) | Q(value__gte=0, value__lte=10), name="score_between_0_and_10"
+            ),
         ]
         verbose_name = _("score")
         verbose_name_plural = _("scores")

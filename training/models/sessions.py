@@ -21,17 +21,36 @@ class Session(models.Model):
         AFTERNOON = "afternoon", _("afternoon")
         EVENING = "evening", _("evening")
 
-    klass = models.ForeignKey("training.Klass", verbose_name=_("class"), on_delete=models.CASCADE,
-                              related_name="sessions")
+    klass = models.ForeignKey(
+        "training.Klass", verbose_name=_("class"), on_delete=models.CASCADE, related_name="sessions"
+    )
     date = models.DateField(_("date"))
     part = models.CharField(_("part of day"), max_length=10, choices=Part.choices)
     periods = models.PositiveSmallIntegerField(_("periods"), default=4)
-    topic = models.ForeignKey("curriculum.Topic", verbose_name=_("topic"), null=True, blank=True,
-                              on_delete=models.PROTECT, related_name="sessions")
-    lecturer = models.ForeignKey("people.Lecturer", verbose_name=_("lecturer"), null=True, blank=True,
-                                 on_delete=models.PROTECT, related_name="sessions")
-    room = models.ForeignKey("facilities.Room", verbose_name=_("room"), null=True, blank=True,
-                             on_delete=models.PROTECT, related_name="sessions")
+    topic = models.ForeignKey(
+        "curriculum.Topic",
+        verbose_name=_("topic"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="sessions",
+    )
+    lecturer = models.ForeignKey(
+        "people.Lecturer",
+        verbose_name=_("lecturer"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="sessions",
+    )
+    room = models.ForeignKey(
+        "facilities.Room",
+        verbose_name=_("room"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="sessions",
+    )
     venue = models.CharField(_("venue"), max_length=300, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
     attendance_taken = models.BooleanField(_("attendance taken"), default=False)
@@ -42,10 +61,14 @@ class Session(models.Model):
         ordering = ["date", "part"]
         constraints = [
             models.UniqueConstraint(fields=["klass", "date", "part"], name="class_one_session_per_slot"),
-            models.UniqueConstraint(fields=["lecturer", "date", "part"], condition=Q(lecturer__isnull=False),
-                                    name="lecturer_one_session_per_slot"),
-            models.UniqueConstraint(fields=["room", "date", "part"], condition=Q(room__isnull=False),
-                                    name="room_one_session_per_slot"),
+            models.UniqueConstraint(
+                fields=["lecturer", "date", "part"],
+                condition=Q(lecturer__isnull=False),
+                name="lecturer_one_session_per_slot",
+            ),
+            models.UniqueConstraint(
+                fields=["room", "date", "part"], condition=Q(room__isnull=False), name="room_one_session_per_slot"
+            ),
             models.CheckConstraint(condition=Q(periods__gte=1, periods__lte=6), name="session_periods_range"),
         ]
         indexes = [models.Index(fields=["date", "part"]), models.Index(fields=["lecturer", "date"])]
@@ -61,8 +84,9 @@ class LecturerUnavailability(models.Model):
 
     lecturer = models.ForeignKey("people.Lecturer", on_delete=models.CASCADE, related_name="unavailable")
     date = models.DateField(_("date"))
-    part = models.CharField(_("part of day"), max_length=10, choices=Session.Part.choices, blank=True,
-                            help_text=_("Empty: the whole day."))
+    part = models.CharField(
+        _("part of day"), max_length=10, choices=Session.Part.choices, blank=True, help_text=_("Empty: the whole day.")
+    )
     reason = models.CharField(_("reason"), max_length=200, blank=True)
 
     class Meta:

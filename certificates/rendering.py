@@ -1,0 +1,312 @@
+"""Certificates and the certificate register book as PDF, ZIP and Excel.
+
+Pure functions over dataclasses: the class lifecycle (issue_certificates, the register pages)
+turns its models into `CertificateData` / `RegisterEntry` and calls these. The wording on the
+page is Vietnamese literals in the typst templates: certificates and register books are always
+issued in Vietnamese, whatever language the interface runs in.
+
+Speed: every certificate of a batch is one page of ONE typst document, compiled once; the QR
+code of each page is a compact single-path SVG (see `qr_svg`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import io
+import re
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Border, Font, Side
+
+from core.documents import qr
+from core.documents import typst_text as tt
+from core.documents.engine import compile_many, compile_pdf, font_setup
+from core.documents.pdf import party_prelude
+from core.text import long_date, short_date
+
+TEMPLATE_DIR = Path(__file__).resolve().parent / "typst"
+PageSize = Literal["A4", "A5"]
+PASSED = "Đạt"  # printed when a programme grades only đạt / không đạt
+
+
+@dataclass(frozen=True)
+class CertificateData:
+    centre_name: str  # "TRUNG TÂM CHÍNH TRỊ XÃ YÊN SƠN"
+    host_line: str  # the hosting party committee: "ĐẢNG ỦY XÃ YÊN SƠN"
+    learner_name: str
+    date_of_birth: dt.date | None
+    programme_name: str
+    class_code: str
+    class_name: str  # may be blank: the class code is printed alone
+    date_from: dt.date
+    date_to: dt.date
+    number: str  # the register number, e.g. "125/GCN-TTCT"
+    register_year: int  # the year of the register book the number was entered in
+    place: str
+    issue_date: dt.date
+    signer_title: str  # "GIÁM ĐỐC"
+    signer_name: str
+    verification_url: str
+    classification: str = ""  # "Khá", "Giỏi" …; blank prints "Đạt"
+    signer_capacity: tuple[str, ...] = ()  # lines above the title, e.g. ("K/T GIÁM ĐỐC",)
+
+
+# --- QR codes ---------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=4096)
+def qr_svg(url: str) -> str:
+    """The verification QR code as a compact SVG (see core.documents.qr for why it is fast).
+
+    The white margin inside the certificate frame serves as the quiet zone.
+    """
+    return qr.svg(url)
+
+
+# --- certificates -----------------------------------------------------------------------------
+
+
+@functools.cache
+def _certificate_template() -> str:
+    return (TEMPLATE_DIR / "certificate.typ").read_text(encoding="utf-8")
+
+
+def _class_label(name: str, code: str) -> str:
+    if name and code:
+        return f"{name} ({code})"
+    return name or code
+
+
+def _certificate_dict(item: CertificateData) -> str:
+    fields = {
+        "host": item.host_line,
+        "centre": item.centre_name,
+        "name": item.learner_name,
+        "dob": short_date(item.date_of_birth),
+        "programme": item.programme_name,
+        "klass": _class_label(item.class_name, item.class_code),
+        "start": short_date(item.date_from),
+        "end": short_date(item.date_to),
+        "grade": item.classification or PASSED,
+        "number": item.number,
+        "year": str(item.register_year),
+        "url": item.verification_url,
+        "place-date": f"{item.place}, {long_date(item.issue_date)}",
+        "title": item.signer_title,
+        "signer": item.signer_name,
+    }
+    pairs = [f"{key}: {tt.string(value)}" for key, value in fields.items()]
+    pairs.append(f"capacity: {tt.strings(item.signer_capacity)}")
+    pairs.append(f"qr: {tt.string(qr_svg(item.verification_url))}")
+    return "(" + ", ".join(pairs) + ")"
+
+
+def certificates_source(items: Sequence[CertificateData], *, page: PageSize = "A4") -> str:
+    """The typst source of a batch of certificates, one page each (exposed for tests)."""
+    if page not in ("A4", "A5"):
+        raise ValueError(f"unknown page size {page!r}; use A4 or A5")
+    body = tt.array(_certificate_dict(item) for item in items)
+    return f'{font_setup()}{_certificate_template()}\n#certificates({body}, paper: "{page.lower()}")\n'
+
+
+def render_certificates_pdf(items: Sequence[CertificateData], *, page: PageSize = "A4") -> bytes:
+    """All certificates in one landscape PDF, one page each, in one typst compile."""
+    if not items:
+        raise ValueError("no certificates to render")
+    return compile_pdf(certificates_source(items, page=page))
+
+
+_UNSAFE_NAME = re.compile(r"[^\w.-]+")
+
+
+def certificate_filename(number: str) -> str:
+    """ "125/GCN-TTCT" -> "125_GCN-TTCT.pdf": a register number as a portable file name."""
+    stem = _UNSAFE_NAME.sub("_", number.strip()).strip("._") or "giay-chung-nhan"
+    return f"{stem}.pdf"
+
+
+def render_certificate_zip(items: Sequence[CertificateData], *, page: PageSize = "A4") -> bytes:
+    """A ZIP with one single-page PDF per certificate, named by its register number.
+
+    One compile per file (typst cannot split its output); the compiles of a batch run together,
+    in a child process when the batch is big, and re-use the parsed template.
+    """
+    names: list[str] = []
+    used: set[str] = set()
+    for item in items:
+        name = certificate_filename(item.number)
+        stem, counter = name[:-4], 2
+        while name in used:  # two certificates with the same number must not overwrite
+            name, counter = f"{stem}-{counter}.pdf", counter + 1
+        used.add(name)
+        names.append(name)
+    pdfs = compile_many([certificates_source([item], page=page) for item in items])
+    out = io.BytesIO()
+    # PDFs are already compressed; deflating them again only costs time.
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as archive:
+        for name, pdf in zip(names, pdfs, strict=True):
+            archive.writestr(name, pdf)
+    return out.getvalue()
+
+
+# --- register book (sổ cấp giấy chứng nhận) ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RegisterEntry:
+    number: str
+    learner_name: str
+    date_of_birth: dt.date | None
+    class_label: str  # "ĐVM-2026-03 – Lý luận chính trị dành cho đảng viên mới"
+    classification: str
+    issue_date: dt.date
+    receiver: str = ""  # who signed for it, when not the learner; the signature itself is by hand
+    revoked_on: dt.date | None = None
+    revocation_reason: str = ""
+    replaces: str = ""  # number of the certificate this one re-issues
+    replaced_by: str = ""  # number of the certificate that re-issued this one
+    note: str = ""
+
+    @property
+    def notes(self) -> str:
+        """The "Ghi chú" cell: revocation and re-issue first, then the free note."""
+        parts = []
+        if self.revoked_on:
+            reason = f": {self.revocation_reason}" if self.revocation_reason else ""
+            parts.append(f"Đã thu hồi ngày {short_date(self.revoked_on)}{reason}")
+        if self.replaced_by:
+            parts.append(f"Đã cấp lại bằng GCN số {self.replaced_by}")
+        if self.replaces:
+            parts.append(f"Cấp lại thay GCN số {self.replaces}")
+        if self.note:
+            parts.append(self.note)
+        return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class RegisterHeading:
+    centre_name: str = "TRUNG TÂM CHÍNH TRỊ"
+    host_line: str = ""
+    year: int | None = None
+    title: str = "SỔ CẤP GIẤY CHỨNG NHẬN"
+
+
+@dataclass(frozen=True)
+class _RegisterColumn:
+    header: str
+    width: str  # a typst track size: fixed in mm, or a share of the rest in fr
+    align: str
+    excel_width: float
+
+
+REGISTER_COLUMNS: tuple[_RegisterColumn, ...] = (
+    _RegisterColumn("STT", "11mm", "center", 6),
+    _RegisterColumn("Số hiệu", "29mm", "center", 16),
+    _RegisterColumn("Họ và tên", "1fr", "left", 26),
+    _RegisterColumn("Ngày sinh", "22mm", "center", 12),
+    _RegisterColumn("Lớp / Chương trình", "1.5fr", "left", 40),
+    _RegisterColumn("Xếp loại", "19mm", "center", 11),
+    _RegisterColumn("Ngày cấp", "22mm", "center", 12),
+    _RegisterColumn("Người nhận ký", "24mm", "center", 16),
+    _RegisterColumn("Ghi chú", "36mm", "left", 34),
+)
+
+
+def _register_cells(index: int, entry: RegisterEntry) -> tuple[str, ...]:
+    return (
+        str(index),
+        entry.number,
+        entry.learner_name,
+        short_date(entry.date_of_birth),
+        entry.class_label,
+        entry.classification,
+        short_date(entry.issue_date),
+        entry.receiver,
+        entry.notes,
+    )
+
+
+def register_book_source(entries: Sequence[RegisterEntry], heading: RegisterHeading | None = None) -> str:
+    heading = heading or RegisterHeading()
+    columns = tt.array(f"({tt.string(c.header)}, {c.width}, {tt.string(c.align)})" for c in REGISTER_COLUMNS)
+    rows = tt.array(tt.strings(_register_cells(i, e)) for i, e in enumerate(entries, start=1))
+    parents = (heading.host_line,) if heading.host_line else ()
+    year_line = f"Năm {heading.year}" if heading.year else ""
+    return (
+        f"{font_setup()}{party_prelude()}\n"
+        "#show: party-page.with(size: 13pt, flipped: true, margin: (top: 15mm, bottom: 15mm, left: 20mm, right: 15mm))\n"
+        f"#party-header(parents: {tt.strings(parents)}, issuer: {tt.string(heading.centre_name)}, size: 13pt, left: 40%)\n"
+        f"#party-title(doc-type: {tt.string(heading.title)}, title: {tt.string(year_line)}, size: 13pt)\n"
+        f"#party-table(columns: {columns}, rows: {rows}, size: 11pt)\n"
+    )
+
+
+def render_register_book_pdf(entries: Sequence[RegisterEntry], *, heading: RegisterHeading | None = None) -> bytes:
+    """The register book as an A4 landscape PDF with the Party heading."""
+    return compile_pdf(register_book_source(entries, heading))
+
+
+def render_register_book_xlsx(entries: Sequence[RegisterEntry], *, heading: RegisterHeading | None = None) -> bytes:
+    """The register book as an Excel file, streamed row by row (write-only) for big books."""
+    heading = heading or RegisterHeading()
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("So cap GCN")
+    width = len(REGISTER_COLUMNS)
+    for index, column in enumerate(REGISTER_COLUMNS):
+        sheet.column_dimensions[chr(ord("A") + index)].width = column.excel_width
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = 9  # A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    header_row = 6
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.freeze_panes = f"A{header_row + 1}"
+
+    def line(text: str, *, bold: bool = False, size: int = 12) -> list[WriteOnlyCell]:
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.font = Font(name="Times New Roman", bold=bold, size=size)
+        cell.alignment = Alignment(horizontal="center")
+        return [cell]
+
+    sheet.append(line(heading.host_line))
+    sheet.append(line(heading.centre_name, bold=True))
+    sheet.append([])
+    sheet.append(line(heading.title, bold=True, size=14))
+    sheet.append(line(f"Năm {heading.year}" if heading.year else ""))
+    for row in range(1, 6):
+        sheet.merged_cells.add(f"A{row}:{chr(ord('A') + width - 1)}{row}")
+
+    thin = Side(style="thin")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    body_font, head_font = Font(name="Times New Roman", size=12), Font(name="Times New Roman", size=12, bold=True)
+    head_alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    alignments = {a: Alignment(horizontal=a, vertical="center", wrap_text=True) for a in ("left", "center")}
+    header = []
+    for column in REGISTER_COLUMNS:
+        cell = WriteOnlyCell(sheet, value=column.header)
+        cell.font, cell.alignment, cell.border = head_font, head_alignment, border
+        header.append(cell)
+    sheet.append(header)
+    for index, entry in enumerate(entries, start=1):
+        values: list[object] = list(_register_cells(index, entry))
+        # Real numbers and dates, so offices can sort and filter the sheet.
+        values[0], values[3], values[6] = index, entry.date_of_birth, entry.issue_date
+        row = []
+        for column, value in zip(REGISTER_COLUMNS, values, strict=True):
+            cell = WriteOnlyCell(sheet, value=value)
+            cell.font, cell.alignment, cell.border = body_font, alignments[column.align], border
+            if isinstance(value, dt.date):
+                cell.number_format = "DD/MM/YYYY"
+            row.append(cell)
+        sheet.append(row)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
