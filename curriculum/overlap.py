@@ -17,22 +17,23 @@ exactly from the unindexed part. The result is exact for every pair at or above 
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 # Chosen on the labelled pairs in curriculum/tests/data/overlap_pairs.json (see the test there).
 DEFAULT_THRESHOLD = 0.30
-BIGRAM_WEIGHT = 1.6
 
 _WORD = re.compile(r"[^\W_]+")
 
 # Function words and the generic vocabulary of syllabi that says nothing about a topic's subject.
 STOPWORDS = frozenset(
     """và của các những trong về với cho là để một có được này đó khi thì từ theo trên tại như cũng đã sẽ
-    hoặc hay mà nhằm đối ra vào bị gì nào nên vì do đến sau trước giữa qua bởi rằng thế ấy lại còn đều
+    hoặc hay mà nhằm ra vào bị gì nào nên vì do đến sau trước giữa qua bởi rằng thế ấy lại còn đều
     rất nhiều ít mọi mỗi từng đây kia họ chúng ta tôi mình việc phải cần không chưa đang vẫn bài
     i ii iii iv v vi vii viii ix x""".split()
 )
@@ -83,12 +84,14 @@ def syllables(text: str) -> list[tuple[str, str]]:
 
 
 def features(text: str) -> dict[str, int]:
-    """Term counts of unigrams and bigrams (a bigram key holds a space)."""
+    """Counts of syllable bigrams. Single syllables are left out: the few hundred that make up the
+    vocabulary of the field occur in nearly every topic, say little alone, and would make the index
+    dense; a one-syllable text keeps its syllable so it is not empty."""
     keys = [k for _o, k in syllables(text)]
     counts: dict[str, int] = {}
     get = counts.get
-    for k in keys:
-        counts[k] = get(k, 0) + 1
+    if len(keys) == 1:
+        counts[keys[0]] = 1
     for a, b in zip(keys, keys[1:], strict=False):
         k = a + " " + b
         counts[k] = get(k, 0) + 1
@@ -125,7 +128,7 @@ def _vectors(docs: Sequence[Doc]) -> tuple[list[dict[str, float]], dict[str, int
         vec = {}
         for f, tf in c.items():
             w = (1.0 + log(tf)) * idf[f]
-            vec[f] = w * BIGRAM_WEIGHT if " " in f else w
+            vec[f] = w
         norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
         vectors.append({f: w / norm for f, w in vec.items()})
     return vectors, df
@@ -134,7 +137,20 @@ def _vectors(docs: Sequence[Doc]) -> tuple[list[dict[str, float]], dict[str, int
 def find_overlaps(docs: Sequence[Doc], *, threshold: float = DEFAULT_THRESHOLD, with_phrases: bool = True,
                   phrase_count: int = 6) -> list[Match]:
     """Every pair of documents of different groups with cosine ≥ threshold, best first."""
+    # The index is hundreds of thousands of small tuples and no cycles: the cyclic garbage collector
+    # would walk it again and again while it grows, for nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _find_overlaps(docs, threshold, with_phrases, phrase_count)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _find_overlaps(docs: Sequence[Doc], threshold: float, with_phrases: bool, phrase_count: int) -> list[Match]:
     vectors, df = _vectors(docs)
+    rank = {f: i for i, f in enumerate(sorted(df, key=lambda f: (-df[f], f)))}  # most frequent first
     maxw: dict[str, float] = {}
     for vec in vectors:
         for f, w in vec.items():
@@ -142,12 +158,21 @@ def find_overlaps(docs: Sequence[Doc], *, threshold: float = DEFAULT_THRESHOLD, 
                 maxw[f] = w
     groups = [d.group for d in docs]
     index: dict[str, list[tuple[int, float]]] = {}
-    prefixes: list[dict[str, float]] = []
-    bounds: list[float] = []
+    prefixes: list[dict[str, float]] = []  # the unindexed, frequent features of each document
+    prefix_bounds: list[float] = []  # the most a prefix adds to any cosine (< threshold)
+    prefix_norms: list[float] = []
+    boundaries: list[int] = []  # rank of the first indexed feature
     found: list[tuple[int, int, float]] = []
     sqrt = math.sqrt
     for x, vec in enumerate(vectors):
-        # Query: accumulate over the indexed parts of earlier documents.
+        items = sorted((rank[f], f, w) for f, w in vec.items())
+        ranks = [r for r, _f, _w in items]
+        cumulative = [0.0]
+        total = 0.0
+        for _r, _f, w in items:
+            total += w * w
+            cumulative.append(total)
+        # Query the indexed parts of the earlier documents.
         acc: dict[int, float] = {}
         acc_get = acc.get
         for f, w in vec.items():
@@ -158,7 +183,11 @@ def find_overlaps(docs: Sequence[Doc], *, threshold: float = DEFAULT_THRESHOLD, 
         group = groups[x]
         vec_get = vec.get
         for y, partial in acc.items():
-            if groups[y] == group or partial + bounds[y] < threshold:
+            if partial + prefix_bounds[y] < threshold or groups[y] == group:
+                continue
+            # y's prefix only holds features ranked before its boundary; by Cauchy–Schwarz it adds at
+            # most |x restricted to those ranks| × |prefix of y|.
+            if partial + sqrt(cumulative[bisect_left(ranks, boundaries[y])]) * prefix_norms[y] < threshold:
                 continue
             score = partial
             for f, wy in prefixes[y].items():
@@ -167,12 +196,11 @@ def find_overlaps(docs: Sequence[Doc], *, threshold: float = DEFAULT_THRESHOLD, 
                     score += wx * wy
             if score >= threshold - 1e-9:
                 found.append((y, x, score))
-        # Index: leave out the frequent leading features that cannot reach the threshold alone.
-        ordered = sorted(vec.items(), key=lambda item: (-df[item[0]], item[0]))
+        # Index x, leaving out the leading frequent features that cannot reach the threshold alone.
         by_max = by_norm = 0.0
         prefix: dict[str, float] = {}
         position = 0
-        for f, w in ordered:
+        for _r, f, w in items:
             next_max = by_max + w * maxw[f]
             next_norm = by_norm + w * w
             if min(next_max, sqrt(next_norm)) >= threshold:
@@ -180,50 +208,47 @@ def find_overlaps(docs: Sequence[Doc], *, threshold: float = DEFAULT_THRESHOLD, 
             by_max, by_norm = next_max, next_norm
             prefix[f] = w
             position += 1
-        for f, w in ordered[position:]:
+        for _r, f, w in items[position:]:
             if df[f] > 1:
                 index.setdefault(f, []).append((x, w))
         prefixes.append(prefix)
-        bounds.append(min(by_max, sqrt(by_norm)))
+        prefix_bounds.append(min(by_max, sqrt(by_norm)))
+        prefix_norms.append(sqrt(by_norm))
+        boundaries.append(items[position][0] if position < len(items) else len(rank))
     found.sort(key=lambda item: -item[2])
     matches = [Match(docs[a].key, docs[b].key, round(score, 4)) for a, b, score in found]
     if with_phrases:
-        originals: dict[int, dict[str, str]] = {}
+        cache: dict[int, list[tuple[str, str]]] = {}
         for match, (a, b, _s) in zip(matches, found, strict=True):
-            match.phrases = shared_phrases(vectors[a], vectors[b], _display(originals, docs, a), phrase_count)
+            if a not in cache:
+                cache[a] = syllables(docs[a].text)
+            match.phrases = shared_phrases(cache[a], vectors[a], vectors[b], phrase_count)
     return matches
 
 
-def _display(cache: dict[int, dict[str, str]], docs: Sequence[Doc], i: int) -> dict[str, str]:
-    """Diacritic-free feature -> the words as first written in the document."""
-    if i not in cache:
-        pairs = syllables(docs[i].text)
-        shown: dict[str, str] = {}
-        for o, k in pairs:
-            shown.setdefault(k, o)
-        for (o1, k1), (o2, k2) in zip(pairs, pairs[1:], strict=False):
-            shown.setdefault(k1 + " " + k2, o1 + " " + o2)
-        cache[i] = shown
-    return cache[i]
-
-
-def shared_phrases(a: dict[str, float], b: dict[str, float], shown: dict[str, str], count: int) -> list[str]:
-    """The shared features that contribute most to the score; a word already inside a phrase is left out."""
-    shared = sorted(((wa * b[f], f) for f, wa in a.items() if f in b), reverse=True)
-    chosen: list[str] = []
-    words_in_phrases: set[str] = set()
-    for _weight, f in shared:
-        if " " in f:
-            chosen.append(f)
-            words_in_phrases.update(f.split(" "))
-        if len(chosen) >= count:
-            break
-    for _weight, f in shared:
-        if len(chosen) >= count:
-            break
-        if " " not in f and f not in words_in_phrases:
-            chosen.append(f)
-    return [shown.get(f, f) for f in chosen]
+def shared_phrases(words: list[tuple[str, str]], a: dict[str, float], b: dict[str, float], count: int) -> list[str]:
+    """The longest runs of `words` (document a) whose every bigram is shared with b, as first written,
+    strongest first: "hệ thống chính trị" rather than three overlapping bigrams."""
+    runs: dict[str, tuple[float, str]] = {}
+    start = 0
+    while start < len(words) - 1:
+        end = start
+        weight = 0.0
+        while end < len(words) - 1:
+            key = words[end][1] + " " + words[end + 1][1]
+            if key not in b:
+                break
+            weight += a.get(key, 0.0) * b[key]
+            end += 1
+        if end > start:
+            run_key = " ".join(k for _o, k in words[start:end + 1])
+            if run_key not in runs or runs[run_key][0] < weight:
+                runs[run_key] = (weight, " ".join(o for o, _k in words[start:end + 1]))
+            start = end
+        else:
+            start += 1
+    ordered = sorted(runs.values(), key=lambda item: -item[0])
+    return [text for _w, text in ordered[:count]]
 
 
 def cosine(text_a: str, text_b: str, corpus: Sequence[str] = ()) -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,9 +15,18 @@ from core.audit import record, snapshot
 from core.models import AuditEvent
 from core.services import audited_save, require
 from core.text import nfc
-from curriculum.choices import ProgrammeStatus, VersionStatus
-from curriculum.models import AssessmentComponent, GradeBand, Prerequisite, Programme, ProgrammeVersion, Topic
-from curriculum.permissions import can_edit_programme
+from curriculum.choices import Coverage, OrganiserKind, OverlapDecision, OverlapVerdict, ProgrammeStatus, VersionStatus
+from curriculum.models import (
+    AssessmentComponent,
+    GradeBand,
+    OverlapReview,
+    Prerequisite,
+    Programme,
+    ProgrammeVersion,
+    Topic,
+    TopicMapping,
+)
+from curriculum.permissions import can_edit_mappings, can_edit_programme, can_review_overlaps
 from curriculum.validation import (
     BAND_FIELDS,
     COMPONENT_FIELDS,
@@ -163,8 +173,13 @@ def _apply_header(version: ProgrammeVersion, header: dict) -> None:
 @transaction.atomic
 def create_version(*, actor, programme: Programme, content: VersionContent, based_on=None,
                    publish: bool = False) -> ProgrammeVersion:
-    """A new draft version (optionally published at once, for the catalogue loader and imports)."""
+    """A new draft version (optionally published at once, for imports)."""
     require(can_edit_programme(actor, programme))
+    return _create_version(actor=actor, programme=programme, content=content, based_on=based_on, publish=publish)
+
+
+def _create_version(*, actor, programme, content, based_on=None, publish=False) -> ProgrammeVersion:
+    """Without the rights check: also used by the catalogue loader, which runs as the system."""
     if programme.is_retired:
         raise ValidationError(_("The programme is retired; it takes no new versions."))
     _check(programme, content)
@@ -177,14 +192,14 @@ def create_version(*, actor, programme: Programme, content: VersionContent, base
     record(actor=actor, action=AuditEvent.Action.CREATE, obj=version, after={**snapshot(version),
                                                                            **_summary(content)})
     if publish:
-        publish_version(actor=actor, version=version)
+        _publish(actor=actor, version=version)
     return version
 
 
 @transaction.atomic
 def save_version(*, actor, version: ProgrammeVersion, content: VersionContent, reason: str = "") -> ProgrammeVersion:
     """Replace a draft's header, topics and rules. Published or used versions are refused."""
-    version = ProgrammeVersion.objects.select_for_update().select_related("programme__owner_centre").get(
+    version = ProgrammeVersion.objects.select_for_update(of=("self",)).select_related("programme__owner_centre").get(
         pk=version.pk
     )
     require(can_edit_programme(actor, version.programme))
@@ -222,10 +237,14 @@ def derive_version(*, actor, source: ProgrammeVersion) -> ProgrammeVersion:
 @transaction.atomic
 def publish_version(*, actor, version: ProgrammeVersion, effective_from: dt.date | None = None) -> ProgrammeVersion:
     """Make a draft the version in force; the one it replaces is superseded the day before."""
-    version = ProgrammeVersion.objects.select_for_update().select_related("programme__owner_centre").get(
+    version = ProgrammeVersion.objects.select_for_update(of=("self",)).select_related("programme__owner_centre").get(
         pk=version.pk
     )
     require(can_edit_programme(actor, version.programme))
+    return _publish(actor=actor, version=version, effective_from=effective_from)
+
+
+def _publish(*, actor, version: ProgrammeVersion, effective_from: dt.date | None = None) -> ProgrammeVersion:
     if version.status != VersionStatus.DRAFT:
         raise ValidationError(_("Only a draft can be published."))
     content = content_of(version)
@@ -258,3 +277,76 @@ def current_version(programme: Programme) -> ProgrammeVersion | None:
             if v.status == status:
                 return v
     return versions[0] if versions else None
+
+
+# --- liên thông and overlap reviews -------------------------------------------------------------
+
+@transaction.atomic
+def add_mapping(*, actor, centre_topic: Topic, school_module: Topic, coverage: str, note: str = "") -> TopicMapping:
+    require(can_edit_mappings(actor))
+    if centre_topic.version.programme.organiser_kind != OrganiserKind.CENTRE:
+        raise ValidationError({"centre_topic": _("Centre topic: choose a topic of a centre programme.")})
+    if school_module.version.programme.organiser_kind != OrganiserKind.PROVINCIAL_SCHOOL:
+        raise ValidationError({"school_module": _("Module: choose a module of a provincial-school programme.")})
+    if coverage not in Coverage.values:
+        raise ValidationError({"coverage": _("Coverage: choose equivalent or partly covers.")})
+    mapping, created = TopicMapping.objects.get_or_create(
+        centre_topic=centre_topic, school_module=school_module, defaults={"coverage": coverage, "note": nfc(note)}
+    )
+    if not created:
+        before = snapshot(mapping)
+        mapping.coverage, mapping.note = coverage, nfc(note)
+        mapping.save()
+        record(actor=actor, action=AuditEvent.Action.UPDATE, obj=mapping, before=before, after=snapshot(mapping))
+    else:
+        record(actor=actor, action=AuditEvent.Action.CREATE, obj=mapping, after=snapshot(mapping))
+    return mapping
+
+
+@transaction.atomic
+def remove_mapping(*, actor, mapping: TopicMapping) -> None:
+    require(can_edit_mappings(actor))
+    before = snapshot(mapping)
+    pk = mapping.pk
+    mapping.delete()
+    mapping.pk = pk
+    record(actor=actor, action=AuditEvent.Action.DELETE, obj=mapping, before=before)
+
+
+@transaction.atomic
+def review_overlap(*, actor, topic_a: Topic, topic_b: Topic, verdict: str, decision: str = "", note: str = "",
+                   score=None) -> OverlapReview:
+    """Record (or change) the verdict on a flagged pair; it is keyed by the topics' lineages so it
+    still shows when either programme gets a new version."""
+    require(can_review_overlaps(actor))
+    if verdict not in OverlapVerdict.values:
+        raise ValidationError({"verdict": _("Verdict: choose real overlap or not an overlap.")})
+    if decision and decision not in OverlapDecision.values:
+        raise ValidationError({"decision": _("Decision: choose merge, shorten or keep.")})
+    if verdict == OverlapVerdict.NOT_OVERLAP and decision:
+        raise ValidationError({"decision": _("Decision: a pair that is not an overlap needs no decision.")})
+    low, high = sorted([topic_a, topic_b], key=lambda t: str(t.lineage))
+    review = OverlapReview.objects.filter(lineage_low=low.lineage, lineage_high=high.lineage).first()
+    before = snapshot(review) if review else None
+    review = review or OverlapReview(lineage_low=low.lineage, lineage_high=high.lineage)
+    review.topic_low, review.topic_high = low, high
+    review.verdict, review.decision, review.note = verdict, decision, nfc(note)
+    review.score = None if score is None else round(Decimal(str(score)), 3)
+    review.reviewed_by = actor
+    review.save()
+    record(actor=actor, action=AuditEvent.Action.CREATE if before is None else AuditEvent.Action.UPDATE,
+           obj=review, before=before, after=snapshot(review))
+    return review
+
+
+def empty_content() -> VersionContent:
+    """A new programme's first draft: no topics yet, the default rules of DOMAIN.md §4."""
+    from curriculum.catalogue_data import DEFAULT_BANDS
+
+    header = {"label": "", "issuer": "", "document_number": "", "document_date": None, "effective_from": None,
+              "effective_to": None, "duration": "", "total_periods": 0, "grading_scheme": "ten_point",
+              "max_absence_percent": Decimal(20), "min_final_score": Decimal(5), "certificate_type": "certificate",
+              "provisional": False, "notes": ""}
+    bands = [{"classification": c, "min_score": Decimal(lo), "max_score": Decimal(hi), "passing": p}
+             for c, lo, hi, p in DEFAULT_BANDS]
+    return VersionContent(header, bands=bands)

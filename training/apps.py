@@ -18,3 +18,16 @@ class TrainingConfig(AppConfig):
 
         if enrolled_at not in PERSON_VISIBILITY_HOOKS:
             PERSON_VISIBILITY_HOOKS.append(enrolled_at)
+
+        # Liên thông: the topics a person completed are those of every class they completed.
+        from curriculum import lienthong
+
+        lienthong.register_completion_source(completed_topic_ids)
+
+
+def completed_topic_ids(person):
+    from curriculum.models import Topic
+
+    return Topic.objects.filter(
+        version__classes__enrolments__person=person, version__classes__enrolments__result__completed=True
+    ).values_list("id", flat=True).distinct()

@@ -16,6 +16,7 @@ MENU = [
     (_("Staff"), "people:staff_list", lambda s: s.is_staff_of_some_centre),
     (_("Lecturers"), "people:lecturer_list", lambda s: s.is_staff_of_some_centre or s.has_role(Role.LECTURER)),
     (_("My record"), "people:my_record", lambda s: bool(s.person_id)),
+    (_("Programmes"), "curriculum:programme_list", lambda s: s.authenticated),
     (_("Logins"), "accounts:user_list",
      lambda s: s.sees_everything or bool(s.province_ids) or s.has_role(Role.CENTRE_DIRECTOR)),
 ]

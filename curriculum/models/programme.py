@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from core.models import TimeStampedModel
 from core.text import collation_key, search_key
 from curriculum.choices import (
-    CertificateType,
     Category,
+    CertificateType,
     GradingScheme,
     OrganiserKind,
     ProgrammeStatus,
