@@ -83,6 +83,21 @@ def world(db) -> World:
 
 
 @pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing():
+    """Argon2 is deliberately slow; tests create many logins, so they hash with MD5 unless a test
+    asks for the production hasher (see accounts/tests/test_login.py)."""
+    from django.conf import settings
+    from django.test.utils import override_settings
+
+    override = override_settings(
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher", *settings.PASSWORD_HASHERS]
+    )
+    override.enable()
+    yield
+    override.disable()
+
+
+@pytest.fixture(autouse=True, scope="session")
 def _short_lived_connections():
     """The live server's request threads must not keep connections open past the test, or the
     test database cannot be dropped at the end of the run."""

@@ -33,6 +33,12 @@ def _nominations():
     return nominations.run()
 
 
+def _enrolment():
+    from bench import enrolment
+
+    return enrolment.run()
+
+
 def _seed():
     from bench import seed
 
@@ -44,6 +50,7 @@ BENCHMARKS = {
     "certificates": _certificates,
     "seed": _seed,
     "nominations": _nominations,
+    "enrolment": _enrolment,
 }
 
 

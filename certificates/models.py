@@ -29,10 +29,19 @@ class CertificateRegister(models.Model):
 
 class CertificateQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from training.models.scoping import class_condition
+        """The centre's staff, viewers and supervisors see its certificates; a learner sees only their own
+        (not their classmates', which a class's visibility alone would allow)."""
+        from django.db.models import Q
 
-        condition = class_condition(user, "enrolment__klass__")
-        return self if condition is None else self.filter(condition)
+        from accounts.scope import scope_of
+
+        scope = scope_of(user)
+        if scope.sees_everything:
+            return self
+        condition = Q(enrolment__klass__centre_id__in=scope.person_centre_ids)
+        if scope.person_id:
+            condition |= Q(enrolment__person_id=scope.person_id)
+        return self.filter(condition)
 
 
 class Certificate(TimeStampedModel):

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 import unicodedata
 from decimal import Decimal
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 
@@ -46,34 +47,35 @@ def _letter_key(base: str, marks: list[str]) -> tuple[int, int]:
     return (_ALPHABET.index(letter) if letter in _ALPHABET else 100 + ord(letter[0]) % 900, tone)
 
 
+@lru_cache(maxsize=65536)
+def _word_collation(word: str) -> tuple[str, str]:
+    """(letter codes, tone digits) of one lower-case word; names repeat, so this is cached."""
+    decomposed = unicodedata.normalize("NFD", word)
+    letters: list[tuple[int, int]] = []
+    current_base = ""
+    current_marks: list[str] = []
+    for ch in decomposed:
+        if unicodedata.combining(ch):
+            current_marks.append(ch)
+            continue
+        if current_base:
+            letters.append(_letter_key(current_base, current_marks))
+        current_base, current_marks = ch, []
+    if current_base:
+        letters.append(_letter_key(current_base, current_marks))
+    return "".join(f"{index:03d}" for index, _ in letters), "".join(str(tone) for _, tone in letters)
+
+
 def collation_key(text: str | None) -> str:
     """A string whose plain (binary) order is Vietnamese alphabetical order.
 
     Letters are compared first (a < ă < â < b ... đ after d), tones only break ties, as in a
     Vietnamese dictionary. The key is ASCII so any database orders it the same way.
     """
-    words = nfc(text).lower().split(" ")
-    letter_parts: list[str] = []
-    tone_parts: list[str] = []
-    for word in words:
-        decomposed = unicodedata.normalize("NFD", word)
-        letters: list[tuple[int, int]] = []
-        current_base = ""
-        current_marks: list[str] = []
-        for ch in decomposed:
-            if unicodedata.combining(ch):
-                current_marks.append(ch)
-                continue
-            if current_base:
-                letters.append(_letter_key(current_base, current_marks))
-            current_base, current_marks = ch, []
-        if current_base:
-            letters.append(_letter_key(current_base, current_marks))
-        letter_parts.append("".join(f"{index:03d}" for index, _ in letters))
-        tone_parts.append("".join(str(tone) for _, tone in letters))
+    parts = [_word_collation(word) for word in nfc(text).lower().split(" ")]
     # Separators sort below every digit, and the tone separator below the word separator, so
     # "An" < "An A" < "Anh" and tones only decide between otherwise equal names.
-    return "-".join(letter_parts) + "!" + "-".join(tone_parts)
+    return "-".join(letters for letters, _ in parts) + "!" + "-".join(tones for _, tones in parts)
 
 
 def split_full_name(full_name: str) -> tuple[str, str, str]:

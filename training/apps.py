@@ -19,6 +19,9 @@ class TrainingConfig(AppConfig):
         if enrolled_at not in PERSON_VISIBILITY_HOOKS:
             PERSON_VISIBILITY_HOOKS.append(enrolled_at)
 
+        # The learner record on a person's page (classes, results, certificates).
+        import training.views.nominations_learner  # noqa: F401 - registers its PERSON_PAGE_SECTIONS entry
+
         # Liên thông: the topics a person completed are those of every class they completed.
         from curriculum import lienthong
 

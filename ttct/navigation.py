@@ -6,19 +6,37 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Role
 from accounts.scope import scope_of
 
-# (label, url name, predicate on the scope). Order is the menu's order.
+
+def _staff(s):
+    return s.is_staff_of_some_centre
+
+
+# Groups of (label, url name, predicate on the scope). A group with one visible entry is a plain link.
 MENU = [
-    (_("Home"), "home", lambda s: True),
-    (_("Centres"), "org:centre_list", lambda s: s.sees_everything or bool(s.centre_ids)),
-    (_("Sending organisations"), "org:sending_org_list", lambda s: s.is_staff_of_some_centre),
-    (_("Administrative units"), "org:unit_list", lambda s: s.is_staff_of_some_centre),
-    (_("Persons"), "people:person_list", lambda s: s.is_staff_of_some_centre),
-    (_("Staff"), "people:staff_list", lambda s: s.is_staff_of_some_centre),
-    (_("Lecturers"), "people:lecturer_list", lambda s: s.is_staff_of_some_centre or s.has_role(Role.LECTURER)),
-    (_("My record"), "people:my_record", lambda s: bool(s.person_id)),
-    (_("Programmes"), "curriculum:programme_list", lambda s: s.authenticated),
-    (_("Logins"), "accounts:user_list",
-     lambda s: s.sees_everything or bool(s.province_ids) or s.has_role(Role.CENTRE_DIRECTOR)),
+    (_("Training"), [
+        (_("Director's view"), "training:dashboard", _staff),
+        (_("Classes"), "training:class_list", lambda s: s.authenticated),
+        (_("Annual plans"), "training:plan_list", _staff),
+        (_("Programmes"), "curriculum:programme_list", lambda s: s.authenticated),
+        (_("My classes"), "training:my_classes", lambda s: s.has_role(Role.LEARNER)),
+        (_("My schedule"), "training:my_schedule", lambda s: s.has_role(Role.LECTURER)),
+    ]),
+    (_("People"), [
+        (_("Persons"), "people:person_list", _staff),
+        (_("Staff"), "people:staff_list", _staff),
+        (_("Lecturers"), "people:lecturer_list", lambda s: _staff(s) or s.has_role(Role.LECTURER)),
+        (_("My record"), "people:my_record", lambda s: bool(s.person_id)),
+    ]),
+    (_("Organisation"), [
+        (_("Centres"), "org:centre_list", lambda s: s.sees_everything or bool(s.centre_ids)),
+        (_("Sending organisations"), "org:sending_org_list", _staff),
+        (_("Administrative units"), "org:unit_list", _staff),
+        (_("Rooms"), "facilities:room_list", _staff),
+    ]),
+    (_("Administration"), [
+        (_("Logins"), "accounts:user_list",
+         lambda s: s.sees_everything or bool(s.province_ids) or s.has_role(Role.CENTRE_DIRECTOR)),
+    ]),
 ]
 
 
@@ -28,9 +46,13 @@ def navigation(request):
         return {"menu": []}
     scope = scope_of(user)
     current = request.path
-    items = []
-    for label, url_name, allowed in MENU:
-        if allowed(scope):
-            url = reverse(url_name)
-            items.append({"label": label, "url": url, "active": url != "/" and current.startswith(url)})
-    return {"menu": items, "scope": scope}
+    groups = []
+    for label, entries in MENU:
+        items = []
+        for item_label, url_name, allowed in entries:
+            if allowed(scope):
+                url = reverse(url_name)
+                items.append({"label": item_label, "url": url, "active": current.startswith(url)})
+        if items:
+            groups.append({"label": label, "items": items, "active": any(i["active"] for i in items)})
+    return {"menu": groups, "scope": scope}

@@ -13,8 +13,18 @@ def _clear_cache():
 
 
 @pytest.mark.django_db
-def test_login_works_and_password_is_argon2(client, world):
-    assert world.officer_a.password.startswith("argon2")
+def test_production_passwords_are_argon2(settings):
+    from accounts.models import User
+    from ttct import settings as project_settings
+
+    settings.PASSWORD_HASHERS = project_settings.PASSWORD_HASHERS
+    user = User.objects.create_user("argon", password="Mat-khau-dai-2026")
+    assert user.password.startswith("argon2")
+    assert user.check_password("Mat-khau-dai-2026")
+
+
+@pytest.mark.django_db
+def test_login_works(client, world):
     response = client.post(reverse("accounts:login"), {"username": "officer_a", "password": TEST_PASSWORD})
     assert response.status_code == 302
 

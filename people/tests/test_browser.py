@@ -11,7 +11,8 @@ from core.models import AuditEvent
 def test_officer_searches_without_diacritics_and_edits(browser_page, world):
     page = browser_page
     browser_login(page, "officer_a")
-    page.click("nav >> text=Người học, cán bộ")
+    page.click("nav summary:has-text('Con người')")
+    page.click("nav a:has-text('Người học, cán bộ')")
     page.fill("input[name=q]", "nguyen thi huong")
     page.keyboard.press("Enter")
     page.wait_for_selector("text=Nguyễn Thị Hường")

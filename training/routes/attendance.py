@@ -1,3 +1,10 @@
 """URL patterns of the attendance pages."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from training.views import attendance
+
+urlpatterns: list = [
+    path("classes/<int:pk>/attendance/", attendance.attendance_grid, name="attendance_grid"),
+    path("sessions/<int:pk>/attendance/", attendance.session_attendance, name="session_attendance"),
+]

@@ -1,0 +1,352 @@
+"""Pages for certificates: a class's certificates, batches, revocation, the register book, the public check."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from accounts.scope import scope_of
+from certificates import services
+from certificates.models import Certificate, CertificateRegister
+from certificates.rendering import certificate_filename, render_register_book_pdf, render_register_book_xlsx
+from core.forms import DateField, ReasonForm
+from core.views import apply_validation_error, flash_error
+from org.models import Centre
+from training.models import Enrolment, Klass
+from training.services.results_documents import director_name, place_name
+from training.services.results_rules import CLASSIFICATION_LABELS
+
+
+def client_address(request) -> str:
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _verify_url(request):
+    return lambda code: request.build_absolute_uri(reverse("certificates:verify_code", args=[code]))
+
+
+def _visible_class(request, pk: int) -> Klass:
+    klass = get_object_or_404(
+        Klass.objects.visible_to(request.user).select_related("version__programme", "centre"), pk=pk
+    )
+    if not services.sees_class_certificates(request.user, klass):
+        raise PermissionDenied
+    return klass
+
+
+def _certificate(request, code: str) -> Certificate:
+    certificate = get_object_or_404(
+        services.certificates_for(request.user).select_related(
+            "register",
+            "enrolment__klass__centre",
+            "enrolment__person",
+            "revoked_by",
+            "replaces__register",
+        ),
+        code=code,
+    )
+    if not services.can_see_certificate(request.user, certificate):
+        raise PermissionDenied
+    return certificate
+
+
+# ------------------------------------------------------------------------------ a class's certificates
+
+
+class IssueForm(forms.Form):
+    issued_on = DateField(label=gettext_lazy("Issue date"))
+    signer_capacity = forms.CharField(
+        label=gettext_lazy("Signing capacity"),
+        max_length=150,
+        required=False,
+        help_text=gettext_lazy("E.g. “KT. GIÁM ĐỐC” when a deputy signs for the director."),
+    )
+    signer_title = forms.CharField(label=gettext_lazy("Signer's title"), max_length=100, initial="GIÁM ĐỐC")
+    signer_name = forms.CharField(label=gettext_lazy("Signer"), max_length=150, required=False)
+    place = forms.CharField(label=gettext_lazy("Place"), max_length=100)
+
+
+@login_required
+def class_certificates(request, pk: int):
+    klass = _visible_class(request, pk)
+    can_issue = services.can_issue(request.user, klass)
+    form = IssueForm(
+        request.POST or None,
+        initial={
+            "issued_on": timezone.localdate(),
+            "signer_name": director_name(klass.centre),
+            "place": place_name(klass.centre),
+        },
+    )
+    if request.method == "POST":
+        if not can_issue:
+            raise PermissionDenied
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                issued = services.issue_certificates(
+                    actor=request.user,
+                    klass=klass,
+                    issued_on=data["issued_on"],
+                    signer_title=data["signer_title"],
+                    signer_name=data["signer_name"],
+                    place=data["place"],
+                    signer_capacity=data["signer_capacity"],
+                )
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("%(count)d certificates issued, numbers %(first)s to %(last)s.")
+                    % {"count": len(issued), "first": issued[0].number_label, "last": issued[-1].number_label},
+                )
+                return redirect("certificates:class_certificates", pk=klass.pk)
+    enrolments = list(
+        Enrolment.objects.filter(klass=klass, status=Enrolment.Status.ENROLLED)
+        .select_related("person", "result")
+        .order_by("person__sort_key", "pk")
+    )
+    by_enrolment: dict[int, list] = {}
+    for cert in (
+        Certificate.objects.filter(enrolment__klass=klass)
+        .select_related("register")
+        .order_by("register__year", "number")
+    ):
+        by_enrolment.setdefault(cert.enrolment_id, []).append(cert)
+    rows = []
+    for enrolment in enrolments:
+        result = getattr(enrolment, "result", None)
+        certificates = by_enrolment.get(enrolment.pk, [])
+        rows.append(
+            {
+                "enrolment": enrolment,
+                "result": result,
+                "classification": CLASSIFICATION_LABELS.get(result.classification, "") if result else "",
+                "certificates": certificates,
+                "holds_valid": any(c.status == Certificate.Status.VALID for c in certificates),
+            }
+        )
+    pending = sum(1 for r in rows if r["result"] and r["result"].completed and not r["holds_valid"])
+    valid = sum(1 for r in rows for c in r["certificates"] if c.status == Certificate.Status.VALID)
+    return render(
+        request,
+        "certificates/class_certificates.html",
+        {
+            "klass": klass,
+            "rows": rows,
+            "form": form,
+            "can_issue": can_issue and klass.results_locked and pending,
+            "pending": pending,
+            "valid_count": valid,
+        },
+    )
+
+
+@login_required
+@require_POST
+def batch_start(request, pk: int):
+    klass = _visible_class(request, pk)
+    page = "A5" if request.POST.get("page") == "A5" else "A4"
+    state = services.start_batch(actor=request.user, klass=klass, base_url=request.build_absolute_uri("/"), page=page)
+    if request.htmx:
+        return render(request, "certificates/_batch.html", {"state": state})
+    return redirect("certificates:batch", job_id=state.job_id)
+
+
+@login_required
+def batch(request, job_id: str):
+    state = services.batch_state(actor=request.user, job_id=job_id)
+    klass = _visible_class(request, state.class_id)
+    return render(request, "certificates/batch.html", {"state": state, "klass": klass})
+
+
+@login_required
+@require_POST
+def batch_step(request, job_id: str):
+    state = services.advance_batch(actor=request.user, job_id=job_id)
+    if request.htmx:
+        return render(request, "certificates/_batch.html", {"state": state})
+    return redirect("certificates:batch", job_id=job_id)
+
+
+@login_required
+def batch_download(request, job_id: str, kind: str):
+    path, filename = services.batch_file(actor=request.user, job_id=job_id, kind=kind)
+    content_type = "application/pdf" if kind == "pdf" else "application/zip"
+    return FileResponse(path.open("rb"), as_attachment=True, filename=filename, content_type=content_type)
+
+
+# ------------------------------------------------------------------------------- one certificate
+
+
+@login_required
+def certificate_detail(request, code: str):
+    certificate = _certificate(request, code)
+    klass = certificate.enrolment.klass
+    return render(
+        request,
+        "certificates/certificate_detail.html",
+        {
+            "certificate": certificate,
+            "klass": klass,
+            "can_handle": services.can_issue(request.user, klass),
+            "replaced_by": Certificate.objects.filter(replaces=certificate).select_related("register").first(),
+            "revoke_form": ReasonForm(prefix="revoke"),
+            "reissue_form": ReasonForm(prefix="reissue"),
+            "verify_url": _verify_url(request)(certificate.code),
+        },
+    )
+
+
+@login_required
+@require_POST
+def certificate_revoke(request, code: str):
+    certificate = _certificate(request, code)
+    form = ReasonForm(request.POST, prefix="revoke")
+    try:
+        services.revoke_certificate(
+            actor=request.user, certificate=certificate, reason=form.data.get("revoke-reason", "")
+        )
+    except ValidationError as error:
+        flash_error(request, error)
+    else:
+        messages.success(request, _("Certificate %(number)s revoked.") % {"number": certificate.number_label})
+    return redirect("certificates:certificate_detail", code=certificate.code)
+
+
+@login_required
+@require_POST
+def certificate_reissue(request, code: str):
+    certificate = _certificate(request, code)
+    try:
+        new = services.reissue_certificate(
+            actor=request.user, certificate=certificate, reason=request.POST.get("reissue-reason", "")
+        )
+    except ValidationError as error:
+        flash_error(request, error)
+        return redirect("certificates:certificate_detail", code=certificate.code)
+    messages.success(request, _("Re-issued as certificate %(number)s.") % {"number": new.number_label})
+    return redirect("certificates:certificate_detail", code=new.code)
+
+
+@login_required
+def download_certificate(request, code: str):
+    """A learner downloads their own certificate; staff in scope download any of the centre's."""
+    certificate = _certificate(request, code)
+    if certificate.status != Certificate.Status.VALID:
+        raise Http404
+    pdf = services.render_single(certificate, verify_url=_verify_url(request))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{certificate_filename(certificate.number_label)}"'
+    return response
+
+
+# --------------------------------------------------------------------------- the public check
+
+
+def _throttled(request):
+    if services.allow_lookup(client_address(request)):
+        return None
+    response = render(request, "certificates/verify.html", {"throttled": True}, status=429)
+    response["Retry-After"] = "60"
+    return response
+
+
+def verify(request):
+    """The page a verifier types a code into (no login)."""
+    code = request.GET.get("code", "").strip()
+    if code:
+        return redirect("certificates:verify_code", code=services.normalise_code(code) or "-")
+    return render(request, "certificates/verify.html", {})
+
+
+def verify_code(request, code: str):
+    """The page a certificate's QR code opens (no login)."""
+    throttled = _throttled(request)
+    if throttled:
+        return throttled
+    result = services.lookup(code)
+    response = render(
+        request, "certificates/verify.html", {"result": result}, status=404 if result.status == "unknown" else 200
+    )
+    response["Cache-Control"] = "no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+# -------------------------------------------------------------------------------- the register book
+
+
+def _registers(user):
+    scope = scope_of(user)
+    registers = CertificateRegister.objects.select_related("centre")
+    if not scope.sees_everything:
+        registers = registers.filter(centre_id__in=scope.person_centre_ids)
+    return registers.filter(centre__in=Centre.objects.visible_to(user))
+
+
+@login_required
+def register_list(request):
+    if not scope_of(request.user).is_staff_of_some_centre:
+        raise PermissionDenied
+    registers = (
+        _registers(request.user)
+        .annotate(
+            issued=Count("certificates"),
+            revoked=Count("certificates", filter=Q(certificates__status=Certificate.Status.REVOKED)),
+        )
+        .order_by("-year", "centre__sort_key")
+    )
+    page = Paginator(registers, 50).get_page(request.GET.get("page"))
+    return render(request, "certificates/register_list.html", {"page_obj": page, "registers": page.object_list})
+
+
+@login_required
+def register_detail(request, pk: int):
+    register = get_object_or_404(_registers(request.user), pk=pk)
+    certificates = register.certificates.select_related("replaces__register").order_by("number")
+    query = request.GET.get("q", "").strip()
+    if query:
+        certificates = certificates.filter(Q(class_code__icontains=query) | Q(learner_name__icontains=query))
+    page = Paginator(certificates, 100).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "certificates/register_detail.html",
+        {
+            "register": register,
+            "page_obj": page,
+            "certificates": page.object_list,
+            "q": query,
+            "page_query": urlencode({"q": query}) if query else "",
+        },
+    )
+
+
+@login_required
+def register_download(request, pk: int, fmt: str):
+    register = get_object_or_404(_registers(request.user), pk=pk)
+    entries = services.register_entries(register)
+    heading = services.register_heading(register)
+    stem = f"so-cap-GCN-{register.centre.code}-{register.year}"
+    if fmt == "xlsx":
+        body = render_register_book_xlsx(entries, heading=heading)
+        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    else:
+        body, content_type = render_register_book_pdf(entries, heading=heading), "application/pdf"
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{stem}.{fmt}"'
+    return response

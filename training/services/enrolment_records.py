@@ -1,0 +1,56 @@
+"""Reading a learner's record: every class they attended that the viewer may see, with results and certificates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Case, IntegerField, Prefetch, Value, When
+
+from curriculum.choices import Classification
+from training.models import Attendance, Enrolment, Session
+
+PART_ORDER = Case(
+    When(part=Session.Part.MORNING, then=Value(0)),
+    When(part=Session.Part.AFTERNOON, then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+)
+
+
+def learner_record(user, person_id: int) -> list[Enrolment]:
+    """The person's enrolments in classes `user` sees, across all centres, newest first. Two queries."""
+    from certificates.models import Certificate
+
+    certificates = Certificate.objects.select_related("register").order_by("-issued_on", "-pk")
+    enrolments = list(
+        Enrolment.objects.visible_to(user).filter(person_id=person_id)
+        .select_related("klass__centre", "klass__version__programme", "result", "moved_to", "sending_organisation")
+        .prefetch_related(Prefetch("certificates", queryset=certificates))
+        .order_by("-klass__start_date", "-pk")
+    )
+    labels = dict(Classification.choices)
+    for enrolment in enrolments:
+        result = getattr(enrolment, "result", None)  # a missing one-to-one raises AttributeError
+        enrolment.classification_label = labels.get(result.classification, result.classification) if result else ""
+    return enrolments
+
+
+def learner_sessions(person_id: int, *, since: dt.date | None = None) -> list[Session]:
+    """The sessions of the classes the person is enrolled in, in time order, each with `my_attendance`."""
+    sessions = (Session.objects.filter(klass__enrolments__person_id=person_id,
+                                       klass__enrolments__status=Enrolment.Status.ENROLLED)
+                .select_related("klass", "topic", "lecturer__person", "room")
+                .annotate(part_order=PART_ORDER).order_by("date", "part_order", "klass__code"))
+    if since:
+        sessions = sessions.filter(date__gte=since)
+    sessions = list(sessions)
+    marks = {}
+    if sessions:
+        marks = dict(Attendance.objects.filter(session__in=[s.pk for s in sessions], enrolment__person_id=person_id)
+                     .values_list("session_id", "status"))
+    labels = dict(Attendance.Status.choices)
+    for session in sessions:
+        status = marks.get(session.pk)
+        session.my_attendance = status
+        session.my_attendance_label = labels.get(status, "") if status else ""
+    return sessions

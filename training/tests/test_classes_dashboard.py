@@ -1,0 +1,95 @@
+"""The director's view: every class's state and figures, this year's plan against actual, constant queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from certificates.models import Certificate, CertificateRegister
+from training.models import Attendance, Result
+from training.tests import test_classes_factories as make
+
+pytestmark = pytest.mark.django_db
+URL = reverse("training:dashboard")
+
+
+@pytest.mark.parametrize("persona, expected", [
+    ("anonymous", 302), ("learner_a", 403), ("lecturer_a", 403), ("director_a", 200), ("officer_a", 200),
+    ("viewer_a", 200), ("supervisor", 200), ("admin", 200),
+])
+def test_access(client, world, persona, expected):
+    user = world.personas()[persona]
+    if user:
+        client.force_login(user)
+    assert client.get(URL, {"year": 2026}).status_code == expected
+
+
+def test_other_centre_is_not_found(client, world):
+    client.force_login(world.officer_b)
+    assert client.get(URL, {"centre": world.centre_a.pk}).status_code == 404
+
+
+def _certificate(enrolment, number):
+    register, _ = CertificateRegister.objects.get_or_create(centre=enrolment.klass.centre, year=2026)
+    return Certificate.objects.create(register=register, number=number, enrolment=enrolment, issued_on=dt.date(2026, 4, 1),
+                                      learner_name="x", programme_name="y", class_code=enrolment.klass.code,
+                                      class_start=enrolment.klass.start_date, class_end=enrolment.klass.end_date,
+                                      centre_name="z")
+
+
+def _fill(world, n: int):
+    ver = make.version()
+    plan = make.plan(world.centre_a, approved=True, lines=[(ver.programme, 1, 4, 100)])
+    line = plan.lines.get()
+    rows = []
+    for i in range(n):
+        running = make.klass(world.centre_a, ver, status="in_progress", plan_line=line,
+                             end_date=dt.date(2026, 3, 6))
+        a = make.enrol(running, world.person_a)
+        b = make.enrol(running, world.learner_person)
+        s = make.session(running)
+        Attendance.objects.create(session=s, enrolment=a, status="present")
+        Attendance.objects.create(session=s, enrolment=b, status="unexcused")
+        done = make.klass(world.centre_a, ver, status="closed")
+        c = make.enrol(done, world.person_a)
+        Result.objects.create(enrolment=c, completed=True, final_score=8)
+        _certificate(c, i + 1)
+        rows.append((running, done))
+    return rows
+
+
+def test_figures_per_class_and_plan(client, world):
+    (running, done), = _fill(world, 1)
+    client.force_login(world.director_a)
+    page = client.get(URL, {"year": 2026})
+    rows = {r.code: r for r in page.context["rows"]}
+    assert page.context["centre"] == world.centre_a
+    assert rows[running.code].enrolled == 2 and rows[running.code].attendance == 50
+    assert rows[done.code].certificates == 1 and rows[done.code].completed == 1
+    assert "results_pending" in rows[running.code].flags
+    assert page.context["report"].total.opened_classes == 2
+    cards = {c["value"]: c["count"] for c in page.context["status_cards"]}
+    assert cards["in_progress"] == 1 and cards["closed"] == 1
+    assert page.context["certificates_total"] == 1
+
+
+def test_query_count_does_not_grow_with_classes(client, world):
+    client.force_login(world.director_a)
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(URL, {"year": 2026}).status_code == 200
+        return len(ctx.captured_queries)
+
+    _fill(world, 1)
+    few = count()
+    _fill_more = make.version("NTVD", name="Nhận thức về Đảng")
+    for _ in range(10):
+        k = make.klass(world.centre_a, _fill_more, status="open")
+        make.enrol(k, world.person_a)
+        make.session(k)
+    assert count() == few

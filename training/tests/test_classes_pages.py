@@ -1,0 +1,187 @@
+"""The class pages as users meet them: access by persona, opening, the hub, states, documents, query counts."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests import factories as f
+from training.models import Klass
+from training.tests import test_classes_factories as make
+
+pytestmark = pytest.mark.django_db
+
+
+def _get(client, user, url):
+    if user is not None:
+        client.force_login(user)
+    return client.get(url)
+
+
+@pytest.mark.parametrize("persona, expected", [
+    ("anonymous", 302), ("learner_a", 403), ("officer_a", 200), ("director_a", 200), ("viewer_a", 200),
+    ("supervisor", 200), ("lecturer_a", 200), ("officer_b", 200), ("admin", 200),
+])
+def test_class_list_access(client, world, persona, expected):
+    make.klass(world.centre_a)
+    assert _get(client, world.personas()[persona], reverse("training:class_list")).status_code == expected
+
+
+@pytest.mark.parametrize("persona, expected", [
+    ("anonymous", 302), ("learner_a", 403), ("officer_b", 404), ("lecturer_a", 404), ("officer_a", 200),
+    ("viewer_a", 200), ("supervisor", 200),
+])
+def test_class_detail_access(client, world, persona, expected):
+    klass = make.klass(world.centre_a)
+    assert _get(client, world.personas()[persona], reverse("training:class_detail", args=[klass.pk])).status_code == expected
+
+
+def test_lecturer_sees_the_class_they_teach(client, world):
+    klass = make.klass(world.centre_a)
+    make.session(klass, lecturer=world.lecturer_profile)
+    assert _get(client, world.lecturer_a, reverse("training:class_detail", args=[klass.pk])).status_code == 200
+
+
+def test_list_is_scoped_and_searchable_without_diacritics(client, world):
+    mine = make.klass(world.centre_a, name="Lớp đảng viên mới khóa 1")
+    theirs = make.klass(world.centre_b, name="Lớp đảng viên mới Hàm Yên")
+    client.force_login(world.officer_b)
+    codes = {k.code for k in client.get(reverse("training:class_list")).context["object_list"]}
+    assert codes == {theirs.code}
+    client.force_login(world.officer_a)
+    found = client.get(reverse("training:class_list"), {"q": "dang vien moi khoa"}).context["object_list"]
+    assert [k.code for k in found] == [mine.code]
+
+
+def test_class_list_query_count_does_not_grow(client, world):
+    client.force_login(world.officer_a)
+    ver = make.version()
+    make.klass(world.centre_a, ver, room=make.room(world.centre_a))
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse("training:class_list")).status_code == 200
+        return len(ctx.captured_queries)
+
+    few = count()
+    for _ in range(12):
+        k = make.klass(world.centre_a, ver, room=make.room(world.centre_a), status="open")
+        make.enrol(k, world.person_a)
+    assert count() == few
+
+
+def test_officer_opens_a_class_through_the_form(client, world):
+    ver = make.version()
+    room = make.room(world.centre_a, "Hội trường A", seats=80)
+    client.force_login(world.officer_a)
+    assert client.get(reverse("training:class_create")).status_code == 200
+    response = client.post(reverse("training:class_create"), {
+        "centre": world.centre_a.pk, "version": ver.pk, "start_date": "02/03/2026", "end_date": "06/03/2026",
+        "room": room.pk, "capacity": "50", "opening_decision_number": "", "opening_decision_date": "",
+    })
+    klass = Klass.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse("training:class_detail", args=[klass.pk])
+    assert (klass.code, klass.room, klass.capacity, klass.status) == ("DVM-2026-01", room, 50, "planned")
+
+
+def test_bad_form_input_shows_errors_and_writes_nothing(client, world):
+    ver = make.version()
+    client.force_login(world.officer_a)
+    response = client.post(reverse("training:class_create"), {
+        "centre": world.centre_a.pk, "version": ver.pk, "start_date": "06/03/2026", "end_date": "02/03/2026",
+        "capacity": "50",
+    })
+    assert response.status_code == 200
+    assert "end_date" in response.context["form"].errors
+    assert not Klass.objects.exists()
+
+
+def test_open_from_a_plan_line_prefills_the_form(client, world):
+    ver = make.version()
+    plan = make.plan(world.centre_a, approved=True, lines=[(ver.programme, 2, 1, 40)])
+    line = plan.lines.get()
+    client.force_login(world.officer_a)
+    form = client.get(reverse("training:class_create"), {"line": line.pk}).context["form"]
+    assert form.initial["version"] == ver and form.initial["code"] == "DVM-2026-01"
+    client.post(reverse("training:class_create") + f"?line={line.pk}", {
+        "plan_line": line.pk, "centre": world.centre_a.pk, "version": ver.pk, "start_date": "06/04/2026",
+        "end_date": "10/04/2026", "capacity": "40", "code": "DVM-2026-01",
+    })
+    assert Klass.objects.get().plan_line == line
+
+
+def test_viewer_and_other_officer_cannot_open_or_edit(client, world):
+    klass = make.klass(world.centre_a)
+    client.force_login(world.viewer_a)
+    assert client.get(reverse("training:class_create")).status_code == 403
+    assert client.get(reverse("training:class_edit", args=[klass.pk])).status_code == 403
+    client.force_login(world.officer_b)
+    assert client.get(reverse("training:class_edit", args=[klass.pk])).status_code == 404
+    assert client.post(reverse("training:class_transition", args=[klass.pk]), {"to_status": "open"}).status_code == 404
+
+
+def test_hub_page_walks_the_states(client, world):
+    klass = make.klass(world.centre_a)
+    client.force_login(world.officer_a)
+    url = reverse("training:class_detail", args=[klass.pk])
+    page = client.get(url)
+    assert page.context["forward"]["blockers"]  # no opening decision yet
+    client.post(reverse("training:class_transition", args=[klass.pk]), {"to_status": "open"})
+    assert Klass.objects.get(pk=klass.pk).status == "planned"
+    client.post(reverse("training:class_record_decision", args=[klass.pk]), {"number": "9-QĐ/TTCT", "date": "20/02/2026"})
+    client.post(reverse("training:class_transition", args=[klass.pk]), {"to_status": "open"})
+    assert Klass.objects.get(pk=klass.pk).status == "open"
+    make.enrol(klass, world.person_a)
+    make.session(klass)
+    client.post(reverse("training:class_transition", args=[klass.pk]), {"to_status": "in_progress"})
+    assert Klass.objects.get(pk=klass.pk).status == "in_progress"
+    page = client.get(url)
+    assert page.status_code == 200 and page.context["forward"]["value"] == "results_approved"
+    assert page.context["figures"].enrolled == 1 and page.context["figures"].sessions_total == 1
+    assert {s["name"] for s in page.context["stages"]} >= {"training:nominations", "certificates:class_certificates"}
+
+
+def test_hub_actions_are_hidden_from_readers(client, world):
+    klass = make.klass(world.centre_a)
+    client.force_login(world.viewer_a)
+    page = client.get(reverse("training:class_detail", args=[klass.pk]))
+    assert page.context["can_edit"] is False
+    assert b'id="next-step"' not in page.content
+
+
+def test_opening_decision_word_and_pdf(client, world):
+    ver = make.version()
+    room = make.room(world.centre_a, "Hội trường lớn")
+    officer = f.StaffAssignmentFactory(centre=world.centre_a, position="director",
+                                       person__family_name="Đỗ", person__middle_name="Văn", person__given_name="Hải")
+    klass = make.klass(world.centre_a, ver, status="open", room=room, code="DVM-2026-05",
+                       name="Lý luận chính trị dành cho đảng viên mới khóa 5")
+    client.force_login(world.viewer_a)
+    response = client.get(reverse("training:class_opening_decision", args=[klass.pk, "docx"]))
+    assert response.status_code == 200
+    assert "DVM-2026-05" in response["Content-Disposition"]
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs)
+    tables = " ".join(c.text for t in docx.Document(io.BytesIO(response.content)).tables for r in t.rows for c in r.cells)
+    assert "QUYẾT ĐỊNH" in text and "DVM-2026-05" in text and "Hội trường lớn" in text
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in tables and officer.person.full_name in tables
+    assert klass.opening_decision_number in tables
+    pdf = client.get(reverse("training:class_opening_decision", args=[klass.pk, "pdf"]))
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    assert client.get(f"/training/classes/{klass.pk}/opening-decision.exe").status_code == 404
+    client.force_login(world.officer_b)
+    assert client.get(reverse("training:class_opening_decision", args=[klass.pk, "docx"])).status_code == 404
+
+
+def test_delete_from_the_hub(client, world):
+    klass = make.klass(world.centre_a)
+    opened = make.klass(world.centre_a, status="open")
+    client.force_login(world.officer_a)
+    client.post(reverse("training:class_delete", args=[opened.pk]))
+    assert Klass.objects.filter(pk=opened.pk).exists()
+    assert client.post(reverse("training:class_delete", args=[klass.pk])).status_code == 302
+    assert not Klass.objects.filter(pk=klass.pk).exists()

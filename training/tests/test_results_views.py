@@ -1,0 +1,212 @@
+"""The results pages: access by persona, the grid round trip, approval, corrections, the decision files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from core.models import AuditEvent
+from training.models import Klass, Score
+from training.services.results import cell_name
+from training.tests.test_results_setup import approved_class, enrolments, fill_scores, make_class, staff_the_centre
+
+
+def get_as(client, user, url, **kwargs):
+    client.force_login(user)
+    return client.get(url, **kwargs)
+
+
+@pytest.mark.parametrize(
+    "persona, status",
+    [
+        ("anonymous", 302),
+        ("officer_b", 404),
+        ("learner_a", 403),
+        ("lecturer_a", 404),
+        ("viewer_a", 200),
+        ("supervisor", 200),
+        ("director_a", 200),
+        ("officer_a", 200),
+        ("admin", 200),
+    ],
+)
+def test_grid_access_by_persona(client, world, persona, status):
+    klass = make_class(world, learners=1)
+    # The learner persona is enrolled, so the class is visible to them, but not its grid.
+    klass.enrolments.create(person=world.learner_person)
+    user = world.personas()[persona]
+    if user:
+        client.force_login(user)
+    response = client.get(reverse("training:results_grid", args=[klass.pk]))
+    assert response.status_code == status
+
+
+def test_viewer_sees_the_grid_without_inputs(client, world):
+    klass = make_class(world, learners=1)
+    response = get_as(client, world.viewer_a, reverse("training:results_grid", args=[klass.pk]))
+    assert b'class="score"' not in response.content
+    response = client.post(reverse("training:results_grid", args=[klass.pk]), {})
+    assert response.status_code == 403
+
+
+def test_officer_saves_the_grid(client, world):
+    klass = make_class(world, learners=2)
+    url = reverse("training:results_grid", args=[klass.pk])
+    page = get_as(client, world.officer_a, url)
+    components = list(klass.version.components.order_by("order"))
+    first, second = enrolments(klass)
+    assert cell_name(first.pk, components[0].pk).encode() in page.content
+    data = {
+        cell_name(first.pk, components[0].pk): "7,5",
+        cell_name(first.pk, components[1].pk): "8.5",
+        cell_name(second.pk, components[0].pk): "6",
+        cell_name(second.pk, components[1].pk): "",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 302
+    assert Score.objects.filter(enrolment__klass=klass).count() == 3
+    assert first.result.final_score == Decimal("8.1")
+
+
+def test_bad_cells_come_back_marked_and_nothing_is_saved(client, world):
+    klass = make_class(world, learners=1)
+    components = list(klass.version.components.order_by("order"))
+    enrolment = enrolments(klass)[0]
+    client.force_login(world.officer_a)
+    response = client.post(
+        reverse("training:results_grid", args=[klass.pk]),
+        {
+            cell_name(enrolment.pk, components[0].pk): "7,5",
+            cell_name(enrolment.pk, components[1].pk): "12",
+        },
+    )
+    assert response.status_code == 400
+    assert b'aria-invalid="true"' in response.content
+    assert b'value="12"' in response.content  # what was typed stays for the user to fix
+    assert f"err-{cell_name(enrolment.pk, components[1].pk)}".encode() in response.content
+    assert Score.objects.count() == 0
+
+
+def test_grid_queries_do_not_grow_with_learners(client, world):
+    small = make_class(world, learners=2)
+    big = make_class(world, learners=25)
+    fill_scores(small, [[7, 8]] * 2)
+    fill_scores(big, [[7, 8]] * 25)
+    client.force_login(world.officer_a)
+    client.get(reverse("training:results_grid", args=[small.pk]))  # warm caches (sessions, content types)
+    counts = []
+    for klass in (small, big):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse("training:results_grid", args=[klass.pk]))
+        assert response.status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1] > 0
+
+
+def test_director_approves_from_the_grid(client, world):
+    klass = make_class(world, learners=1)
+    fill_scores(klass, [[8, 8]])
+    grid = get_as(client, world.director_a, reverse("training:results_grid", args=[klass.pk]))
+    assert reverse("training:results_approve", args=[klass.pk]).encode() in grid.content
+    response = client.post(reverse("training:results_approve", args=[klass.pk]))
+    assert response.status_code == 302
+    assert Klass.objects.get(pk=klass.pk).status == Klass.Status.RESULTS_APPROVED
+
+
+def test_officer_cannot_approve(client, world):
+    klass = make_class(world, learners=1)
+    fill_scores(klass, [[8, 8]])
+    client.force_login(world.officer_a)
+    assert client.post(reverse("training:results_approve", args=[klass.pk])).status_code == 403
+    assert Klass.objects.get(pk=klass.pk).status == Klass.Status.IN_PROGRESS
+
+
+def test_refused_approval_is_explained(client, world):
+    klass = make_class(world, learners=1)
+    client.force_login(world.director_a)
+    response = client.post(reverse("training:results_approve", args=[klass.pk]), follow=True)
+    assert Klass.objects.get(pk=klass.pk).status == Klass.Status.IN_PROGRESS
+    assert len(list(response.context["messages"])) == 1
+
+
+def test_correction_page(client, world):
+    klass = approved_class(world, learners=1)
+    enrolment = enrolments(klass)[0]
+    component = klass.version.components.order_by("order").first()
+    url = reverse("training:score_correct", args=[klass.pk, enrolment.pk, component.pk])
+    grid = get_as(client, world.officer_a, reverse("training:results_grid", args=[klass.pk]))
+    assert url.encode() in grid.content and b'class="score"' not in grid.content
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"value": "9,5", "reason": ""})
+    assert response.status_code == 200 and Score.objects.get(enrolment=enrolment, component=component).value == 8
+    response = client.post(url, {"value": "9,5", "reason": "Nhập nhầm điểm"})
+    assert response.status_code == 302
+    assert Score.objects.get(enrolment=enrolment, component=component).value == Decimal("9.5")
+    assert AuditEvent.objects.filter(action="correct", reason="Nhập nhầm điểm").exists()
+
+
+def test_viewer_cannot_correct(client, world):
+    klass = approved_class(world, learners=1)
+    enrolment = enrolments(klass)[0]
+    component = klass.version.components.first()
+    response = get_as(
+        client, world.viewer_a, reverse("training:score_correct", args=[klass.pk, enrolment.pk, component.pk])
+    )
+    assert response.status_code == 403
+
+
+def test_recognition_decision_page_and_files(client, world):
+    staff_the_centre(world)
+    klass = approved_class(world, learners=2)
+    url = reverse("training:recognition_decision", args=[klass.pk])
+    assert get_as(client, world.officer_a, url).status_code == 200
+    response = client.post(url, {"number": "15-QĐ/TTCT", "date": "20/03/2026"})
+    assert response.status_code == 302
+    klass.refresh_from_db()
+    assert (klass.recognition_decision_number, klass.recognition_decision_date) == ("15-QĐ/TTCT", dt.date(2026, 3, 20))
+    word = client.get(reverse("training:recognition_download", args=[klass.pk, "docx"]))
+    assert word.status_code == 200 and word.content[:2] == b"PK"
+    pdf = client.get(reverse("training:recognition_download", args=[klass.pk, "pdf"]))
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
+def test_recognition_files_wait_for_approval(client, world):
+    klass = make_class(world, learners=1)
+    client.force_login(world.officer_a)
+    assert client.get(reverse("training:recognition_download", args=[klass.pk, "pdf"])).status_code == 404
+    assert (
+        client.post(reverse("training:recognition_decision", args=[klass.pk]), {"number": "1", "date": ""}).status_code
+        == 403
+    )
+
+
+def test_recognition_out_of_scope_is_missing(client, world):
+    klass = approved_class(world, learners=1)
+    assert (
+        get_as(client, world.officer_b, reverse("training:recognition_download", args=[klass.pk, "docx"])).status_code
+        == 404
+    )
+
+
+def test_correction_that_fails_a_certificate_holder_warns(client, world):
+    from certificates.services import issue_certificates
+
+    klass = approved_class(world, learners=1)
+    certificate = issue_certificates(actor=world.officer_a, klass=klass)[0]
+    enrolment = enrolments(klass)[0]
+    component = klass.version.components.order_by("order").first()
+    client.force_login(world.officer_a)
+    response = client.post(
+        reverse("training:score_correct", args=[klass.pk, enrolment.pk, component.pk]),
+        {"value": "0", "reason": "Bài thu hoạch sao chép"},
+        follow=True,
+    )
+    warnings = [m for m in response.context["messages"] if m.level_tag == "warning"]
+    assert len(warnings) == 1 and certificate.number_label in str(warnings[0])
+    certificate.refresh_from_db()
+    assert certificate.status == "valid"  # revoking stays a decision of its own
