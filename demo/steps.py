@@ -83,6 +83,12 @@ def step_logins(ctx: SeedContext) -> str:
     return f"{len(ctx.logins)} tài khoản thử"
 
 
+def step_classes(ctx: SeedContext) -> str:
+    from demo.classes import build_classes
+
+    return build_classes(today=ctx.today, seed=ctx.seed)
+
+
 DEMO_STEPS: list[Step] = [
     Step("reference", step_reference),
     Step("province", step_province),
@@ -90,6 +96,7 @@ DEMO_STEPS: list[Step] = [
     Step("learners", step_learners),
     Step("staff", step_staff),
     Step("logins", step_logins),
+    Step("classes", step_classes),
 ]
 
 

@@ -196,3 +196,22 @@ def test_name_pools_are_normalised():
         pools += [value for value, _ in family] + [value for pool in middle.values() for value, _ in pool]
         pools += [value for pool in (given or {}).values() for value in pool]
     assert [value for value in pools if nfc(value) != value] == []
+
+
+@pytest.mark.django_db
+def test_demo_classes_cover_every_state():
+    from certificates.models import Certificate
+    from training.models import Attendance, Klass
+
+    seed(persons=300)
+    classes = {k.status: k for k in Klass.objects.select_related("version__programme")}
+    assert set(classes) == set(Klass.Status.values)
+    assert classes["open"].version.programme.code == "DVM"  # the new-member class takes nominations
+    for state in ("in_progress", "results_approved", "closed"):
+        klass = classes[state]
+        assert klass.enrolments.exists() and klass.sessions.exists()
+        assert Attendance.objects.filter(session__klass=klass).exists()
+    for state in ("results_approved", "closed"):
+        issued = Certificate.objects.filter(enrolment__klass=classes[state])
+        completed = classes[state].enrolments.filter(result__completed=True)
+        assert issued.count() == completed.count() > 0

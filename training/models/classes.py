@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.models import TimeStampedModel
 from core.text import search_key
@@ -27,7 +28,7 @@ class Klass(TimeStampedModel):
         OPEN = "open", _("open for nominations")
         IN_PROGRESS = "in_progress", _("in progress")
         RESULTS_APPROVED = "results_approved", _("results approved")
-        CLOSED = "closed", _("closed")
+        CLOSED = "closed", pgettext_lazy("class status", "closed")
 
     centre = models.ForeignKey("org.Centre", verbose_name=_("centre"), on_delete=models.PROTECT, related_name="classes")
     version = models.ForeignKey(
