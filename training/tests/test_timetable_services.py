@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.utils import translation
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from core.models import AuditEvent
 from tests import factories as f
