@@ -13,12 +13,9 @@ from accounts import services, throttle
 from accounts.forms import RoleForm, UserCreateForm
 from accounts.models import Role, RoleAssignment
 from accounts.scope import scope_of
+from core.http import client_address
 from core.listing import Filter, ListSpec, build_list
 from core.views import apply_validation_error
-
-
-def client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
 
 
 class LoginView(auth_views.LoginView):

@@ -11,6 +11,7 @@ from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
 from certificates import services
+from core.http import client_address
 from training.models import Klass
 
 router = Router(tags=["certificates"])
@@ -88,7 +89,7 @@ def _queryset(request):
 @router.get("/verify/{code}", response=VerificationOut, auth=None)
 def verify_certificate(request, code: str):
     """The public check behind the QR code: no login, no citizen ID, rate-limited per address."""
-    if not services.allow_lookup(request.META.get("REMOTE_ADDR", "")):
+    if not services.allow_lookup(client_address(request)):
         raise HttpError(429, "Too many lookups; wait a minute.")
     return services.lookup(code)
 

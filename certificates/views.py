@@ -23,15 +23,12 @@ from certificates import services
 from certificates.models import Certificate, CertificateRegister
 from certificates.rendering import certificate_filename, render_register_book_pdf, render_register_book_xlsx
 from core.forms import DateField, ReasonForm
+from core.http import client_address
 from core.views import apply_validation_error, flash_error
 from org.models import Centre
 from training.models import Enrolment, Klass
 from training.services.results_documents import director_name, place_name
 from training.services.results_rules import CLASSIFICATION_LABELS
-
-
-def client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def _verify_url(request):

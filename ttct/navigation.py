@@ -18,6 +18,7 @@ MENU = [
         (_("Classes"), "training:class_list", lambda s: s.authenticated),
         (_("Annual plans"), "training:plan_list", _staff),
         (_("Programmes"), "curriculum:programme_list", lambda s: s.authenticated),
+        (_("Certificate registers"), "certificates:register_list", _staff),
         (_("My classes"), "training:my_classes", lambda s: s.has_role(Role.LEARNER)),
         (_("My schedule"), "training:my_schedule", lambda s: s.has_role(Role.LECTURER)),
     ]),

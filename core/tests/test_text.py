@@ -55,3 +55,13 @@ def test_official_date_line():
     assert long_date(dt.date(2026, 11, 24)) == "ngày 24 tháng 11 năm 2026"
     assert long_date(dt.date(2026, 2, 5)) == "ngày 05 tháng 02 năm 2026"
     assert long_date(dt.date(2026, 3, 5)) == "ngày 05 tháng 3 năm 2026"
+
+
+def test_client_address_behind_proxy(rf, settings):
+    from core.http import client_address
+
+    request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9, 198.51.100.4")
+    settings.TRUST_FORWARDED_FOR = False
+    assert client_address(request) == "10.0.0.1"
+    settings.TRUST_FORWARDED_FOR = True
+    assert client_address(request) == "198.51.100.4"

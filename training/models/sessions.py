@@ -58,7 +58,15 @@ class Session(models.Model):
     objects = SessionQuerySet.as_manager()
 
     class Meta:
-        ordering = ["date", "part"]
+        # Morning, afternoon, evening in the day's order (their codes would sort alphabetically).
+        ordering = [
+            "date",
+            models.Case(
+                models.When(part="morning", then=models.Value(0)),
+                models.When(part="afternoon", then=models.Value(1)),
+                default=models.Value(2),
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["klass", "date", "part"], name="class_one_session_per_slot"),
             models.UniqueConstraint(
