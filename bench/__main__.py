@@ -39,6 +39,12 @@ def _enrolment():
     return enrolment.run()
 
 
+def _pages():
+    from bench import pages
+
+    return pages.run()
+
+
 def _seed():
     from bench import seed
 
@@ -51,6 +57,7 @@ BENCHMARKS = {
     "seed": _seed,
     "nominations": _nominations,
     "enrolment": _enrolment,
+    "pages": _pages,
 }
 
 
