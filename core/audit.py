@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from django.db import models
 
+from core.bulk import insert_rows
 from core.middleware import current_request_id
 from core.models import AuditEvent
 
@@ -24,6 +25,8 @@ def _jsonable(value):
         return value.pk
     if isinstance(value, list | tuple | set):
         return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {key: _jsonable(v) for key, v in value.items()}
     return value
 
 
@@ -31,6 +34,34 @@ def snapshot(obj: models.Model, fields: Iterable[str] | None = None) -> dict:
     """The concrete field values of `obj`, JSON-ready, for before/after in the audit log."""
     names = fields or [f.attname for f in obj._meta.concrete_fields if f.name not in {"created_at", "updated_at"}]
     return {name: _jsonable(getattr(obj, name)) for name in names}
+
+
+def event(
+    *,
+    actor,
+    action: str,
+    obj: models.Model,
+    before: dict | None = None,
+    after: dict | None = None,
+    reason: str = "",
+) -> AuditEvent:
+    """An unsaved audit event for `obj`, stamped with the current request id; see `write`."""
+    return AuditEvent(
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        action=action,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:300],
+        before=_jsonable(before) if before is not None else None,
+        after=_jsonable(after) if after is not None else None,
+        reason=reason,
+        request_id=current_request_id.get(),
+    )
+
+
+def write(events: list[AuditEvent]) -> int:
+    """Insert many events at once (COPY on PostgreSQL): bulk workflows log thousands of rows."""
+    return insert_rows(AuditEvent, events)
 
 
 def record(
@@ -42,35 +73,14 @@ def record(
     after: dict | None = None,
     reason: str = "",
 ) -> AuditEvent:
-    return AuditEvent.objects.create(
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
-        action=action,
-        object_type=obj._meta.label_lower,
-        object_id=str(obj.pk),
-        object_repr=str(obj)[:300],
-        before=before,
-        after=after,
-        reason=reason,
-        request_id=current_request_id.get(),
-    )
+    entry = event(actor=actor, action=action, obj=obj, before=before, after=after, reason=reason)
+    entry.save()
+    return entry
 
 
 def record_many(*, actor, action: str, objects: Iterable[models.Model], reason: str = "", after_fields=None) -> int:
-    """One event per object in a single INSERT, for bulk workflows."""
-    request_id = current_request_id.get()
-    actor = actor if getattr(actor, "is_authenticated", False) else None
-    events = [
-        AuditEvent(
-            actor=actor,
-            action=action,
-            object_type=obj._meta.label_lower,
-            object_id=str(obj.pk),
-            object_repr=str(obj)[:300],
-            after=snapshot(obj, after_fields),
-            reason=reason,
-            request_id=request_id,
-        )
+    """One event per object, each holding the object's state after the change, in one bulk insert."""
+    return write([
+        event(actor=actor, action=action, obj=obj, after=snapshot(obj, after_fields), reason=reason)
         for obj in objects
-    ]
-    AuditEvent.objects.bulk_create(events, batch_size=1000)
-    return len(events)
+    ])

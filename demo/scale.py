@@ -17,8 +17,8 @@ from typing import TextIO
 from django.db import transaction
 from django.db.models import Count
 
+from core.bulk import insert_rows
 from core.text import collation_key, search_key
-from demo.bulk import insert_rows
 from demo.lecturers import lecturer_details
 from demo.names import region_of
 from demo.organisations import OrgSpec, commune_organisations, school_and_enterprise, sync_organisations

@@ -12,8 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import audit
 from core.audit import record_many, snapshot
-from core.middleware import current_request_id
 from core.models import AuditEvent
 from people.models import Person
 from training.importers.matching import DIFF_FIELDS, differences
@@ -164,19 +164,12 @@ def _record_updates(actor, events: list[tuple[Person, dict]], reason: str) -> No
     """
     if not events:
         return
-    request_id = current_request_id.get()
-    user = actor if getattr(actor, "is_authenticated", False) else None
-    AuditEvent.objects.bulk_create([
-        AuditEvent(
-            actor=user, action=AuditEvent.Action.UPDATE, object_type=person._meta.label_lower,
-            object_id=str(person.pk), object_repr=str(person)[:300],
-            before=_jsonable({name: before for name, (before, _after) in changed.items()}),
+    audit.write([
+        audit.event(
+            actor=actor, action=AuditEvent.Action.UPDATE, obj=person,
+            before={name: before for name, (before, _after) in changed.items()},
             after=snapshot(person, list(changed)),
-            reason=reason, request_id=request_id,
+            reason=reason,
         )
         for person, changed in events
-    ], batch_size=1000)
-
-
-def _jsonable(values: dict) -> dict:
-    return {name: value.isoformat() if hasattr(value, "isoformat") else value for name, value in values.items()}
+    ])

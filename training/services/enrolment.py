@@ -13,8 +13,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.scope import scope_of
+from core import audit
 from core.audit import record, snapshot
-from core.middleware import current_request_id
 from core.models import AuditEvent
 from training.models import Enrolment, Klass
 from training.services.enrolment_rules import ACCEPTING, Candidate, Eligibility, Finding, Rule
@@ -61,18 +61,15 @@ def record_overrides(actor, pairs: list[tuple[Enrolment, list[Finding]]]) -> Non
     """One event per enrolment that broke a rule: which rules, and why it was allowed."""
     if not pairs:
         return
-    request_id = current_request_id.get()
-    user = actor if getattr(actor, "is_authenticated", False) else None
-    AuditEvent.objects.bulk_create([
-        AuditEvent(
-            actor=user, action=AuditEvent.Action.OTHER, object_type=enrolment._meta.label_lower,
-            object_id=str(enrolment.pk), object_repr=str(enrolment)[:300],
+    audit.write([
+        audit.event(
+            actor=actor, action=AuditEvent.Action.OTHER, obj=enrolment,
             after={"overridden_rules": sorted({f.rule for f in findings}),
                    "findings": [f.text for f in findings], "override_reason": enrolment.override_reason},
-            reason=enrolment.override_reason, request_id=request_id,
+            reason=enrolment.override_reason,
         )
         for enrolment, findings in pairs
-    ], batch_size=1000)
+    ])
 
 
 def _audit_change(actor, enrolment: Enrolment, before: dict, reason: str) -> None:

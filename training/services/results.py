@@ -21,8 +21,8 @@ from django.utils.translation import ngettext
 
 from accounts.models import Role, RoleAssignment
 from accounts.scope import scope_of
+from core import audit
 from core.audit import record, snapshot
-from core.middleware import current_request_id
 from core.models import AuditEvent
 from core.services import require
 from org.models import Centre
@@ -160,19 +160,14 @@ def cell_name(enrolment_id: int, component_id: int) -> str:
 
 
 def _score_events(actor, changes) -> list[AuditEvent]:
-    """One audit event per changed score, with the old value, in one INSERT."""
-    request_id = current_request_id.get()
-    actor = actor if getattr(actor, "is_authenticated", False) else None
+    """One audit event per changed score, with the old value."""
     return [
-        AuditEvent(
+        audit.event(
             actor=actor,
             action=AuditEvent.Action.CREATE if before is None else AuditEvent.Action.UPDATE,
-            object_type=score._meta.label_lower,
-            object_id=str(score.pk),
-            object_repr=str(score)[:300],
+            obj=score,
             before=before,
             after=snapshot(score, ["enrolment_id", "component_id", "value"]),
-            request_id=request_id,
         )
         for score, before in changes
     ]
@@ -250,7 +245,7 @@ def record_scores(*, actor, klass: Klass, entries: dict, labels: dict | None = N
                 for s in Score.objects.filter(enrolment_id__in=known_enrolments)
                 if (s.enrolment_id, s.component_id) in keys
             ]
-        AuditEvent.objects.bulk_create(_score_events(actor, [(s, None) for s in new] + changed), batch_size=1000)
+        audit.write(_score_events(actor, [(s, None) for s in new] + changed))
         summary.created, summary.updated = len(new), len(changed)
         if new or changed:
             touched = {s.enrolment_id for s in new} | {s.enrolment_id for s, _b in changed}
