@@ -11,7 +11,6 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
-from core.text import name_sort_key, search_key
 from demo.names import Weighted, draw_ethnicity, draw_name
 from people.models import Person
 from people.national_id import make_valid_id
@@ -153,7 +152,6 @@ class PersonMaker:
         # generators share a birth code then, and each must keep its own serials.
         self.other_serial, self.other_stop = other_serials or (None, None)
         self._home = Weighted(ids.home_codes)
-        self._fast_keys: bool | None = None
 
     def _next_serial(self) -> int:
         if self.serial >= self.serial_stop:
@@ -241,22 +239,9 @@ class PersonMaker:
         return person
 
     def fill_keys(self, person: Person) -> None:
-        """What Person.refresh_keys() computes, reusing the name keys of a name seen before.
-
-        Sorting keys cost tens of microseconds per name and names repeat a lot over a nation's
-        worth of people. The first person of every maker goes through refresh_keys() itself and
-        the shortcut is used only if it gives the same result, so a change to the model's key
-        rules cannot make generated data drift from what save() would store.
-        """
-        if self._fast_keys is None:
-            person.refresh_keys()
-            expected = (person.name_key, person.search_text, person.sort_key)
-            self._fast_keys = _fast_keys(person) == expected
-            return
-        if not self._fast_keys:
-            person.refresh_keys()
-            return
-        person.name_key, person.search_text, person.sort_key = _fast_keys(person)
+        """What save() would compute; bulk inserts skip save(). (Sort keys are cached per word in
+        core.text, so this stays cheap over a nation's worth of repeated names.)"""
+        person.refresh_keys()
 
     def for_organisation(self, *, profile: Profile, count: int, workplace: str, organisation_id: int | None,
                          centre_id: int | None) -> list[Person]:
@@ -267,22 +252,6 @@ class PersonMaker:
                       organisation_id=organisation_id, centre_id=centre_id)
             for i in range(count)
         ]
-
-
-_NAME_KEYS: dict[tuple[str, str, str], tuple[str, str]] = {}
-_WORKPLACE_KEYS: dict[str, str] = {}
-
-
-def _fast_keys(person: Person) -> tuple[str, str, str]:
-    """(name_key, search_text, sort_key) as Person.refresh_keys() builds them, from cached parts."""
-    names = (person.family_name, person.middle_name, person.given_name)
-    cached = _NAME_KEYS.get(names)
-    if cached is None:
-        cached = _NAME_KEYS[names] = (search_key(person.full_name), name_sort_key(*names))
-    workplace = _WORKPLACE_KEYS.get(person.workplace)
-    if workplace is None:
-        workplace = _WORKPLACE_KEYS[person.workplace] = search_key(person.workplace)
-    return cached[0], f"{cached[0]} {workplace}"[:300], cached[1]
 
 
 def split_counts(total: int, weights: list[float], rng: random.Random) -> list[int]:

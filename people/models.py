@@ -61,6 +61,10 @@ class PersonQuerySet(models.QuerySet):
 PERSON_VISIBILITY_HOOKS: list = []
 
 
+def person_match_key(name_key: str, date_of_birth) -> str:
+    return f"{name_key}|{date_of_birth.isoformat()}" if name_key and date_of_birth else ""
+
+
 class Person(TimeStampedModel):
     family_name = models.CharField(_("family name"), max_length=50)
     middle_name = models.CharField(_("middle name"), max_length=80, blank=True)
@@ -103,6 +107,9 @@ class Person(TimeStampedModel):
 
     search_text = models.CharField(max_length=300, editable=False, db_index=True)
     name_key = models.CharField(max_length=200, editable=False, db_index=True)
+    # "normalised name|yyyy-mm-dd": one indexed column to find the same person without a citizen ID
+    # (imports match thousands of rows at once on it; duplicate detection groups by it).
+    match_key = models.CharField(max_length=220, editable=False, db_index=True, default="")
     sort_key = models.CharField(max_length=600, editable=False, db_index=True)
 
     objects = PersonQuerySet.as_manager()
@@ -136,6 +143,7 @@ class Person(TimeStampedModel):
         self.middle_name = nfc(self.middle_name)
         self.given_name = nfc(self.given_name)
         self.name_key = search_key(self.full_name)
+        self.match_key = person_match_key(self.name_key, self.date_of_birth)
         self.search_text = f"{self.name_key} {search_key(self.workplace)}"[:300]
         self.sort_key = name_sort_key(self.family_name, self.middle_name, self.given_name)
 

@@ -95,22 +95,22 @@ def probable_duplicates(queryset):
     """
     keys = list(
         queryset.filter(national_id__isnull=True, archived=False, date_of_birth__isnull=False)
-        .values("name_key", "date_of_birth")
+        .values("match_key")
         .annotate(n=Count("id"))
         .filter(n__gt=1)
-        .order_by("name_key")[:200]
+        .order_by("match_key")
+        .values_list("match_key", flat=True)[:200]
     )
     if not keys:
         return []
-    condition = models.Q(pk__in=[])
-    for key in keys:
-        condition |= models.Q(name_key=key["name_key"], date_of_birth=key["date_of_birth"])
     persons = list(
-        queryset.filter(condition, archived=False).select_related("centre", "sending_organisation").order_by("name_key", "id")
+        queryset.filter(match_key__in=keys, national_id__isnull=True, archived=False)
+        .select_related("centre", "sending_organisation")
+        .order_by("match_key", "id")
     )
-    groups: dict[tuple, list[Person]] = {}
+    groups: dict[str, list[Person]] = {}
     for person in persons:
-        groups.setdefault((person.name_key, person.date_of_birth), []).append(person)
+        groups.setdefault(person.match_key, []).append(person)
     return [group for group in groups.values() if len(group) > 1]
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.text import search_key
-from people.models import Person
+from people.models import Person, person_match_key
 from training.importers.result import Difference, ImportRow
 
 # Person fields a nomination list can change, in the order the differences are shown.
@@ -90,12 +90,12 @@ def match_rows(rows: list[ImportRow], *, actor=None) -> None:
     unmatched = [r for r in live if not (r.national_id and r.national_id in by_id) and r.date_of_birth and r.full_name]
     candidates: dict[tuple[str, dt.date], list[Person]] = {}
     if unmatched:
-        keys = {search_key(r.full_name) for r in unmatched}
-        dates = {r.date_of_birth for r in unmatched}
-        for person in Person.objects.filter(name_key__in=keys, date_of_birth__in=dates, merged_into__isnull=True).only(
-            *_PERSON_FIELDS
-        ).order_by("id"):
-            candidates.setdefault((person.name_key, person.date_of_birth), []).append(person)
+        # Exact (name, birth date) pairs on one indexed column: separate IN lists of names and dates
+        # would also fetch every "Nguyễn Văn An" born on any of the dates.
+        keys = {person_match_key(search_key(r.full_name), r.date_of_birth) for r in unmatched}
+        for person in Person.objects.filter(match_key__in=keys).only(*_PERSON_FIELDS, "merged_into").order_by("id"):
+            if person.merged_into_id is None:
+                candidates.setdefault((person.name_key, person.date_of_birth), []).append(person)
 
     visible: set[int] | None = None
     if actor is not None:
