@@ -165,49 +165,39 @@ def _managed_centre(request, pk: int) -> Centre:
     return centre
 
 
-@login_required
-def centre_rename(request, pk: int):
+def _dated_change(request, pk: int, *, form, service, done: str, title: str):
+    """The pages that record a dated change of a centre (name, host, service area) share one flow:
+    a province-level form, the service, then back to the centre's history."""
     centre = _managed_centre(request, pk)
-    form = RenameForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.rename_centre(actor=request.user, centre=centre, **form.cleaned_data)
+            service(actor=request.user, centre=centre, **form.cleaned_data)
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
-            messages.success(request, _("The new name was recorded; the old one stays in the history."))
+            messages.success(request, done)
             return redirect("org:centre_history", pk=centre.pk)
-    return render(request, "org/form.html", {"form": form, "title": _("Rename %(name)s") % {"name": centre}, "object": centre})
+    return render(request, "org/form.html", {"form": form, "title": title % {"name": centre}, "object": centre})
+
+
+@login_required
+def centre_rename(request, pk: int):
+    return _dated_change(request, pk, form=RenameForm(request.POST or None), service=services.rename_centre,
+                         done=_("The new name was recorded; the old one stays in the history."),
+                         title=_("Rename %(name)s"))
 
 
 @login_required
 def centre_change_host(request, pk: int):
-    centre = _managed_centre(request, pk)
-    form = HostForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.change_host(actor=request.user, centre=centre, **form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("The host party committee was recorded."))
-            return redirect("org:centre_history", pk=centre.pk)
-    return render(request, "org/form.html", {"form": form, "title": _("Change host of %(name)s") % {"name": centre}, "object": centre})
+    return _dated_change(request, pk, form=HostForm(request.POST or None), service=services.change_host,
+                         done=_("The host party committee was recorded."), title=_("Change host of %(name)s"))
 
 
 @login_required
 def service_area_add(request, pk: int):
-    centre = _managed_centre(request, pk)
-    form = ServiceAreaForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_service_area(actor=request.user, centre=centre, **form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("The unit was added to the service area."))
-            return redirect("org:centre_history", pk=centre.pk)
-    return render(request, "org/form.html", {"form": form, "title": _("Add to the service area of %(name)s") % {"name": centre}, "object": centre})
+    return _dated_change(request, pk, form=ServiceAreaForm(request.POST or None, user=request.user),
+                         service=services.add_service_area, done=_("The unit was added to the service area."),
+                         title=_("Add to the service area of %(name)s"))
 
 
 @login_required
