@@ -27,7 +27,11 @@ class ListSpec:
     page_size: int = 0
 
 
-def build_list(request, queryset, spec: ListSpec) -> dict:
+def apply_list_params(request, queryset, spec: ListSpec):
+    """The search, filters and sort a list page's query string asks for; shared by the page and its export.
+
+    Returns (queryset, search text, active filters, sort key, descending).
+    """
     params = request.GET
     text = params.get("q", "").strip()
     if text and spec.search:
@@ -45,6 +49,12 @@ def build_list(request, queryset, spec: ListSpec) -> dict:
         key, descending = spec.default_sort.lstrip("-"), spec.default_sort.startswith("-")
     order = spec.sorts[key][1]
     queryset = queryset.order_by(f"-{order}" if descending else order, "-pk" if descending else "pk")
+    return queryset, text, active_filters, key, descending
+
+
+def build_list(request, queryset, spec: ListSpec) -> dict:
+    params = request.GET
+    queryset, text, active_filters, key, descending = apply_list_params(request, queryset, spec)
     paginator = Paginator(queryset, spec.page_size or settings.PAGE_SIZE)
     page = paginator.get_page(params.get("page"))
 

@@ -6,6 +6,7 @@ app_name = "people"
 urlpatterns = [
     path("", views.person_list, name="person_list"),
     path("new/", views.person_edit, name="person_create"),
+    path("export.xlsx", views.person_export, name="person_export"),
     path("me/", views.my_record, name="my_record"),
     path("duplicates/", views.duplicates, name="duplicates"),
     path("merge/", views.merge, name="merge"),

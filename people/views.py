@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -12,10 +13,11 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import Role
 from accounts.scope import scope_of
-from core.listing import Filter, ListSpec, build_list
+from core.listing import Filter, ListSpec, apply_list_params, build_list
 from core.views import apply_validation_error, flash_error
 from people import services
 from people.choices import Gender, TheoryLevel
+from people.exports import persons_workbook
 from people.forms import EndTermForm, LecturerForm, MergeForm, PersonForm, StaffAssignmentForm
 from people.models import Lecturer, Person, StaffAssignment
 
@@ -75,6 +77,20 @@ def person_list(request):
     if request.htmx:
         return render(request, "people/_person_rows.html", context)
     return render(request, "people/person_list.html", context)
+
+
+@login_required
+def person_export(request):
+    """The list as it is filtered on the page, as .xlsx (dates as real dates, IDs as text)."""
+    _require_staff_scope(request.user)
+    queryset = Person.objects.visible_to(request.user).select_related("centre", "sending_organisation")
+    if "status" not in request.GET:
+        queryset = queryset.filter(archived=False)
+    queryset = apply_list_params(request, queryset, _person_spec(request.user))[0]
+    data = persons_workbook(queryset, personal=scope_of(request.user).sees_personal_data)
+    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = 'attachment; filename="danh-sach-nguoi-hoc.xlsx"'
+    return response
 
 
 def _visible_person(request, pk: int) -> Person:

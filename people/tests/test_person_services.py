@@ -144,3 +144,24 @@ def test_merge_refused_for_different_ids(world):
     other = f.PersonFactory(centre=world.centre_a)
     with pytest.raises(ValidationError):
         services.merge_persons(actor=world.officer_a, keep=world.person_a, duplicates=[other], reason="x")
+
+
+@pytest.mark.django_db
+def test_export_follows_filters_and_hides_ids_from_viewer(client, world):
+    import io
+
+    from openpyxl import load_workbook
+
+    client.force_login(world.officer_a)
+    response = client.get(reverse("people:person_export"), {"q": "huong"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert [r[1] for r in rows[1:]] == ["Nguyễn Thị Hường"]
+    assert world.person_a.national_id in rows[1]
+    client.force_login(world.viewer_a)
+    rows = list(load_workbook(io.BytesIO(client.get(reverse("people:person_export")).content)).active.iter_rows(
+        values_only=True))
+    assert all(world.person_a.national_id not in row for row in rows)
+    assert len(rows) > 1
+    client.force_login(world.learner_a)
+    assert client.get(reverse("people:person_export")).status_code == 403
