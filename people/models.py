@@ -101,6 +101,8 @@ class Person(TimeStampedModel):
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     email = models.EmailField(_("email"), blank=True)
     archived = models.BooleanField(_("archived"), default=False)
+    # Part of the lecturer's calendar-feed address; a new value cuts off every address handed out.
+    calendar_key = models.CharField(max_length=32, blank=True, editable=False)
     merged_into = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
     )

@@ -21,11 +21,13 @@ def test_officer_searches_without_diacritics_and_edits(browser_page, world):
     page.click("a:has-text('Sửa')")
     page.fill("#id_workplace", "Ủy ban nhân dân xã Yên Sơn")
     page.fill("#id_date_of_birth", "31/02/1990")
-    page.click("button:has-text('Lưu')")
+    with page.expect_navigation():
+        page.click("button:has-text('Lưu')")
     assert page.locator(".field.has-error").count() >= 1
     page.fill("#id_date_of_birth", "17/05/1990")
-    page.click("button:has-text('Lưu')")
-    page.wait_for_selector("text=Đã lưu hồ sơ Nguyễn Thị Hường.")
+    with page.expect_navigation():
+        page.click("button:has-text('Lưu')")
+    page.wait_for_selector(".msg.success:has-text('Nguyễn Thị Hường')")
     assert page.locator("dd:has-text('Ủy ban nhân dân xã Yên Sơn')").count() == 1
     world.person_a.refresh_from_db()
     assert world.person_a.workplace == "Ủy ban nhân dân xã Yên Sơn"

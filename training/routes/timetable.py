@@ -17,4 +17,5 @@ urlpatterns: list = [
     path("lecturers/<int:pk>/unavailable/", timetable_lecturer.unavailability_add, name="unavailability_add"),
     path("unavailable/<int:pk>/delete/", timetable_lecturer.unavailability_delete, name="unavailability_delete"),
     path("calendar/<str:token>.ics", timetable_lecturer.lecturer_calendar, name="lecturer_calendar"),
+    path("lecturers/<int:pk>/calendar/renew/", timetable_lecturer.calendar_renew, name="calendar_renew"),
 ]

@@ -7,14 +7,19 @@ interface language (as every Party-format document in core/documents).
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from zoneinfo import ZoneInfo
 
 from django.core import signing
+from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from core import audit
 from core.documents import typst_text as tt
 from core.documents.engine import compile_pdf, font_setup
 from core.documents.pdf import party_prelude
+from core.models import AuditEvent
 from core.text import long_date, short_date
 from training.models import Klass, Session
 from training.services.timetable_rules import PART_ORDER
@@ -40,16 +45,33 @@ def session_times(session: Session) -> tuple[dt.datetime, dt.datetime]:
 # ------------------------------------------------------------------------------------ calendar feed
 
 
-def calendar_token(person_id: int) -> str:
-    """The secret part of a lecturer's feed URL: calendar apps subscribe without logging in."""
-    return signing.Signer(salt=FEED_SALT).sign(str(person_id))
+def calendar_token(person_id: int, key: str = "") -> str:
+    """The secret part of a lecturer's feed URL: calendar apps subscribe without logging in.
+
+    `key` is the person's current calendar_key, so issuing a new key revokes the old addresses.
+    """
+    return signing.Signer(salt=FEED_SALT).sign(f"{person_id}.{key}" if key else str(person_id))
 
 
-def person_from_token(token: str) -> int | None:
+def person_from_token(token: str) -> tuple[int, str] | None:
+    """(person id, calendar key) of a valid signature; the caller checks the key is still current."""
     try:
-        return int(signing.Signer(salt=FEED_SALT).unsign(token))
+        value = signing.Signer(salt=FEED_SALT).unsign(token)
+        person_id, _dot, key = value.partition(".")
+        return int(person_id), key
     except (signing.BadSignature, ValueError):
         return None
+
+
+@transaction.atomic
+def renew_calendar_address(*, actor, person) -> str:
+    """Give the person a new calendar key: addresses handed out before stop working."""
+    before = {"calendar_key": "…" if person.calendar_key else ""}
+    person.calendar_key = secrets.token_urlsafe(12)
+    person.save(update_fields=["calendar_key"])
+    audit.record(actor=actor, action=AuditEvent.Action.UPDATE, obj=person, before=before,
+                 after={"calendar_key": "renewed"}, reason=_("Calendar address renewed"))
+    return person.calendar_key
 
 
 def _ical_text(value: str) -> str:

@@ -242,3 +242,20 @@ def test_lecturer_schedule_queries_do_not_grow_with_sessions(world, client):
         response = client.get(url)
     assert len(response.context["sessions"]) > 5
     assert len(many) == len(few) > 3
+
+
+def test_renewing_the_calendar_address_cuts_off_the_old_one(world, client, setup):
+    me = world.lecturer_profile
+    old = reverse("training:lecturer_calendar", args=[calendar_token(me.person_id)])
+    assert client.get(old).status_code == 200
+    client.force_login(world.lecturer_a)
+    response = client.post(reverse("training:calendar_renew", args=[me.pk]))
+    assert response.status_code == 302
+    me.person.refresh_from_db()
+    assert me.person.calendar_key
+    client.logout()
+    assert client.get(old).status_code == 404
+    new = reverse("training:lecturer_calendar", args=[calendar_token(me.person_id, me.person.calendar_key)])
+    assert client.get(new).status_code == 200
+    client.force_login(world.officer_b)
+    assert client.post(reverse("training:calendar_renew", args=[me.pk])).status_code == 404

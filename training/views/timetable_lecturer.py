@@ -16,11 +16,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.scope import scope_of
-from people.models import Lecturer
+from people.models import Lecturer, Person
 from training.models import LecturerUnavailability, Session
 from training.services import timetable as tts
 from training.services.attendance import ordered_sessions
-from training.services.timetable_export import calendar_token, person_from_token, render_ical
+from training.services.timetable_export import (
+    calendar_token,
+    person_from_token,
+    render_ical,
+    renew_calendar_address,
+)
 from training.views.timetable_forms import UnavailabilityForm
 
 # How far back and ahead the feed reaches: calendar apps poll it, so it stays small.
@@ -87,7 +92,7 @@ def lecturer_schedule(request, pk: int):
     }
     if own or scope.can_edit_centre(lecturer.centre_id):
         context["feed_url"] = request.build_absolute_uri(
-            reverse("training:lecturer_calendar", args=[calendar_token(lecturer.person_id)])
+            reverse("training:lecturer_calendar", args=[calendar_token(lecturer.person_id, lecturer.person.calendar_key)])
         )
     return render(request, "training/timetable/lecturer_schedule.html", context)
 
@@ -123,11 +128,27 @@ def unavailability_delete(request, pk: int):
     return redirect("training:lecturer_schedule", pk=item.lecturer_id)
 
 
+@login_required
+@require_POST
+def calendar_renew(request, pk: int):
+    """Cut off every calendar address handed out so far and show a new one (own page or the centre's staff)."""
+    lecturer = _visible_lecturer(request, pk)
+    scope = scope_of(request.user)
+    if not (scope.person_id == lecturer.person_id or scope.can_edit_centre(lecturer.centre_id)):
+        raise PermissionDenied
+    renew_calendar_address(actor=request.user, person=lecturer.person)
+    messages.success(request, _("A new calendar address was made; the old one no longer works."))
+    return redirect("training:lecturer_schedule", pk=lecturer.pk)
+
+
 def lecturer_calendar(request, token: str):
     """The iCalendar feed: no login (calendar apps cannot log in); the signed token is the key."""
-    person_id = person_from_token(token)
-    if person_id is None:
+    found = person_from_token(token)
+    if found is None:
         raise Http404
+    person_id, key = found
+    if not Person.objects.filter(pk=person_id, calendar_key=key).exists():
+        raise Http404  # an address from before the lecturer renewed it
     today = timezone.localdate()
     sessions = (
         Session.objects.filter(lecturer__person_id=person_id,
