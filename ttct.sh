@@ -33,14 +33,14 @@ venv() {
 }
 
 catalogues() {
-  command -v msgfmt >/dev/null || apt_install gettext
-  DEBUG=1 "$VENV/bin/python" manage.py compilemessages -v0 --ignore="$VENV"
+  DEBUG=1 "$VENV/bin/python" manage.py compile_catalogues -v0
 }
 
 case "${1:-}" in
   start)
     venv requirements.txt
-    apt_install fonts-liberation2 fonts-noto-core
+    # Times-compatible fonts for documents; without them typst's bundled serif is used.
+    apt_install fonts-liberation2 || echo "Could not install fonts-liberation2; documents use typst's own serif font."
     catalogues
     export DEBUG=${DEBUG:-1}
     "$VENV/bin/python" manage.py migrate -v0

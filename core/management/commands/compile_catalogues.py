@@ -1,0 +1,25 @@
+"""Compile every .po catalogue of the project to .mo with polib: no gettext tools needed on the machine."""
+
+from pathlib import Path
+
+import polib
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Compile the project's translation catalogues (.po → .mo) without GNU gettext."
+
+    def handle(self, *args, **options):
+        root = Path(settings.BASE_DIR)
+        compiled = 0
+        for po_path in sorted(root.glob("*/locale/*/LC_MESSAGES/*.po")):
+            if ".venv" in po_path.parts:
+                continue
+            mo_path = po_path.with_suffix(".mo")
+            if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+                continue
+            polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
+            compiled += 1
+        if options["verbosity"]:
+            self.stdout.write(f"{compiled} catalogue(s) compiled")
