@@ -131,3 +131,11 @@ def scope_of(user) -> Scope:
         if getattr(user, "is_authenticated", False):
             user._ttct_scope = cached
     return cached
+
+
+def require_staff(user) -> None:
+    """Pages about a centre's people and organisations are for its staff, viewers and supervisors."""
+    from django.core.exceptions import PermissionDenied
+
+    if not scope_of(user).is_staff_of_some_centre:
+        raise PermissionDenied

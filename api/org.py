@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
-from core.text import search_key
+from core.listing import search_words
 from org.models import AdministrativeUnit, Centre, SendingOrganisation
 
 router = Router(tags=["organisation"])
@@ -73,12 +73,6 @@ class SendingOrganisationOut(Schema):
     archived: bool
 
 
-def _search(queryset, q: str | None, field: str = "search_text"):
-    for word in search_key(q or "").split():
-        queryset = queryset.filter(**{f"{field}__contains": word})
-    return queryset
-
-
 @router.get("/centres", response=list[CentreOut])
 @paginate(PageNumberPagination, page_size=50)
 def list_centres(request, q: str | None = None, level: str | None = None, status: str | None = None):
@@ -87,7 +81,7 @@ def list_centres(request, q: str | None = None, level: str | None = None, status
         queryset = queryset.filter(level=level)
     if status:
         queryset = queryset.filter(status=status)
-    return _search(queryset, q)
+    return search_words(queryset, q)
 
 
 @router.get("/centres/{centre_id}", response=CentreDetailOut)
@@ -113,7 +107,7 @@ def list_units(request, q: str | None = None, level: str | None = None, current:
         queryset = queryset.filter(level=level)
     if current:
         queryset = queryset.current()
-    return _search(queryset, q)
+    return search_words(queryset, q)
 
 
 @router.get("/units/{unit_id}", response=UnitOut)
@@ -127,7 +121,7 @@ def list_sending_organisations(request, q: str | None = None, kind: str | None =
     queryset = SendingOrganisation.objects.visible_to(request.auth).filter(archived=archived).order_by("sort_key", "id")
     if kind:
         queryset = queryset.filter(kind=kind)
-    return _search(queryset, q)
+    return search_words(queryset, q)
 
 
 @router.get("/sending-organisations/{org_id}", response=SendingOrganisationOut)

@@ -9,6 +9,15 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.paginator import Paginator
 
+from core.text import search_key
+
+
+def search_words(queryset, text: str | None, field: str = "search_text"):
+    """Every word of `text`, diacritics and case ignored, must occur in the stored search key `field`."""
+    for word in search_key(text).split():
+        queryset = queryset.filter(**{f"{field}__contains": word})
+    return queryset
+
 
 @dataclass
 class Filter:

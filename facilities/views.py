@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -124,7 +125,8 @@ def room_edit(request, pk: int | None = None):
             messages.success(request, _("Saved %(name)s.") % {"name": saved.name})
             return redirect("facilities:room_detail", pk=saved.pk)
     title = _("Edit %(name)s") % {"name": room.name} if room else _("New room")
-    return render(request, "facilities/room_form.html", {"form": form, "title": title, "room": room})
+    cancel = reverse("facilities:room_detail", args=[room.pk]) if room else reverse("facilities:room_list")
+    return render(request, "core/form_page.html", {"form": form, "title": title, "cancel_url": cancel})
 
 
 @login_required

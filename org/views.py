@@ -7,13 +7,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from accounts.scope import scope_of
-from core.listing import Filter, ListSpec, build_list
-from core.text import search_key
+from accounts.scope import require_staff, scope_of
+from core.listing import Filter, ListSpec, build_list, search_words
 from core.views import apply_validation_error, flash_error
 from org import services
 from org.forms import (
@@ -27,21 +27,6 @@ from org.forms import (
 )
 from org.models import AdministrativeUnit, Centre, SendingOrganisation, ServiceAreaLink
 
-
-def _search(field: str):
-    def apply(queryset, text):
-        for word in search_key(text).split():
-            queryset = queryset.filter(**{f"{field}__contains": word})
-        return queryset
-
-    return apply
-
-
-def _require_staff_scope(user):
-    if not scope_of(user).is_staff_of_some_centre:
-        raise PermissionDenied
-
-
 # ----------------------------------------------------------------------------------------- centres
 
 CENTRE_LIST = ListSpec(
@@ -52,7 +37,7 @@ CENTRE_LIST = ListSpec(
         "staff": (gettext_lazy("Staff"), "staff_count"),
     },
     default_sort="name",
-    search=_search("search_text"),
+    search=search_words,
     filters=[
         Filter("level", gettext_lazy("Level"), Centre.Level.choices, lambda qs, v: qs.filter(level=v)),
         Filter("status", gettext_lazy("Status"), Centre.Status.choices, lambda qs, v: qs.filter(status=v)),
@@ -137,7 +122,7 @@ def centre_create(request):
         else:
             messages.success(request, _("Centre created."))
             return redirect("org:centre_detail", pk=centre.pk)
-    return render(request, "org/form.html", {"form": form, "title": _("New centre"), "back": "org:centre_list"})
+    return render(request, "core/form_page.html", {"form": form, "title": _("New centre"), "cancel_url": reverse("org:centre_list")})
 
 
 @login_required
@@ -155,7 +140,7 @@ def centre_edit(request, pk: int):
         else:
             messages.success(request, _("Changes saved."))
             return redirect("org:centre_detail", pk=centre.pk)
-    return render(request, "org/form.html", {"form": form, "title": _("Edit %(name)s") % {"name": centre}, "object": centre})
+    return render(request, "core/form_page.html", {"form": form, "title": _("Edit %(name)s") % {"name": centre}, "object": centre})
 
 
 def _managed_centre(request, pk: int) -> Centre:
@@ -177,7 +162,7 @@ def _dated_change(request, pk: int, *, form, service, done: str, title: str):
         else:
             messages.success(request, done)
             return redirect("org:centre_history", pk=centre.pk)
-    return render(request, "org/form.html", {"form": form, "title": title % {"name": centre}, "object": centre})
+    return render(request, "core/form_page.html", {"form": form, "title": title % {"name": centre}, "object": centre})
 
 
 @login_required
@@ -226,7 +211,7 @@ UNIT_LIST = ListSpec(
         "valid_from": (gettext_lazy("Valid from"), "valid_from"),
     },
     default_sort="name",
-    search=_search("search_text"),
+    search=search_words,
     filters=[
         Filter("level", gettext_lazy("Level"), AdministrativeUnit.Level.choices, lambda qs, v: qs.filter(level=v)),
         Filter(
@@ -240,7 +225,7 @@ UNIT_LIST = ListSpec(
 
 @login_required
 def unit_list(request):
-    _require_staff_scope(request.user)
+    require_staff(request.user)
     queryset = AdministrativeUnit.objects.visible_to(request.user).select_related("parent", "successor")
     context = build_list(request, queryset, UNIT_LIST)
     context["can_create"] = scope_of(request.user).sees_everything or bool(scope_of(request.user).province_ids)
@@ -249,7 +234,7 @@ def unit_list(request):
 
 @login_required
 def unit_detail(request, pk: int):
-    _require_staff_scope(request.user)
+    require_staff(request.user)
     unit = get_object_or_404(
         AdministrativeUnit.objects.visible_to(request.user).select_related("parent", "successor", "province"), pk=pk
     )
@@ -279,11 +264,11 @@ def unit_edit(request, pk: int | None = None):
             candidate = services.save_administrative_unit(actor=request.user, unit=form.save(commit=False))
         except ValidationError as error:
             apply_validation_error(form, error)
-            return render(request, "org/form.html", {"form": form, "title": _("Administrative unit"), "object": unit})
+            return render(request, "core/form_page.html", {"form": form, "title": _("Administrative unit"), "object": unit})
         messages.success(request, _("Changes saved."))
         return redirect("org:unit_detail", pk=candidate.pk)
     title = _("Edit %(name)s") % {"name": unit} if unit else _("New administrative unit")
-    return render(request, "org/form.html", {"form": form, "title": title, "object": unit})
+    return render(request, "core/form_page.html", {"form": form, "title": title, "object": unit})
 
 
 # --------------------------------------------------------------------------- sending organisations
@@ -295,7 +280,7 @@ SENDING_ORG_LIST = ListSpec(
         "centre": (gettext_lazy("Centre"), "centre__sort_key"),
     },
     default_sort="name",
-    search=_search("search_text"),
+    search=search_words,
     filters=[
         Filter("kind", gettext_lazy("Kind"), SendingOrganisation.Kind.choices, lambda qs, v: qs.filter(kind=v)),
         Filter(
@@ -309,7 +294,7 @@ SENDING_ORG_LIST = ListSpec(
 
 @login_required
 def sending_org_list(request):
-    _require_staff_scope(request.user)
+    require_staff(request.user)
     queryset = SendingOrganisation.objects.visible_to(request.user).select_related("parent", "centre")
     if "archived" not in request.GET:
         queryset = queryset.filter(archived=False)
@@ -320,7 +305,7 @@ def sending_org_list(request):
 
 
 def _visible_sending_org(request, pk: int) -> SendingOrganisation:
-    _require_staff_scope(request.user)
+    require_staff(request.user)
     return get_object_or_404(
         SendingOrganisation.objects.visible_to(request.user).select_related("parent", "centre", "province", "unit"), pk=pk
     )
@@ -367,7 +352,7 @@ def sending_org_edit(request, pk: int | None = None):
             messages.success(request, _("Changes saved."))
             return redirect("org:sending_org_detail", pk=saved.pk)
     title = _("Edit %(name)s") % {"name": org} if org else _("New sending organisation")
-    return render(request, "org/form.html", {"form": form, "title": title, "object": org})
+    return render(request, "core/form_page.html", {"form": form, "title": title, "object": org})
 
 
 @login_required

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.listing import search_words
 from core.models import TimeStampedModel
 from core.text import name_sort_key, nfc, search_key
 from people.choices import ETHNICITY_CHOICES, Degree, Gender, GeneralEducation, StateManagementLevel, TheoryLevel
@@ -49,10 +50,7 @@ class PersonQuerySet(models.QuerySet):
         digits = key.replace(" ", "")
         if digits.isdigit():
             return self.filter(national_id__contains=digits)
-        query = self
-        for word in key.split(" "):
-            query = query.filter(search_text__contains=word)
-        return query
+        return search_words(self, key)
 
 
 # Other apps (e.g. training: a person enrolled in a class of the centre) add sources of persons a

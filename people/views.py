@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.models import Role
-from accounts.scope import scope_of
+from accounts.scope import require_staff, scope_of
 from core.listing import Filter, ListSpec, apply_list_params, build_list
 from core.views import apply_validation_error, flash_error
 from people import services
@@ -20,11 +20,6 @@ from people.choices import Gender, TheoryLevel
 from people.exports import persons_workbook
 from people.forms import EndTermForm, LecturerForm, MergeForm, PersonForm, StaffAssignmentForm
 from people.models import Lecturer, Person, StaffAssignment
-
-
-def _require_staff_scope(user):
-    if not scope_of(user).is_staff_of_some_centre:
-        raise PermissionDenied
 
 
 def _centre_filter(user) -> Filter:
@@ -66,7 +61,7 @@ def _person_spec(user) -> ListSpec:
 
 @login_required
 def person_list(request):
-    _require_staff_scope(request.user)
+    require_staff(request.user)
     queryset = Person.objects.visible_to(request.user).select_related("centre", "sending_organisation")
     if "status" not in request.GET:
         queryset = queryset.filter(archived=False)
@@ -82,7 +77,7 @@ def person_list(request):
 @login_required
 def person_export(request):
     """The list as it is filtered on the page, as .xlsx (dates as real dates, IDs as text)."""
-    _require_staff_scope(request.user)
+    require_staff(request.user)
     queryset = Person.objects.visible_to(request.user).select_related("centre", "sending_organisation")
     if "status" not in request.GET:
         queryset = queryset.filter(archived=False)
@@ -146,7 +141,7 @@ def person_edit(request, pk: int | None = None):
             messages.success(request, _("Saved %(name)s.") % {"name": saved.full_name})
             return redirect("people:person_detail", pk=saved.pk)
     title = _("Edit %(name)s") % {"name": person.full_name} if person else _("New person")
-    return render(request, "people/form.html", {"form": form, "title": title, "object": person})
+    return render(request, "core/form_page.html", {"form": form, "title": title, "object": person})
 
 
 @login_required
@@ -217,7 +212,7 @@ def _staff_spec(user) -> ListSpec:
 
 @login_required
 def staff_list(request):
-    _require_staff_scope(request.user)
+    require_staff(request.user)
     queryset = StaffAssignment.objects.visible_to(request.user).select_related("person", "centre")
     context = build_list(request, queryset, _staff_spec(request.user))
     scope = scope_of(request.user)
@@ -246,7 +241,7 @@ def staff_edit(request, pk: int | None = None):
             messages.success(request, _("Changes saved."))
             return redirect("people:person_detail", pk=saved.person_id)
     title = _("Edit staff term") if assignment else _("New staff term")
-    return render(request, "people/form.html", {"form": form, "title": title, "object": assignment})
+    return render(request, "core/form_page.html", {"form": form, "title": title, "object": assignment})
 
 
 @login_required
@@ -337,4 +332,4 @@ def lecturer_edit(request, pk: int | None = None):
             messages.success(request, _("Changes saved."))
             return redirect("people:lecturer_detail", pk=saved.pk)
     title = _("Edit lecturer profile") if lecturer else _("New lecturer")
-    return render(request, "people/form.html", {"form": form, "title": title, "object": lecturer})
+    return render(request, "core/form_page.html", {"form": form, "title": title, "object": lecturer})

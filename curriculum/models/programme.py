@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.listing import search_words
 from core.models import TimeStampedModel
 from core.text import collation_key, search_key
 from curriculum.choices import (
@@ -37,12 +38,7 @@ class ProgrammeQuerySet(models.QuerySet):
         )
 
     def search(self, text: str):
-        key = search_key(text)
-        query = self
-        for word in key.split(" "):
-            if word:
-                query = query.filter(search_text__contains=word)
-        return query
+        return search_words(self, text)
 
 
 class Programme(TimeStampedModel):

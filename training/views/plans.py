@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Sum
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -80,7 +81,8 @@ def plan_create(request):
         else:
             messages.success(request, _("Plan for %(year)s created; add its lines.") % {"year": plan.year})
             return redirect("training:plan_detail", pk=plan.pk)
-    return render(request, "training/plans/plan_form.html", {"form": form, "title": _("New annual plan")})
+    return render(request, "core/form_page.html",
+                  {"form": form, "title": _("New annual plan"), "cancel_url": reverse("training:plan_list")})
 
 
 @login_required
