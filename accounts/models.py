@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import secrets
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -43,6 +45,13 @@ ROLES_ON_PROVINCE = {Role.PROVINCE_SUPERVISOR, Role.VIEWER}
 ROLES_ON_CENTRE = {Role.CENTRE_DIRECTOR, Role.TRAINING_OFFICER, Role.LECTURER, Role.VIEWER}
 
 
+class RoleAssignmentQuerySet(models.QuerySet):
+    def current(self, on: dt.date | None = None) -> RoleAssignmentQuerySet:
+        """Assignments in force on a day (today, in the site's time zone, by default)."""
+        on = on or timezone.localdate()
+        return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=on), Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+
+
 class RoleAssignment(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_assignments")
     role = models.CharField(_("role"), max_length=30, choices=Role.choices)
@@ -55,6 +64,8 @@ class RoleAssignment(models.Model):
     )
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
+
+    objects = RoleAssignmentQuerySet.as_manager()
 
     class Meta:
         constraints = [

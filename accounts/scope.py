@@ -1,64 +1,24 @@
-"""What part of the organisation tree a user may see and change.
+"""Computing a user's `Scope` (core/scope.py holds the value and its named predicates).
 
-One `Scope` per request, computed from the user's role assignments in a fixed number of queries,
-then used by every `visible_to(user)` queryset helper and every permission check.
+One `Scope` per request, computed from the user's current role assignments in a fixed number of queries,
+then used by every `visible_to(user)` queryset helper and every permission check. Centres and provinces
+are read through the role assignment's own foreign keys, so accounts imports no app above it.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
-
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
-from accounts.models import Role
+from accounts.models import Role, RoleAssignment
+from core.scope import ANONYMOUS, Scope
+
+__all__ = ["ANONYMOUS", "Scope", "compute_scope", "require_staff", "scope_of"]
 
 # Roles that may change a centre's records (persons, staff, lecturers, sending organisations).
 CENTRE_EDITORS = {Role.CENTRE_DIRECTOR, Role.TRAINING_OFFICER}
 # Roles that may see citizen IDs and dates of birth of the persons in their scope.
 PERSONAL_DATA_ROLES = {Role.SYSTEM_ADMIN, Role.PROVINCE_SUPERVISOR, Role.CENTRE_DIRECTOR, Role.TRAINING_OFFICER}
-
-
-@dataclass(frozen=True)
-class Scope:
-    authenticated: bool = False
-    sees_everything: bool = False
-    roles: frozenset = frozenset()
-    # Provinces supervised (current units); with their pre-2025 predecessors, and the provinces of
-    # the visible centres, in province_ids_with_history.
-    province_ids: frozenset = frozenset()
-    province_ids_with_history: frozenset = frozenset()
-    # Centres visible: those assigned, those of supervised provinces, and their predecessors.
-    centre_ids: frozenset = frozenset()
-    # Centres whose records the user may change.
-    editable_centre_ids: frozenset = frozenset()
-    # Lecturer and learner roles: the user's own person record.
-    person_id: int | None = None
-    # Centres where the user has a role that sees the centre's persons (not lecturer/learner only).
-    person_centre_ids: frozenset = field(default=frozenset())
-
-    def has_role(self, *roles: str) -> bool:
-        return self.sees_everything or bool(self.roles.intersection(roles))
-
-    def can_edit_centre(self, centre_id: int | None) -> bool:
-        return self.sees_everything or (centre_id is not None and centre_id in self.editable_centre_ids)
-
-    def can_manage_province(self, province_id: int | None) -> bool:
-        """Province supervisors keep the register of centres and province-wide organisations."""
-        return self.sees_everything or (
-            Role.PROVINCE_SUPERVISOR in self.roles and province_id in self.province_ids_with_history
-        )
-
-    @property
-    def sees_personal_data(self) -> bool:
-        return self.sees_everything or bool(self.roles.intersection(PERSONAL_DATA_ROLES))
-
-    @property
-    def is_staff_of_some_centre(self) -> bool:
-        return self.sees_everything or bool(self.person_centre_ids)
-
-
-ANONYMOUS = Scope()
 
 
 def _expand_predecessors(centre_ids: set[int], links: dict[int, int | None]) -> set[int]:
@@ -73,34 +33,37 @@ def _expand_predecessors(centre_ids: set[int], links: dict[int, int | None]) -> 
     return result
 
 
-def compute_scope(user) -> Scope:
-    from org.models import AdministrativeUnit, Centre
+def _related(field_name: str):
+    """The centre and unit models, reached through the role assignment's own foreign keys, so
+    accounts needs no import of the org app above it."""
+    return RoleAssignment._meta.get_field(field_name).related_model
 
+
+def compute_scope(user) -> Scope:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return ANONYMOUS
-    today = dt.date.today()
     assignments = list(
-        user.role_assignments.filter(
-            Q(valid_from__isnull=True) | Q(valid_from__lte=today), Q(valid_to__isnull=True) | Q(valid_to__gte=today)
-        ).values_list("role", "province_id", "centre_id")
+        RoleAssignment.objects.current().filter(user=user).values_list("role", "province_id", "centre_id")
     )
     roles = frozenset(role for role, _, _ in assignments)
     if user.is_superuser or Role.SYSTEM_ADMIN in roles:
-        return Scope(authenticated=True, sees_everything=True, roles=roles | {Role.SYSTEM_ADMIN}, person_id=user.person_id)
+        return Scope(authenticated=True, sees_everything=True, roles=roles | {Role.SYSTEM_ADMIN},
+                     person_id=user.person_id, personal_data=True)
 
     province_ids = {p for role, p, _ in assignments if p and role == Role.PROVINCE_SUPERVISOR}
     viewed_provinces = {p for role, p, _ in assignments if p and role == Role.VIEWER}
     direct_centres = {c for _, _, c in assignments if c}
     editable = {c for role, _, c in assignments if c and role in CENTRE_EDITORS}
+    directed = {c for role, _, c in assignments if c and role == Role.CENTRE_DIRECTOR}
     person_roles_centres = {
         c for role, _, c in assignments if c and role in (CENTRE_EDITORS | {Role.VIEWER})
     }
 
     history = province_ids | viewed_provinces
     if history:
-        history |= set(AdministrativeUnit.objects.filter(successor_id__in=history).values_list("id", flat=True))
+        history |= set(_related("province").objects.filter(successor_id__in=history).values_list("id", flat=True))
     rows = list(
-        Centre.objects.filter(Q(province_id__in=history) | Q(id__in=direct_centres) | Q(successors__id__in=direct_centres))
+        _related("centre").objects.filter(Q(province_id__in=history) | Q(id__in=direct_centres) | Q(successors__id__in=direct_centres))
         .values_list("id", "province_id", "predecessor_id")
         .distinct()
     )
@@ -116,10 +79,12 @@ def compute_scope(user) -> Scope:
         province_ids_with_history=frozenset(history),
         centre_ids=frozenset(visible),
         editable_centre_ids=frozenset(_expand_predecessors(editable, predecessor_of) if editable else set()),
+        directed_centre_ids=frozenset(_expand_predecessors(directed, predecessor_of) if directed else set()),
         person_id=user.person_id,
         person_centre_ids=frozenset(
             _expand_predecessors(person_roles_centres, predecessor_of) | province_centres
         ),
+        personal_data=bool(roles.intersection(PERSONAL_DATA_ROLES)),
     )
 
 
@@ -135,7 +100,5 @@ def scope_of(user) -> Scope:
 
 def require_staff(user) -> None:
     """Pages about a centre's people and organisations are for its staff, viewers and supervisors."""
-    from django.core.exceptions import PermissionDenied
-
     if not scope_of(user).is_staff_of_some_centre:
         raise PermissionDenied
