@@ -20,6 +20,7 @@ from people.choices import Gender, TheoryLevel
 from people.exports import persons_workbook
 from people.forms import EndTermForm, LecturerForm, MergeForm, PersonForm, StaffAssignmentForm
 from people.models import Lecturer, Person, StaffAssignment
+from people.selectors import person_enrolments
 
 
 def _centre_filter(user) -> Filter:
@@ -105,14 +106,10 @@ def person_detail(request, pk: int):
         "can_edit": scope.can_edit_centre(person.centre_id),
         "staff": person.staff_assignments.visible_to(request.user).select_related("centre"),
         "lecturer_profiles": person.lecturer_profiles.visible_to(request.user).select_related("centre"),
-        "sections": [extra(request.user, person) for extra in PERSON_PAGE_SECTIONS],
+        "own": own,
+        "enrolments": person_enrolments(request.user, person),
     }
     return render(request, "people/person_detail.html", context)
-
-
-# Later apps add sections to a person's page (their classes, results, certificates). Each entry
-# takes (user, person) and returns {"title": ..., "template": ..., "context": {...}}.
-PERSON_PAGE_SECTIONS: list = []
 
 
 @login_required
