@@ -9,6 +9,7 @@ from ninja import Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from accounts.scope import scope_of
+from org.models import Centre, SendingOrganisation
 from people import services
 from people.models import Person
 
@@ -104,8 +105,6 @@ def read_person(request, person_id: int):
 
 
 def _apply(person: Person, payload: PersonIn, user) -> Person:
-    from org.models import Centre, SendingOrganisation
-
     data = payload.dict()
     centre = get_object_or_404(Centre.objects.visible_to(user), pk=data.pop("centre_id"))
     org_id = data.pop("sending_organisation_id")
