@@ -106,6 +106,12 @@ class CentreQuerySet(models.QuerySet):
             return self
         return self.filter(id__in=scope.centre_ids)
 
+    def editable_by(self, user):
+        """Centres whose records the user may change (with the predecessors a centre continued): the
+        choices of every form that files a record under a centre."""
+        scope = scope_of(user)
+        return self if scope.sees_everything else self.filter(id__in=scope.editable_centre_ids)
+
 
 class Centre(TimeStampedModel):
     """A training organiser: a political centre or the provincial political school."""
