@@ -89,10 +89,7 @@ def list_persons(request, q: str | None = None, centre_id: int | None = None, ar
     scope = scope_of(request.auth)
     queryset = Person.objects.visible_to(request.auth).filter(archived=archived).order_by("sort_key", "id")
     if q:
-        if not scope.sees_personal_data and q.replace(" ", "").isdigit():
-            # Searching by citizen ID is itself a look-up of personal data.
-            return queryset.none()
-        queryset = queryset.search(q)
+        queryset = queryset.search(q, by_id=scope.sees_personal_data)
     if centre_id:
         queryset = queryset.filter(centre_id=centre_id)
     return queryset

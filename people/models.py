@@ -45,13 +45,15 @@ class PersonQuerySet(models.QuerySet):
         ids = sources[0].union(*sources[1:]) if len(sources) > 1 else sources[0]
         return self.filter(pk__in=ids)
 
-    def search(self, text: str):
+    def search(self, text: str, *, by_id: bool):
+        """Diacritic-free name search; digits search citizen IDs, which is itself a look-up of personal
+        data, so only where `by_id` (the caller passes `scope.sees_personal_data`)."""
         key = search_key(text)
         if not key:
             return self
         digits = key.replace(" ", "")
         if digits.isdigit():
-            return self.filter(national_id__contains=digits)
+            return self.filter(national_id__contains=digits) if by_id else self.none()
         return search_words(self, key)
 
 
