@@ -36,3 +36,16 @@ def test_server_error_page_needs_no_context():
     response = server_error(RequestFactory().get("/"))
     assert response.status_code == 500
     assert "Đã có lỗi xảy ra" in response.content.decode()
+
+
+def test_language_menu_names_each_language_in_itself(client, world):
+    client.force_login(world.officer_a)
+    page = client.get("/").content.decode()
+    menu = page[page.index('<select name="language"'):page.index("</select>")]
+    assert ">English<" in menu and ">Tiếng Việt<" in menu and "Tiếng Anh" not in menu
+
+
+def test_favicon_is_served(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert client.get(response["Location"]).status_code == 200
