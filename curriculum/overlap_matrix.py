@@ -97,22 +97,34 @@ def _split(matrix: sparse.csr_matrix, rows: np.ndarray, threshold: float):
     return prefix, suffix, prefix_bound, prefix_norm, boundary, by_norm
 
 
-def _prefix_products(matrix, keys, prefix, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """x_a · prefix_b for each candidate: the prefix entries of b looked up in a's row."""
-    width = matrix.shape[1]
+def _rows(m: sparse.csr_matrix, start: int, stop: int) -> sparse.csr_matrix:
+    """Rows start..stop-1 of a CSR matrix as a view on its arrays (no copy of the entries)."""
+    first, last = m.indptr[start], m.indptr[stop]
+    return sparse.csr_matrix((m.data[first:last], m.indices[first:last], m.indptr[start:stop + 1] - first),
+                             shape=(stop - start, m.shape[1]))
+
+
+def _dense_head(block: sparse.csr_matrix, width: int) -> np.ndarray:
+    """The block's first `width` columns as a dense array."""
+    dense = np.zeros((block.shape[0], width))
+    rows = np.repeat(np.arange(block.shape[0]), np.diff(block.indptr))
+    wanted = block.indices < width
+    dense[rows[wanted], block.indices[wanted]] = block.data[wanted]
+    return dense
+
+
+def _prefix_products(dense: np.ndarray, prefix, local: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """x_a · prefix_b for each candidate: b's prefix entries looked up in a's row of the dense block."""
     starts = prefix.indptr[b]
     lengths = prefix.indptr[b + 1] - starts
     total = int(lengths.sum())
     if not total:
-        return np.zeros(len(a))
-    owner = np.repeat(np.arange(len(a)), lengths)
-    offsets = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+        return np.zeros(len(b))
+    owner = np.repeat(np.arange(len(b)), lengths)
+    offsets = np.cumsum(lengths) - lengths
     positions = starts[owner] + (np.arange(total) - offsets[owner])
-    wanted = a[owner] * width + prefix.indices[positions]
-    found = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
-    hit = keys[found] == wanted
-    products = np.where(hit, matrix.data[found], 0.0) * prefix.data[positions]
-    return np.bincount(owner, weights=products, minlength=len(a))
+    products = dense[local[owner], prefix.indices[positions]] * prefix.data[positions]
+    return np.bincount(owner, weights=products, minlength=len(b))
 
 
 def score_pairs(corpus: Corpus, groups: Sequence[object], threshold: float, *,
@@ -120,15 +132,17 @@ def score_pairs(corpus: Corpus, groups: Sequence[object], threshold: float, *,
     """(i, j, cosine) with i < j for every pair of different groups at or above the threshold, best first;
     with `focus`, only pairs with at least one document in it."""
     matrix = corpus.matrix
-    n, width = matrix.shape
+    n = matrix.shape[0]
     if n < 2 or not matrix.nnz:
         return []
     limit = threshold - _EPS
     codes: dict[object, int] = {}
     group = np.fromiter((codes.setdefault(g, len(codes)) for g in groups), dtype=np.int64, count=n)
-    prefix, suffix, prefix_bound, prefix_norm, boundary, by_norm = _split(matrix, corpus.rows, limit)
-    suffix_t = suffix.T.tocsr()
-    keys = corpus.rows * width + matrix.indices  # increasing: rows in order, sorted columns within rows
+    prefix, suffix, prefix_bound, prefix_norm, boundary, _by_norm = _split(matrix, corpus.rows, limit)
+    # Prefixes hold frequent features only: the first `width` ranks. Each block's rows are made dense over
+    # those columns, so the prefix products and bounds are direct look-ups.
+    width = int(prefix.indices.max()) + 1 if prefix.nnz else 1
+    head_rank = np.minimum(boundary, width) - 1  # b's prefix meets a's features ranked up to here
     in_focus = None
     if focus is None:
         order = np.arange(n)
@@ -136,25 +150,36 @@ def score_pairs(corpus: Corpus, groups: Sequence[object], threshold: float, *,
         order = np.asarray(focus, dtype=np.int64)
         in_focus = np.zeros(n, dtype=bool)
         in_focus[order] = True
-    step = max(1, block_entries // n)
+        suffix_t = suffix.T.tocsr()
+    step = max(1, block_entries // max(n, width))
     found_a, found_b, found_s = [], [], []
     for start in range(0, len(order), step):
         rows = order[start:start + step]
-        block = matrix[rows[0]:rows[-1] + 1] if focus is None else matrix[rows]
-        candidates = (block @ suffix_t).tocoo()
-        a = rows[candidates.row]
-        b = candidates.col.astype(np.int64)
+        if focus is None:  # every pair once: only the documents from the block's first row on
+            first = int(rows[0])
+            block = _rows(matrix, first, int(rows[-1]) + 1)
+            candidates = (_rows(suffix, first, n) @ block.T).tocoo()  # documents b × block rows
+            b = candidates.row.astype(np.int64) + first
+            local = candidates.col.astype(np.int64)
+        else:
+            block = matrix[rows]
+            candidates = (block @ suffix_t).tocoo()
+            b = candidates.col.astype(np.int64)
+            local = candidates.row.astype(np.int64)
+        a = rows[local]
         partial = candidates.data
         keep = (b > a) if in_focus is None else ((b > a) | ~in_focus[b])
         keep &= group[a] != group[b]
         keep &= partial + prefix_bound[b] >= limit
-        a, b, partial = a[keep], b[keep], partial[keep]
+        local, a, b, partial = local[keep], a[keep], b[keep], partial[keep]
+        dense = _dense_head(block, width)
         # Tighter: b's prefix only meets a's features ranked before b's boundary (Cauchy–Schwarz).
-        before = np.searchsorted(keys, a * width + boundary[b]) - matrix.indptr[a]
-        head = np.where(before > 0, np.sqrt(by_norm[matrix.indptr[a] + np.maximum(before, 1) - 1]), 0.0)
-        keep = partial + np.minimum(prefix_bound[b], head * prefix_norm[b]) >= limit
-        a, b, partial = a[keep], b[keep], partial[keep]
-        partial = partial + _prefix_products(matrix, keys, prefix, a, b)
+        head = np.sqrt(np.cumsum(dense * dense, axis=1))
+        rank = head_rank[b]
+        bound = np.where(rank >= 0, head[local, np.maximum(rank, 0)], 0.0) * prefix_norm[b]
+        keep = partial + np.minimum(prefix_bound[b], bound) >= limit
+        local, a, b, partial = local[keep], a[keep], b[keep], partial[keep]
+        partial = partial + _prefix_products(dense, prefix, local, b)
         keep = partial >= limit
         found_a.append(np.minimum(a[keep], b[keep]))
         found_b.append(np.maximum(a[keep], b[keep]))
