@@ -40,7 +40,7 @@ def run() -> list[tuple[str, float, str]]:
     from django.utils import translation
 
     from training.models import Enrolment
-    from training.services.nominations import import_nominations, preview_nominations
+    from training.nominations.services import import_nominations, preview_nominations
     from training.tests.workbooks import large_list
 
     data = large_list(ROWS, serial_start=SERIAL_START)

@@ -24,7 +24,7 @@ def run() -> list[tuple[str, float, str]]:
     from django.utils import translation
 
     from people.models import Person
-    from training.importers import build_preview, save_persons
+    from training.nominations.importers import build_preview, save_persons
     from training.tests.workbooks import large_list
 
     figures: list[tuple[str, float, str]] = []

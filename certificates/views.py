@@ -27,8 +27,8 @@ from core.http import client_address
 from core.views import apply_validation_error, flash_error
 from org.models import Centre
 from training.models import Enrolment, Klass
-from training.services.results_documents import director_name, place_name
-from training.services.results_rules import CLASSIFICATION_LABELS
+from training.results.documents import director_name, place_name
+from training.results.rules import CLASSIFICATION_LABELS
 
 
 def _verify_url(request):

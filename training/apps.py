@@ -18,7 +18,7 @@ class TrainingConfig(AppConfig):
             PERSON_VISIBILITY_HOOKS.append(enrolled_at)
 
         # The learner record on a person's page (classes, results, certificates).
-        import training.views.nominations_learner  # noqa: F401 - registers its PERSON_PAGE_SECTIONS entry
+        import training.nominations.views_learner  # noqa: F401 - registers its PERSON_PAGE_SECTIONS entry
 
         # Liên thông: the topics a person completed are those of every class they completed.
         from curriculum import lienthong

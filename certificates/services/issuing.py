@@ -21,7 +21,7 @@ from core.models import AuditEvent
 from core.services import require
 from curriculum.choices import CertificateType
 from training.models import Enrolment, Klass
-from training.services.results_documents import (
+from training.results.documents import (
     director_name,
     host_committee,
     place_name,

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from certificates import services
 from certificates.models import Certificate, CertificateRegister
-from training.services.results import approve_results
+from training.results.services import approve_results
 from training.tests.test_results_setup import approved_class, enrolments, fill_scores, make_class
 
 ISSUED = dt.date(2026, 3, 20)

@@ -37,7 +37,7 @@ class Score(models.Model):
 
 
 class Result(models.Model):
-    """Derived from scores and attendance by training.services.results; stored so lists and reports stay cheap."""
+    """Derived from scores and attendance by training.results.services; stored so lists and reports stay cheap."""
 
     enrolment = models.OneToOneField("training.Enrolment", on_delete=models.CASCADE, related_name="result")
     final_score = models.DecimalField(_("final score"), max_digits=3, decimal_places=1, null=True, blank=True)

@@ -10,9 +10,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from core.models import AuditEvent
 from curriculum.choices import VersionStatus
 from tests import factories as f
+from training.classes import services as services
+from training.classes.access import is_director_of
 from training.models import Klass
-from training.services import classes as services
-from training.services.classes_access import is_director_of
 from training.tests import test_classes_factories as make
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from django.utils import translation
 
 from people.models import Person
 from tests import factories as f
-from training.importers import build_preview
+from training.nominations.importers import build_preview
 from training.tests import workbooks as W
 
 

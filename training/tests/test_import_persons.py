@@ -12,7 +12,7 @@ from django.utils import translation
 from core.models import AuditEvent
 from people.models import Person
 from tests import factories as f
-from training.importers import ImportBlocked, build_preview, save_persons
+from training.nominations.importers import ImportBlocked, build_preview, save_persons
 from training.tests import workbooks as W
 
 # Rows 14 and 16 of the party list are in error; these fixes are what the user types in the preview.

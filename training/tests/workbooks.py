@@ -151,7 +151,7 @@ def template_filled(rows: list[list]) -> bytes:
     """The downloadable template with rows typed in below the example row."""
     from openpyxl import load_workbook
 
-    from training.importers.template import EXAMPLE_ROW, build_template
+    from training.nominations.importers.template import EXAMPLE_ROW, build_template
 
     book = load_workbook(io.BytesIO(build_template(class_name="Lớp Đảng viên mới 01/2026")))
     sheet = book.worksheets[0]
