@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.scope import scope_of
-from certificates import services
+from certificates import permissions, services
 from certificates.models import Certificate, CertificateRegister
 from certificates.rendering import certificate_filename, render_register_book_pdf, render_register_book_xlsx
 from core.forms import DateField, ReasonForm
@@ -39,14 +39,14 @@ def _visible_class(request, pk: int) -> Klass:
     klass = get_object_or_404(
         Klass.objects.visible_to(request.user).select_related("version__programme", "centre"), pk=pk
     )
-    if not services.sees_class_certificates(request.user, klass):
+    if not permissions.sees_class_certificates(request.user, klass):
         raise PermissionDenied
     return klass
 
 
 def _certificate(request, code: str) -> Certificate:
     certificate = get_object_or_404(
-        services.certificates_for(request.user).select_related(
+        Certificate.objects.visible_to(request.user).select_related(
             "register",
             "enrolment__klass__centre",
             "enrolment__person",
@@ -55,7 +55,7 @@ def _certificate(request, code: str) -> Certificate:
         ),
         code=code,
     )
-    if not services.can_see_certificate(request.user, certificate):
+    if not permissions.can_see_certificate(request.user, certificate):
         raise PermissionDenied
     return certificate
 
@@ -79,7 +79,7 @@ class IssueForm(forms.Form):
 @login_required
 def class_certificates(request, pk: int):
     klass = _visible_class(request, pk)
-    can_issue = services.can_issue(request.user, klass)
+    can_issue = permissions.can_issue(request.user, klass)
     form = IssueForm(
         request.POST or None,
         initial={
@@ -200,7 +200,7 @@ def certificate_detail(request, code: str):
         {
             "certificate": certificate,
             "klass": klass,
-            "can_handle": services.can_issue(request.user, klass),
+            "can_handle": permissions.can_issue(request.user, klass),
             "replaced_by": Certificate.objects.filter(replaces=certificate).select_related("register").first(),
             "revoke_form": ReasonForm(prefix="revoke"),
             "reissue_form": ReasonForm(prefix="reissue"),
@@ -298,7 +298,7 @@ def _registers(user):
 
 @login_required
 def register_list(request):
-    if not scope_of(request.user).is_staff_of_some_centre:
+    if not permissions.sees_registers(request.user):
         raise PermissionDenied
     registers = (
         _registers(request.user)

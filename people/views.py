@@ -20,6 +20,7 @@ from people.choices import Gender, TheoryLevel
 from people.exports import persons_workbook
 from people.forms import EndTermForm, LecturerForm, MergeForm, PersonForm, StaffAssignmentForm
 from people.models import Lecturer, Person, StaffAssignment
+from people.permissions import edits_lecturer, owns_lecturer_profile
 
 
 def _centre_filter(user) -> Filter:
@@ -68,7 +69,7 @@ def person_list(request):
     context = build_list(request, queryset, _person_spec(request.user))
     scope = scope_of(request.user)
     context["show_personal"] = scope.sees_personal_data
-    context["can_create"] = scope.sees_everything or bool(scope.editable_centre_ids)
+    context["can_create"] = scope.edits_some_centre
     if request.htmx:
         return render(request, "people/_person_rows.html", context)
     return render(request, "people/person_list.html", context)
@@ -102,7 +103,7 @@ def person_detail(request, pk: int):
     context = {
         "person": person,
         "show_personal": scope.sees_personal_data or own,
-        "can_edit": scope.can_edit_centre(person.centre_id),
+        "can_edit": scope.edits(person.centre_id),
         "staff": person.staff_assignments.visible_to(request.user).select_related("centre"),
         "lecturer_profiles": person.lecturer_profiles.visible_to(request.user).select_related("centre"),
         "sections": [extra(request.user, person) for extra in PERSON_PAGE_SECTIONS],
@@ -127,9 +128,9 @@ def my_record(request):
 def person_edit(request, pk: int | None = None):
     scope = scope_of(request.user)
     person = _visible_person(request, pk) if pk else None
-    if person is not None and not scope.can_edit_centre(person.centre_id):
+    if person is not None and not scope.edits(person.centre_id):
         raise PermissionDenied
-    if person is None and not (scope.sees_everything or scope.editable_centre_ids):
+    if person is None and not scope.edits_some_centre:
         raise PermissionDenied
     form = PersonForm(request.POST or None, instance=person, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -148,7 +149,7 @@ def person_edit(request, pk: int | None = None):
 @require_POST
 def person_archive(request, pk: int):
     person = _visible_person(request, pk)
-    if not scope_of(request.user).can_edit_centre(person.centre_id):
+    if not scope_of(request.user).edits(person.centre_id):
         raise PermissionDenied
     archived = request.POST.get("archived", "1") == "1"
     services.archive_person(actor=request.user, person=person, archived=archived, reason=request.POST.get("reason", ""))
@@ -159,7 +160,7 @@ def person_archive(request, pk: int):
 @login_required
 def duplicates(request):
     scope = scope_of(request.user)
-    if not (scope.sees_everything or scope.editable_centre_ids):
+    if not scope.edits_some_centre:
         raise PermissionDenied
     groups = services.probable_duplicates(Person.objects.visible_to(request.user))
     return render(request, "people/duplicates.html", {"groups": groups})
@@ -169,7 +170,7 @@ def duplicates(request):
 @require_POST
 def merge(request):
     scope = scope_of(request.user)
-    if not (scope.sees_everything or scope.editable_centre_ids):
+    if not scope.edits_some_centre:
         raise PermissionDenied
     form = MergeForm(request.POST)
     ids = [int(v) for v in request.POST.getlist("ids") if v.isdigit()]
@@ -216,7 +217,7 @@ def staff_list(request):
     queryset = StaffAssignment.objects.visible_to(request.user).select_related("person", "centre")
     context = build_list(request, queryset, _staff_spec(request.user))
     scope = scope_of(request.user)
-    context["can_create"] = scope.sees_everything or bool(scope.editable_centre_ids)
+    context["can_create"] = scope.edits_some_centre
     return render(request, "people/staff_list.html", context)
 
 
@@ -226,9 +227,9 @@ def staff_edit(request, pk: int | None = None):
     assignment = None
     if pk:
         assignment = get_object_or_404(StaffAssignment.objects.visible_to(request.user).select_related("person"), pk=pk)
-        if not scope.can_edit_centre(assignment.centre_id):
+        if not scope.edits(assignment.centre_id):
             raise PermissionDenied
-    elif not (scope.sees_everything or scope.editable_centre_ids):
+    elif not scope.edits_some_centre:
         raise PermissionDenied
     initial = {"person": request.GET.get("person")} if request.GET.get("person", "").isdigit() else {}
     form = StaffAssignmentForm(request.POST or None, instance=assignment, initial=initial, user=request.user)
@@ -248,7 +249,7 @@ def staff_edit(request, pk: int | None = None):
 @require_POST
 def staff_end(request, pk: int):
     assignment = get_object_or_404(StaffAssignment.objects.visible_to(request.user), pk=pk)
-    if not scope_of(request.user).can_edit_centre(assignment.centre_id):
+    if not scope_of(request.user).edits(assignment.centre_id):
         raise PermissionDenied
     form = EndTermForm(request.POST)
     if form.is_valid():
@@ -291,7 +292,7 @@ def lecturer_list(request):
         raise PermissionDenied
     queryset = Lecturer.objects.visible_to(request.user).select_related("person", "centre")
     context = build_list(request, queryset, _lecturer_spec(request.user))
-    context["can_create"] = scope.sees_everything or bool(scope.editable_centre_ids)
+    context["can_create"] = scope.edits_some_centre
     return render(request, "people/lecturer_list.html", context)
 
 
@@ -302,10 +303,9 @@ def _visible_lecturer(request, pk: int) -> Lecturer:
 @login_required
 def lecturer_detail(request, pk: int):
     lecturer = _visible_lecturer(request, pk)
-    scope = scope_of(request.user)
     context = {
         "lecturer": lecturer,
-        "can_edit": scope.can_edit_centre(lecturer.centre_id) or scope.person_id == lecturer.person_id,
+        "can_edit": edits_lecturer(request.user, lecturer),
         "person_visible": Person.objects.visible_to(request.user).filter(pk=lecturer.person_id).exists(),
     }
     return render(request, "people/lecturer_detail.html", context)
@@ -315,12 +315,12 @@ def lecturer_detail(request, pk: int):
 def lecturer_edit(request, pk: int | None = None):
     scope = scope_of(request.user)
     lecturer = _visible_lecturer(request, pk) if pk else None
-    own = lecturer is not None and scope.person_id == lecturer.person_id
-    if lecturer is not None and not (scope.can_edit_centre(lecturer.centre_id) or own):
+    own = lecturer is not None and owns_lecturer_profile(request.user, lecturer)
+    if lecturer is not None and not edits_lecturer(request.user, lecturer):
         raise PermissionDenied
-    if lecturer is None and not (scope.sees_everything or scope.editable_centre_ids):
+    if lecturer is None and not scope.edits_some_centre:
         raise PermissionDenied
-    own_only = own and not scope.can_edit_centre(lecturer.centre_id)
+    own_only = own and not scope.edits(lecturer.centre_id)
     initial = {"person": request.GET.get("person")} if request.GET.get("person", "").isdigit() else {}
     form = LecturerForm(request.POST or None, instance=lecturer, initial=initial, user=request.user, own_profile=own_only)
     if request.method == "POST" and form.is_valid():

@@ -24,8 +24,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from certificates.models import Certificate
+from certificates.permissions import sees_class_certificates
 from certificates.rendering import certificate_filename, render_certificate_zip, render_certificates_pdf
-from certificates.services.access import sees_class_certificates
 from certificates.services.printing import certificate_data, printable
 from core.services import require
 

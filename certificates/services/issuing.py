@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from certificates.models import Certificate, CertificateRegister
-from certificates.services.access import can_issue
+from certificates.permissions import can_issue
 from core.audit import record, record_many, snapshot
 from core.models import AuditEvent
 from core.services import require

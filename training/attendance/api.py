@@ -11,6 +11,7 @@ from ninja import Router, Schema
 
 from training.attendance import services as svc
 from training.models import Klass, Session
+from training.permissions import sees_attendance
 
 router = Router(tags=["training"])
 
@@ -69,7 +70,7 @@ def _session(request, session_id: int) -> Session:
     session = get_object_or_404(
         Session.objects.visible_to(request.auth).select_related("klass", "lecturer"), pk=session_id
     )
-    if not svc.can_view_attendance(request.auth, session.klass):
+    if not sees_attendance(request.auth, session.klass):
         raise PermissionDenied
     return session
 
@@ -108,7 +109,7 @@ def put_attendance(request, session_id: int, payload: SheetIn):
 @router.get("/classes/{class_id}/attendance", response=ClassAttendanceOut)
 def class_attendance(request, class_id: int):
     klass = get_object_or_404(Klass.objects.visible_to(request.auth).select_related("version"), pk=class_id)
-    if not svc.can_view_attendance(request.auth, klass):
+    if not sees_attendance(request.auth, klass):
         raise PermissionDenied
     grid = svc.class_attendance(klass)
     return {

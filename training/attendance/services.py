@@ -18,12 +18,12 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.scope import scope_of
 from core.audit import record
 from core.models import AuditEvent
 from core.services import require
 from core.text import short_date
 from training.models import Attendance, Enrolment, Klass, Session
+from training.permissions import records_attendance
 from training.timetable.rules import PART_ORDER
 
 Status = Attendance.Status
@@ -31,26 +31,10 @@ ABSENT = (Status.EXCUSED, Status.UNEXCUSED)
 
 __all__ = [
     "AttendanceGrid", "LearnerAttendance", "SheetSummary", "absence_percents", "attendance_rates",
-    "can_record_attendance", "can_view_attendance", "class_attendance", "record_attendance", "session_sheet",
+    "class_attendance", "record_attendance", "session_sheet",
 ]
 
 # ------------------------------------------------------------------------------------------ rights
-
-
-def can_view_attendance(user, klass: Klass) -> bool:
-    """The centre's staff and supervisors, and the lecturers who teach the class; not its learners."""
-    scope = scope_of(user)
-    if scope.sees_everything or klass.centre_id in scope.person_centre_ids:
-        return True
-    return bool(scope.person_id) and Session.objects.filter(klass=klass, lecturer__person_id=scope.person_id).exists()
-
-
-def can_record_attendance(user, session: Session) -> bool:
-    """The centre's director and training officers, and the lecturer of the session (who takes it in class)."""
-    scope = scope_of(user)
-    if scope.can_edit_centre(session.klass.centre_id):
-        return True
-    return bool(scope.person_id) and session.lecturer_id is not None and session.lecturer.person_id == scope.person_id
 
 
 # -------------------------------------------------------------------------------------- one session
@@ -89,7 +73,7 @@ def record_attendance(
     marks = {int(k): v for k, v in (marks or {}).items()}
     notes = {int(k): (v or "").strip()[:200] for k, v in (notes or {}).items()}
     klass = session.klass
-    require(can_record_attendance(actor, session))
+    require(records_attendance(actor, session))
     if klass.results_locked:
         raise ValidationError(_("The results of class %(code)s are approved; attendance can no longer be changed.")
                               % {"code": klass.code})

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from training.attendance import services as svc
 from training.attendance.services import ordered_sessions
 from training.models import Attendance, Session
+from training.permissions import records_attendance, sees_attendance
 from training.timetable.views import class_detail_url, visible_class, visible_session
 
 STATUS_SHORT = {
@@ -40,11 +41,11 @@ def _neighbours(session: Session) -> tuple[Session | None, Session | None]:
 def session_attendance(request, pk: int):
     session = visible_session(request, pk)
     klass = session.klass
-    if not svc.can_view_attendance(request.user, klass):
+    if not sees_attendance(request.user, klass):
         raise PermissionDenied
-    can_record = svc.can_record_attendance(request.user, session) and not klass.results_locked
+    can_record = records_attendance(request.user, session) and not klass.results_locked
     if request.method == "POST":
-        if not svc.can_record_attendance(request.user, session):
+        if not records_attendance(request.user, session):
             raise PermissionDenied
         marks, notes = {}, {}
         for key, value in request.POST.items():
@@ -81,7 +82,7 @@ def session_attendance(request, pk: int):
 @login_required
 def attendance_grid(request, pk: int):
     klass = visible_class(request, pk)
-    if not svc.can_view_attendance(request.user, klass):
+    if not sees_attendance(request.user, klass):
         raise PermissionDenied
     grid = svc.class_attendance(klass)
     only_flagged = request.GET.get("risk") == "1"

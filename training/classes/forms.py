@@ -6,13 +6,13 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from accounts.scope import scope_of
 from core.forms import DateField, use_vn_dates
 from curriculum.choices import VersionStatus
 from curriculum.models import ProgrammeVersion
 from facilities.models import Room
 from org.models import Centre, SendingOrganisation
 from people.models import Lecturer
+from people.permissions import editable_centres as people_editable_centres
 from training.models import Klass
 
 
@@ -33,9 +33,7 @@ class RoomChoiceField(forms.ModelChoiceField):
 
 
 def editable_centres(user):
-    scope = scope_of(user)
-    centres = Centre.objects.visible_to(user).filter(status=Centre.Status.ACTIVE)
-    return centres if scope.sees_everything else centres.filter(pk__in=scope.editable_centre_ids)
+    return people_editable_centres(user).filter(status=Centre.Status.ACTIVE)
 
 
 class ClassForm(forms.ModelForm):

@@ -22,8 +22,8 @@ from curriculum.choices import VersionStatus
 from curriculum.models import ProgrammeVersion
 from org.models import Centre, SendingOrganisation
 from people.models import Lecturer
-from training.classes.access import can_edit_centre
 from training.models import AnnualPlan, Enrolment, Klass, PlanLine, Session
+from training.permissions import edits_centre
 
 Status = Klass.Status
 CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9._/-]*$")
@@ -189,7 +189,7 @@ def open_class(
 
     An empty code takes the next suggested one; an empty name takes the programme's name.
     """
-    require(can_edit_centre(actor, centre.pk))
+    require(edits_centre(actor, centre.pk))
     if centre.status != Centre.Status.ACTIVE:
         raise ValidationError(_("%(centre)s is closed and opens no new classes.") % {"centre": centre})
     programme = version.programme
@@ -213,7 +213,7 @@ def open_class(
 def update_class(*, actor, klass: Klass, reason: str = "") -> Klass:
     """Save changes made to a class's data (the caller sets the attributes). Locked once results are approved."""
     stored = Klass.objects.select_for_update().get(pk=klass.pk)
-    require(can_edit_centre(actor, stored.centre_id))
+    require(edits_centre(actor, stored.centre_id))
     if stored.results_locked:
         raise ValidationError(_("The results of %(code)s are approved; the class can no longer be changed.")
                               % {"code": stored.code})
@@ -271,7 +271,7 @@ def transition_blockers(klass: Klass, to_status: str) -> list[str]:
 def transition_class(*, actor, klass: Klass, to_status: str, reason: str = "") -> Klass:
     """Move a class one step forward (checking its preconditions) or one step back (with a reason)."""
     klass = Klass.objects.select_for_update().get(pk=klass.pk)
-    require(can_edit_centre(actor, klass.centre_id))
+    require(edits_centre(actor, klass.centre_id))
     if to_status not in Status.values:
         raise ValidationError(_("Unknown class state “%(state)s”.") % {"state": to_status})
     blockers = transition_blockers(klass, to_status)
@@ -298,7 +298,7 @@ def transition_class(*, actor, klass: Klass, to_status: str, reason: str = "") -
 def delete_class(*, actor, klass: Klass, reason: str = "") -> None:
     """Delete a class entered by mistake: only while planned and without learners or sessions."""
     klass = Klass.objects.select_for_update().get(pk=klass.pk)
-    require(can_edit_centre(actor, klass.centre_id))
+    require(edits_centre(actor, klass.centre_id))
     if klass.status != Status.PLANNED:
         raise ValidationError(_("Only a planned class can be deleted; an opened class is closed instead."))
     if klass.enrolments.exists() or klass.sessions.exists():

@@ -21,11 +21,11 @@ from curriculum.choices import VersionStatus
 from curriculum.models import Programme, ProgrammeVersion
 from org.models import Centre
 from training.classes import services as services
-from training.classes.access import can_edit_centre
 from training.classes.documents import opening_decision_file
 from training.classes.figures import attendance_rate, with_enrolment, with_figures
 from training.classes.forms import ClassForm, OpeningDecisionForm, TransitionForm
 from training.models import Klass, PlanLine
+from training.permissions import creates_classes, edits_centre
 
 Status = Klass.Status
 
@@ -85,8 +85,7 @@ def class_list(request):
         Klass.objects.visible_to(request.user).select_related("centre", "version__programme", "room")
     )
     context = build_list(request, queryset, _spec(request.user))
-    scope = scope_of(request.user)
-    context["can_create"] = scope.sees_everything or bool(scope.editable_centre_ids)
+    context["can_create"] = creates_classes(request.user)
     template = "training/classes/_class_rows.html" if request.htmx else "training/classes/class_list.html"
     return render(request, template, context)
 
@@ -127,7 +126,7 @@ def class_detail(request, pk: int):
     require_class_reader(request.user)
     klass = visible_class(request, pk)
     figures = with_figures(Klass.objects.filter(pk=klass.pk)).get()
-    can_edit = can_edit_centre(request.user, klass.centre_id)
+    can_edit = edits_centre(request.user, klass.centre_id)
     forward = services.FORWARD.get(klass.status)
     backward = services.BACKWARD.get(klass.status)
     context = {
@@ -172,8 +171,7 @@ def _visible_plans(user):
 @login_required
 def class_create(request):
     require_class_reader(request.user)
-    scope = scope_of(request.user)
-    if not (scope.sees_everything or scope.editable_centre_ids):
+    if not creates_classes(request.user):
         raise PermissionDenied
     initial, line = _initial_from_line(request, request.user)
     form = ClassForm(request.POST or None, user=request.user, initial=initial)
@@ -202,7 +200,7 @@ def class_create(request):
 def class_edit(request, pk: int):
     require_class_reader(request.user)
     klass = visible_class(request, pk)
-    if not can_edit_centre(request.user, klass.centre_id):
+    if not edits_centre(request.user, klass.centre_id):
         raise PermissionDenied
     form = ClassForm(request.POST or None, instance=klass, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -240,7 +238,7 @@ def class_transition(request, pk: int):
 @require_POST
 def class_record_decision(request, pk: int):
     klass = visible_class(request, pk)
-    if not can_edit_centre(request.user, klass.centre_id):
+    if not edits_centre(request.user, klass.centre_id):
         raise PermissionDenied
     form = OpeningDecisionForm(request.POST)
     if not form.is_valid():

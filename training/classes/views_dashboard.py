@@ -13,7 +13,6 @@ from django.shortcuts import render
 from accounts.scope import scope_of
 from certificates.models import Certificate
 from org.models import Centre
-from training.classes.access import directed_centre_ids
 from training.classes.figures import attendance_rate, needs_attention, status_counts, with_figures
 from training.models import AnnualPlan, Enrolment, Klass
 from training.plans.report import plan_vs_actual
@@ -27,7 +26,7 @@ _STATUS_ORDER = Case(*[When(status=v, then=Value(i)) for i, v in enumerate(
 
 def _default_centre(user, centres: list[Centre]) -> Centre | None:
     scope = scope_of(user)
-    preferred = directed_centre_ids(user) or scope.editable_centre_ids or scope.person_centre_ids
+    preferred = scope.directed_centre_ids or scope.editable_centre_ids or scope.person_centre_ids
     active = [c for c in centres if c.status == Centre.Status.ACTIVE]
     for centre in active:
         if centre.pk in preferred:

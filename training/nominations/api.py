@@ -21,6 +21,7 @@ from training.nominations import enrolment as services
 from training.nominations.importers import ImportBlocked
 from training.nominations.records import learner_record
 from training.nominations.services import Choices, import_nominations, preview_nominations
+from training.permissions import sees_class_people
 
 router = Router(tags=["training"])
 
@@ -150,8 +151,7 @@ class ErrorOut(Schema):
 # Helpers --------------------------------------------------------------------------------------------
 def _class(request, class_id: int) -> Klass:
     klass = get_object_or_404(Klass.objects.visible_to(request.auth).select_related("centre", "version"), pk=class_id)
-    scope = scope_of(request.auth)
-    if not (scope.sees_everything or klass.centre_id in scope.person_centre_ids):
+    if not sees_class_people(request.auth, klass):
         raise PermissionDenied
     return klass
 
@@ -159,9 +159,8 @@ def _class(request, class_id: int) -> Klass:
 def _enrolment(request, enrolment_id: int) -> Enrolment:
     enrolment = get_object_or_404(Enrolment.objects.visible_to(request.auth).select_related(
         "klass__centre", "klass__version", "person"), pk=enrolment_id)
-    scope = scope_of(request.auth)
-    if not (scope.sees_everything or enrolment.klass.centre_id in scope.person_centre_ids
-            or enrolment.person_id == scope.person_id):
+    if not (sees_class_people(request.auth, enrolment.klass)
+            or enrolment.person_id == scope_of(request.auth).person_id):
         raise PermissionDenied
     return enrolment
 

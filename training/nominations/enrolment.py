@@ -18,20 +18,16 @@ from core.audit import record, snapshot
 from core.models import AuditEvent
 from training.models import Enrolment, Klass
 from training.nominations.rules import ACCEPTING, Candidate, Eligibility, Finding, Rule
+from training.permissions import edits_class
 
 AUDIT_FIELDS = ["klass_id", "person_id", "sending_organisation_id", "status", "status_reason", "moved_to_id",
                 "override_reason", "source_row"]
 
 
 # Shared checks --------------------------------------------------------------------------------------
-def can_manage_enrolments(user, klass: Klass) -> bool:
-    """The class's centre staff who edit records (director, training officer), and administrators."""
-    return scope_of(user).can_edit_centre(klass.centre_id)
-
-
 def require_manager(actor, klass: Klass) -> None:
     """`actor=None` is a system script (the import command run without --user); a user needs the right."""
-    if actor is not None and not can_manage_enrolments(actor, klass):
+    if actor is not None and not edits_class(actor, klass):
         raise PermissionDenied
 
 
@@ -195,6 +191,6 @@ def move_targets(user, enrolment: Enrolment):
 
 
 __all__ = [
-    "Rule", "can_manage_enrolments", "enrol_person", "move_enrolment", "move_targets", "require_accepting",
+    "Rule", "enrol_person", "move_enrolment", "move_targets", "require_accepting",
     "require_manager", "withdraw_enrolment",
 ]

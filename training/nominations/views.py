@@ -20,21 +20,21 @@ from training.nominations import enrolment as services
 from training.nominations.forms import MoveForm, ReasonForm, UploadForm, organisations_for
 from training.nominations.importers import build_template
 from training.nominations.rules import ACCEPTING, Candidate, Eligibility
+from training.permissions import edits_class, sees_class_people
 
 
 def class_for(request, pk: int) -> Klass:
     """The class if the user sees it (else 404), and may see its learners (else 403)."""
     klass = get_object_or_404(Klass.objects.visible_to(request.user).select_related(
         "centre", "version__programme"), pk=pk)
-    scope = scope_of(request.user)
-    if not (scope.sees_everything or klass.centre_id in scope.person_centre_ids):
+    if not sees_class_people(request.user, klass):
         raise PermissionDenied
     return klass
 
 
 def managed_class(request, pk: int) -> Klass:
     klass = class_for(request, pk)
-    if not services.can_manage_enrolments(request.user, klass):
+    if not edits_class(request.user, klass):
         raise PermissionDenied
     return klass
 
@@ -62,7 +62,7 @@ def nominations(request, pk: int):
         queryset = queryset.filter(status=Enrolment.Status.ENROLLED)
     context = build_list(request, queryset, _enrolment_spec())
     scope = scope_of(request.user)
-    can_manage = services.can_manage_enrolments(request.user, klass)
+    can_manage = edits_class(request.user, klass)
     context.update(
         klass=klass,
         show_personal=scope.sees_personal_data,

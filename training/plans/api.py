@@ -13,8 +13,8 @@ from ninja.pagination import PageNumberPagination, paginate
 
 from curriculum.models import Programme
 from org.models import Centre
-from training.classes.access import sees_centre_work
 from training.models import AnnualPlan, PlanLine
+from training.permissions import sees_centre_work
 from training.plans import services as services
 from training.plans.report import plan_vs_actual
 

@@ -17,8 +17,8 @@ from core.models import AuditEvent
 from core.services import audited_delete, audited_save, require
 from curriculum.choices import ProgrammeStatus
 from curriculum.models import Programme
-from training.classes.access import can_edit_centre, is_director_of
 from training.models import AnnualPlan, PlanLine
+from training.permissions import directs_centre, edits_centre
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
@@ -33,7 +33,7 @@ def _require_draft(plan: AnnualPlan) -> None:
 @transaction.atomic
 def create_plan(*, actor, centre, year: int, notes: str = "") -> AnnualPlan:
     """A new draft plan for one centre and year (one plan per centre and year)."""
-    require(can_edit_centre(actor, centre.pk))
+    require(edits_centre(actor, centre.pk))
     if not MIN_YEAR <= int(year) <= MAX_YEAR:
         raise ValidationError({"year": [_("Enter a year between %(min)s and %(max)s.") % {"min": MIN_YEAR, "max": MAX_YEAR}]})
     if AnnualPlan.objects.filter(centre=centre, year=year).exists():
@@ -66,7 +66,7 @@ def _validate_line(line: PlanLine, actor) -> None:
 def save_plan_line(*, actor, line: PlanLine) -> PlanLine:
     """Add or change a line of a draft plan: programme × audience × quarter × classes × learners."""
     plan = AnnualPlan.objects.select_for_update().get(pk=line.plan_id)
-    require(can_edit_centre(actor, plan.centre_id))
+    require(edits_centre(actor, plan.centre_id))
     _require_draft(plan)
     _validate_line(line, actor)
     return audited_save(actor=actor, instance=line)
@@ -75,7 +75,7 @@ def save_plan_line(*, actor, line: PlanLine) -> PlanLine:
 @transaction.atomic
 def delete_plan_line(*, actor, line: PlanLine) -> None:
     plan = AnnualPlan.objects.select_for_update().get(pk=line.plan_id)
-    require(can_edit_centre(actor, plan.centre_id))
+    require(edits_centre(actor, plan.centre_id))
     _require_draft(plan)
     if line.classes.exists():
         raise ValidationError(_("Classes were opened from this line; it cannot be deleted."))
@@ -86,7 +86,7 @@ def delete_plan_line(*, actor, line: PlanLine) -> None:
 def approve_plan(*, actor, plan: AnnualPlan, issuer: str, number: str, date: dt.date) -> AnnualPlan:
     """The director records the approval and the approving document (issuer + number + date)."""
     plan = AnnualPlan.objects.select_for_update().get(pk=plan.pk)
-    require(is_director_of(actor, plan.centre_id))
+    require(directs_centre(actor, plan.centre_id))
     errors: dict[str, list[str]] = {}
     if plan.status == AnnualPlan.Status.APPROVED:
         raise ValidationError(_("The plan for %(year)s is already approved.") % {"year": plan.year})
@@ -116,7 +116,7 @@ def approve_plan(*, actor, plan: AnnualPlan, issuer: str, number: str, date: dt.
 def reopen_plan(*, actor, plan: AnnualPlan, reason: str) -> AnnualPlan:
     """Back to draft to amend it (e.g. an additional class decided mid-year); the approval stays in the audit."""
     plan = AnnualPlan.objects.select_for_update().get(pk=plan.pk)
-    require(is_director_of(actor, plan.centre_id))
+    require(directs_centre(actor, plan.centre_id))
     if plan.status != AnnualPlan.Status.APPROVED:
         raise ValidationError(_("Only an approved plan can be reopened."))
     if not (reason or "").strip():

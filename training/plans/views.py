@@ -16,9 +16,9 @@ from core.forms import ReasonForm
 from core.listing import Filter, ListSpec, build_list
 from core.views import apply_validation_error, flash_error
 from org.models import Centre
-from training.classes.access import can_edit_centre, is_director_of, sees_centre_work
 from training.classes.forms import editable_centres
 from training.models import AnnualPlan, PlanLine
+from training.permissions import directs_centre, edits_centre, sees_centre_work
 from training.plans import services as services
 from training.plans.forms import ApprovePlanForm, PlanForm, PlanLineForm
 from training.plans.report import plan_vs_actual
@@ -89,15 +89,15 @@ def plan_create(request):
 def plan_detail(request, pk: int):
     _require_reader(request.user)
     plan = _visible_plan(request, pk)
-    can_edit = can_edit_centre(request.user, plan.centre_id)
+    can_edit = edits_centre(request.user, plan.centre_id)
     is_draft = plan.status == AnnualPlan.Status.DRAFT
     return render(request, "training/plans/plan_detail.html", {
         "plan": plan,
         "report": plan_vs_actual(plan),
         "can_edit_lines": can_edit and is_draft,
         "can_open_classes": can_edit and not is_draft,
-        "can_approve": is_draft and is_director_of(request.user, plan.centre_id),
-        "can_reopen": not is_draft and is_director_of(request.user, plan.centre_id),
+        "can_approve": is_draft and directs_centre(request.user, plan.centre_id),
+        "can_reopen": not is_draft and directs_centre(request.user, plan.centre_id),
         "approve_form": ApprovePlanForm(),
         "reason_form": ReasonForm(),
     })
@@ -107,7 +107,7 @@ def plan_detail(request, pk: int):
 def plan_line_edit(request, pk: int, line_pk: int | None = None):
     _require_reader(request.user)
     plan = _visible_plan(request, pk)
-    if not can_edit_centre(request.user, plan.centre_id):
+    if not edits_centre(request.user, plan.centre_id):
         raise PermissionDenied
     line = get_object_or_404(PlanLine, pk=line_pk, plan=plan) if line_pk else PlanLine(plan=plan)
     form = PlanLineForm(request.POST or None, instance=line, user=request.user)

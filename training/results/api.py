@@ -12,6 +12,7 @@ from ninja import Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
 from training.models import Enrolment, Klass, Score
+from training.permissions import sees_class_people
 from training.results import services as services
 
 router = Router(tags=["training"])
@@ -123,7 +124,7 @@ class CorrectionOut(Schema):
 
 def _class(request, class_id: int) -> Klass:
     klass = get_object_or_404(Klass.objects.visible_to(request.auth).select_related("version"), pk=class_id)
-    if not services.can_view_results(request.auth, klass):
+    if not sees_class_people(request.auth, klass):
         raise PermissionDenied
     return klass
 

@@ -19,14 +19,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from accounts.models import Role, RoleAssignment
-from accounts.scope import scope_of
 from core import audit
 from core.audit import record, snapshot
 from core.models import AuditEvent
 from core.services import require
-from org.models import Centre
 from training.models import Attendance, Enrolment, Klass, Result, Score, Session
+from training.permissions import directs_class, edits_class
 from training.results.rules import Rules, absence_percent, evaluate, parse_score
 from training.timetable.rules import periods_mismatch_messages, scheduled_periods_match
 
@@ -34,49 +32,6 @@ EDITABLE_STATUSES = (Klass.Status.OPEN, Klass.Status.IN_PROGRESS)
 
 
 # ------------------------------------------------------------------------------------------ rights
-
-
-def can_edit_scores(user, klass: Klass) -> bool:
-    return scope_of(user).can_edit_centre(klass.centre_id)
-
-
-def can_view_results(user, klass: Klass) -> bool:
-    """Centre staff, viewers and supervisors; a learner or lecturer sees a class but not its grid."""
-    scope = scope_of(user)
-    return scope.sees_everything or klass.centre_id in scope.person_centre_ids
-
-
-def can_approve_results(user, klass: Klass) -> bool:
-    """The director of the class's centre (or of a centre that continued it), or an administrator."""
-    scope = scope_of(user)
-    if scope.sees_everything:
-        return True
-    if Role.CENTRE_DIRECTOR not in scope.roles:
-        return False
-    today = dt.date.today()
-    directed = set(
-        RoleAssignment.objects.filter(user=user, role=Role.CENTRE_DIRECTOR, centre__isnull=False)
-        .filter(
-            Q(valid_from__isnull=True) | Q(valid_from__lte=today), Q(valid_to__isnull=True) | Q(valid_to__gte=today)
-        )
-        .values_list("centre_id", flat=True)
-    )
-    # Walk up the predecessors a few steps: a commune-cluster centre's director signs for the old
-    # district centre it continued.
-    frontier = set(directed)
-    for _step in range(4):
-        if not frontier:
-            break
-        frontier = (
-            set(
-                Centre.objects.filter(id__in=frontier, predecessor__isnull=False).values_list(
-                    "predecessor_id", flat=True
-                )
-            )
-            - directed
-        )
-        directed |= frontier
-    return klass.centre_id in directed
 
 
 # ---------------------------------------------------------------------------------------- computing
@@ -180,7 +135,7 @@ def record_scores(*, actor, klass: Klass, entries: dict, labels: dict | None = N
     (keyed by `cell_name`), so nothing is half-saved. `labels` maps a key to the words that name
     the cell in messages (the learner and the component).
     """
-    require(can_edit_scores(actor, klass))
+    require(edits_class(actor, klass))
     if klass.results_locked:
         raise ValidationError(
             _("The results of this class are approved and locked; change a score through a correction with a reason."),
@@ -279,7 +234,7 @@ def timetable_mismatches(klass: Klass) -> list[str]:
 
 def approve_results(*, actor, klass: Klass) -> Klass:
     """The director approves the class's results; they are locked from then on."""
-    require(can_approve_results(actor, klass))
+    require(directs_class(actor, klass))
     with transaction.atomic():
         klass = Klass.objects.select_for_update().select_related("version").get(pk=klass.pk)
         if klass.results_locked:
@@ -338,7 +293,7 @@ def correct_score(
     if score is not None:
         enrolment, component = score.enrolment, score.component
     klass = enrolment.klass
-    require(can_edit_scores(actor, klass))
+    require(edits_class(actor, klass))
     if not klass.results_locked:
         raise ValidationError(_("The results are not approved yet; change the score in the grid."), code="not_locked")
     if enrolment.status != Enrolment.Status.ENROLLED:
@@ -393,7 +348,7 @@ def correct_score(
 
 def set_recognition_decision(*, actor, klass: Klass, number: str, date: dt.date | None) -> Klass:
     """Record the number and date of the recognition decision (quyết định công nhận)."""
-    require(can_edit_scores(actor, klass))
+    require(edits_class(actor, klass))
     if not klass.results_locked:
         raise ValidationError(_("The recognition decision follows the approval of the results."), code="not_locked")
     number = (number or "").strip()

@@ -19,6 +19,7 @@ from core.forms import DateField
 from core.text import format_decimal
 from core.views import apply_validation_error, flash_error
 from training.models import Enrolment, Klass, Score
+from training.permissions import directs_class, edits_class, sees_class_people
 from training.results import services as services
 from training.results.documents import recognition_document
 from training.results.rules import CLASSIFICATION_LABELS, REASON_LABELS
@@ -29,7 +30,7 @@ def visible_class(request, pk: int) -> Klass:
     klass = get_object_or_404(
         Klass.objects.visible_to(request.user).select_related("version__programme", "centre"), pk=pk
     )
-    if not services.can_view_results(request.user, klass):
+    if not sees_class_people(request.user, klass):
         raise PermissionDenied
     return klass
 
@@ -153,7 +154,7 @@ def _posted_entries(post) -> dict:
 @login_required
 def results_grid(request, pk: int):
     klass = visible_class(request, pk)
-    can_edit = services.can_edit_scores(request.user, klass)
+    can_edit = edits_class(request.user, klass)
     posted, errors = None, {}
     if request.method == "POST":
         if not can_edit:
@@ -186,7 +187,7 @@ def results_grid(request, pk: int):
         "rows": rows,
         "editable": editable,
         "can_correct": can_edit and klass.results_locked,
-        "can_approve": services.can_approve_results(request.user, klass) and klass.status == Klass.Status.IN_PROGRESS,
+        "can_approve": directs_class(request.user, klass) and klass.status == Klass.Status.IN_PROGRESS,
         "completed_count": sum(1 for r in rows if r["completed"]),
         "error_count": len(errors),
     }
@@ -220,7 +221,7 @@ class CorrectionForm(forms.Form):
 @login_required
 def score_correct(request, pk: int, enrolment_id: int, component_id: int):
     klass = visible_class(request, pk)
-    if not services.can_edit_scores(request.user, klass):
+    if not edits_class(request.user, klass):
         raise PermissionDenied
     enrolment = get_object_or_404(
         Enrolment.objects.filter(klass=klass, status=Enrolment.Status.ENROLLED).select_related("person"),
@@ -282,7 +283,7 @@ class RecognitionForm(forms.Form):
 @login_required
 def recognition_decision(request, pk: int):
     klass = visible_class(request, pk)
-    can_edit = services.can_edit_scores(request.user, klass) and klass.results_locked
+    can_edit = edits_class(request.user, klass) and klass.results_locked
     initial = {"number": klass.recognition_decision_number, "date": klass.recognition_decision_date}
     form = RecognitionForm(request.POST or None, initial=initial)
     if request.method == "POST":

@@ -15,6 +15,7 @@ from core.services import require
 from facilities.models import Room
 from people.models import Lecturer
 from training.models import Klass, Session
+from training.permissions import edits_class
 from training.timetable import services as tts
 
 router = Router(tags=["training"])
@@ -155,7 +156,7 @@ def list_sessions(request, class_id: int, date_from: dt.date | None = None, date
 @router.post("/classes/{class_id}/sessions", response={201: SessionOut})
 def create_session(request, class_id: int, payload: SessionIn):
     klass = _class(request, class_id)
-    require(tts.can_edit_timetable(request.auth, klass))
+    require(edits_class(request.auth, klass))
     data = _references(request, klass, payload.dict())
     session = tts.create_session(actor=request.auth, klass=klass, **data)
     return Status(201, session)
@@ -169,7 +170,7 @@ def get_session(request, session_id: int):
 @router.patch("/sessions/{session_id}", response=SessionOut)
 def update_session(request, session_id: int, payload: SessionPatch):
     session = _session(request, session_id)
-    require(tts.can_edit_timetable(request.auth, session.klass))
+    require(edits_class(request.auth, session.klass))
     changes = payload.dict(exclude_unset=True)
     reason = changes.pop("override_reason", "")
     for required in ("date", "part", "periods", "venue", "note"):

@@ -10,23 +10,18 @@ from django.core.exceptions import ValidationError
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
-from accounts.scope import scope_of
 from core.services import require
 from core.text import search_key
 from training.models import Klass, Session
+from training.permissions import edits_class
 
 PART_ORDER = {Session.Part.MORNING: 0, Session.Part.AFTERNOON: 1, Session.Part.EVENING: 2}
 
 # ------------------------------------------------------------------------------------------ rights
 
 
-def can_edit_timetable(user, klass: Klass) -> bool:
-    """The centre's director and training officers arrange the timetable."""
-    return scope_of(user).can_edit_centre(klass.centre_id)
-
-
 def require_editable(actor, klass: Klass) -> None:
-    require(can_edit_timetable(actor, klass))
+    require(edits_class(actor, klass))
     if klass.results_locked:
         raise ValidationError(
             _("The timetable of class %(code)s can no longer be changed: its results are approved.")

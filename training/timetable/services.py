@@ -14,18 +14,17 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from accounts.scope import scope_of
 from core.audit import record
 from core.models import AuditEvent
 from core.services import audited_save, require
 from core.text import short_date
 from training.models import Enrolment, Klass, LecturerUnavailability, Session
+from training.permissions import manages_unavailability
 from training.timetable.generator import GenerationResult, generate_timetable
 from training.timetable.holidays import load_public_holidays
 from training.timetable.rules import (
     PART_ORDER,
     TopicPeriods,
-    can_edit_timetable,
     lecturer_teaches,
     periods_by_topic,
     periods_mismatch_messages,
@@ -37,10 +36,10 @@ from training.timetable.rules import (
 SESSION_FIELDS = ("date", "part", "periods", "topic", "lecturer", "room", "venue", "note")
 
 __all__ = [
-    "GenerationResult", "PART_ORDER", "TopicPeriods", "add_unavailability", "can_edit_timetable", "check_session", "create_session", "delete_session",
+    "GenerationResult", "PART_ORDER", "TopicPeriods", "add_unavailability", "check_session", "create_session", "delete_session",
     "learner_clashes", "lecturer_teaches", "load_public_holidays", "move_session", "periods_by_topic",
     "periods_mismatch_messages", "remove_unavailability", "scheduled_periods_match", "topic_matches",
-    "can_manage_unavailability", "generate_timetable", "update_session",
+    "generate_timetable", "update_session",
 ]
 
 # ------------------------------------------------------------------------------------------- checks
@@ -197,16 +196,10 @@ def delete_session(*, actor, session: Session, reason: str = "") -> None:
 # -------------------------------------------------------------------------------- unavailable dates
 
 
-def can_manage_unavailability(user, lecturer) -> bool:
-    scope = scope_of(user)
-    return scope.can_edit_centre(lecturer.centre_id) or (scope.person_id is not None
-                                                         and scope.person_id == lecturer.person_id)
-
-
 @transaction.atomic
 def add_unavailability(*, actor, lecturer, date: dt.date, part: str = "", reason: str = "") -> LecturerUnavailability:
     """A lecturer (or the centre's staff for them) states a date or half-day they cannot teach."""
-    require(can_manage_unavailability(actor, lecturer))
+    require(manages_unavailability(actor, lecturer))
     errors = {}
     if date is None:
         errors["date"] = _("Enter the date.")
@@ -229,7 +222,7 @@ def add_unavailability(*, actor, lecturer, date: dt.date, part: str = "", reason
 
 @transaction.atomic
 def remove_unavailability(*, actor, unavailability: LecturerUnavailability) -> None:
-    require(can_manage_unavailability(actor, unavailability.lecturer))
+    require(manages_unavailability(actor, unavailability.lecturer))
     from core.services import audited_delete
 
     audited_delete(actor=actor, instance=unavailability)

@@ -19,6 +19,7 @@ from core.services import require
 from core.views import apply_validation_error
 from training.attendance.services import ordered_sessions
 from training.models import Klass, PublicHoliday, Session
+from training.permissions import edits_class
 from training.timetable import services as tts
 from training.timetable.export import render_timetable_pdf
 from training.timetable.forms import GenerateForm, MoveForm, SessionForm
@@ -72,7 +73,7 @@ def _week_context(request, klass: Klass, week: dt.date) -> dict:
     parts = [Session.Part.MORNING, Session.Part.AFTERNOON]
     if any(s.part == Session.Part.EVENING for s in all_sessions) or request.GET.get("evening"):
         parts.append(Session.Part.EVENING)
-    can_edit = tts.can_edit_timetable(request.user, klass) and not klass.results_locked
+    can_edit = edits_class(request.user, klass) and not klass.results_locked
     rows = [
         {
             "part": part,
@@ -175,14 +176,14 @@ def _save_session(request, klass: Klass, session: Session | None):
 @login_required
 def session_create(request, pk: int):
     klass = visible_class(request, pk)
-    require(tts.can_edit_timetable(request.user, klass))
+    require(edits_class(request.user, klass))
     return _save_session(request, klass, None)
 
 
 @login_required
 def session_edit(request, pk: int):
     session = visible_session(request, pk)
-    require(tts.can_edit_timetable(request.user, session.klass))
+    require(edits_class(request.user, session.klass))
     return _save_session(request, session.klass, session)
 
 
@@ -192,7 +193,7 @@ def session_move(request, pk: int):
     """Drop a session on another slot of the grid (or use the small move form)."""
     session = visible_session(request, pk)
     klass = session.klass
-    require(tts.can_edit_timetable(request.user, klass))
+    require(edits_class(request.user, klass))
     form = MoveForm(request.POST)
     week = _chosen_week(request, klass)
     errors, notice = [], ""
@@ -219,7 +220,7 @@ def session_move(request, pk: int):
 def session_delete(request, pk: int):
     session = visible_session(request, pk)
     klass = session.klass
-    require(tts.can_edit_timetable(request.user, klass))
+    require(edits_class(request.user, klass))
     week = week_start(session.date)
     label = str(session)
     errors, notice = [], ""
@@ -242,7 +243,7 @@ def session_delete(request, pk: int):
 @require_POST
 def timetable_generate(request, pk: int):
     klass = visible_class(request, pk)
-    require(tts.can_edit_timetable(request.user, klass))
+    require(edits_class(request.user, klass))
     form = GenerateForm(request.POST)
     if form.is_valid():
         try:

@@ -19,6 +19,7 @@ from accounts.scope import scope_of
 from people.models import Lecturer, Person
 from training.attendance.services import ordered_sessions
 from training.models import LecturerUnavailability, Session
+from training.permissions import manages_unavailability
 from training.timetable import services as tts
 from training.timetable.export import (
     calendar_token,
@@ -73,7 +74,7 @@ def lecturer_schedule(request, pk: int):
     )
     year_periods = mine.filter(date__year=today.year).aggregate(total=Sum("periods"))["total"] or 0
     scope = scope_of(request.user)
-    can_manage = tts.can_manage_unavailability(request.user, lecturer)
+    can_manage = manages_unavailability(request.user, lecturer)
     own = scope.person_id == lecturer.person_id
     context = {
         "lecturer": lecturer,
@@ -90,7 +91,7 @@ def lecturer_schedule(request, pk: int):
         ) if can_manage or own else [],
         "form": UnavailabilityForm() if can_manage else None,
     }
-    if own or scope.can_edit_centre(lecturer.centre_id):
+    if own or scope.edits(lecturer.centre_id):
         context["feed_url"] = request.build_absolute_uri(
             reverse("training:lecturer_calendar", args=[calendar_token(lecturer.person_id, lecturer.person.calendar_key)])
         )
@@ -134,7 +135,7 @@ def calendar_renew(request, pk: int):
     """Cut off every calendar address handed out so far and show a new one (own page or the centre's staff)."""
     lecturer = _visible_lecturer(request, pk)
     scope = scope_of(request.user)
-    if not (scope.person_id == lecturer.person_id or scope.can_edit_centre(lecturer.centre_id)):
+    if not (scope.person_id == lecturer.person_id or scope.edits(lecturer.centre_id)):
         raise PermissionDenied
     renew_calendar_address(actor=request.user, person=lecturer.person)
     messages.success(request, _("A new calendar address was made; the old one no longer works."))
