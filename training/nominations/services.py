@@ -1,9 +1,9 @@
 """Importing a nomination list (danh sách cử đi học) into a class: preview, then confirm.
 
-`preview_nominations` reads the workbook through training.nominations.importers, matches every row to the person
-registry and applies the class's eligibility rules (enrolment_rules.py) through the importer's check
-seam; it writes nothing. The user then skips or fixes rows, consents to registry updates, confirms
-possible matches and overrides rules with a reason; those decisions are a `Choices`.
+`preview_nominations` reads the workbook through training.nominations.importers, matches every row to
+the person registry and applies the class's eligibility rules (rules.py) to the parsed rows; it writes
+nothing. The user then skips or fixes rows, consents to registry updates, confirms possible matches and
+overrides rules with a reason; those decisions are a `Choices`.
 `import_nominations` builds the same preview again under a lock on the class and, if no kept row has
 an error, writes the persons and the enrolments in one transaction.
 """
@@ -185,8 +185,8 @@ def read_list(source) -> SheetTable | ImportResult:
 
 
 def _build(table: SheetTable, *, actor, checks, overrides, today: dt.date) -> ImportResult:
-    # The same steps as training.nominations.importers.build_preview, from a table already read: reading the
-    # workbook is half the time of a preview, and the confirm must not pay it again.
+    # From a table already read: reading the workbook is half the time of a preview, and the confirm
+    # must not pay it again.
     parser = RowParser(today=today, columns={c.field: c.letter for c in table.columns})
     rows = [parser.parse(raw, overrides.get(raw.row)) for raw in table.rows]
     match_rows(rows, actor=actor)

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 
+from training.nominations import sample_workbooks as W
 from training.nominations.importers import WorkbookError, build_template, read_workbook
 from training.nominations.importers import fields as F
 from training.nominations.importers import values as V
 from training.nominations.importers.rows import RowParser
-from training.tests import workbooks as W
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,4 @@
-"""Nomination workbooks as sending organisations really send them, for the import tests and bench.
+"""Nomination workbooks as sending organisations really send them, for the import tests and the benchmarks.
 
 Each builder returns the .xlsx as bytes. Rows are placed at fixed sheet row numbers so tests can
 assert the row numbers the user will see.
