@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Schema, Status, UploadedFile
 from ninja.pagination import PageNumberPagination, paginate
 
 from accounts.scope import scope_of
-from org.models import SendingOrganisation
 from people.models import Person
 from training.models import Enrolment, Klass
 from training.nominations import enrolment as services
@@ -165,14 +165,14 @@ def _enrolment(request, enrolment_id: int) -> Enrolment:
     return enrolment
 
 
-def _organisation(request, pk: int | None):
+def _organisation(request, klass: Klass, pk: int | None):
+    """The organisation the payload names, among those that send learners to the class's centre."""
     if pk is None:
         return None
-    found = SendingOrganisation.objects.visible_to(request.auth).filter(pk=pk).first()
+    found = services.sending_organisations(request.auth, klass).filter(pk=pk).first()
     if found is None:
-        from django.core.exceptions import ValidationError
-
-        raise ValidationError({"sending_organisation_id": ["Unknown sending organisation."]})
+        raise ValidationError({"sending_organisation_id": [_("This organisation does not send learners to this "
+                                                             "centre's classes.")]})
     return found
 
 
@@ -201,7 +201,7 @@ def enrol(request, class_id: int, payload: EnrolIn):
     klass = _class(request, class_id)
     person = get_object_or_404(Person.objects.visible_to(request.auth), pk=payload.person_id)
     enrolment = services.enrol_person(actor=request.auth, klass=klass, person=person,
-                                      sending_organisation=_organisation(request, payload.sending_organisation_id),
+                                      sending_organisation=_organisation(request, klass, payload.sending_organisation_id),
                                       override_reason=payload.override_reason)
     return Status(201, enrolment)
 
@@ -255,7 +255,7 @@ def commit_import(request, class_id: int, file: File[UploadedFile], options: For
     klass = _class(request, class_id)
     try:
         outcome = import_nominations(actor=request.auth, klass=klass, source=file.read(), choices=_choices(options),
-                                     sending_organisation=_organisation(request, options.sending_organisation_id),
+                                     sending_organisation=_organisation(request, klass, options.sending_organisation_id),
                                      filename=file.name or "")
     except ImportBlocked as error:
         return Status(422, {"detail": {"__all__": [str(error)]}})

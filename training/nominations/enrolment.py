@@ -10,12 +10,14 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from accounts.scope import scope_of
 from core import audit
 from core.audit import record, snapshot
 from core.models import AuditEvent
+from org.models import SendingOrganisation
 from training.models import Enrolment, Klass
 from training.nominations.rules import ACCEPTING, Candidate, Eligibility, Finding, Rule
 from training.permissions import edits_class
@@ -25,6 +27,22 @@ AUDIT_FIELDS = ["klass_id", "person_id", "sending_organisation_id", "status", "s
 
 
 # Shared checks --------------------------------------------------------------------------------------
+def sending_organisations(actor, klass: Klass):
+    """The organisations that may send learners to `klass`: its centre's own and the province-wide ones of
+    its province, not archived, within the actor's scope (`actor=None`: a system script). The one lookup of
+    the upload page, the API, the single enrolment and the import's "Đơn vị cử" column."""
+    queryset = SendingOrganisation.objects.filter(
+        Q(centre_id=klass.centre_id) | Q(centre__isnull=True, province_id=klass.centre.province_id), archived=False)
+    if actor is not None:
+        queryset = queryset.filter(pk__in=SendingOrganisation.objects.visible_to(actor).values("pk"))
+    return queryset.order_by("sort_key")
+
+
+def require_sending_organisation(actor, klass: Klass, organisation, *, field: str = "sending_organisation") -> None:
+    if organisation is not None and not sending_organisations(actor, klass).filter(pk=organisation.pk).exists():
+        raise ValidationError({field: _("This organisation does not send learners to this centre's classes.")})
+
+
 def require_manager(actor, klass: Klass) -> None:
     """`actor=None` is a system script (the import command run without --user); a user needs the right."""
     if actor is not None and not edits_class(actor, klass):
@@ -78,6 +96,7 @@ def enrol_person(*, actor, klass: Klass, person, sending_organisation=None, over
                  reason: str = "") -> Enrolment:
     """Enrol one registry person. Refuses when a rule says no, unless `override_reason` explains why."""
     require_manager(actor, klass)
+    require_sending_organisation(actor, klass, sending_organisation)
     override_reason = (override_reason or "").strip()
     with transaction.atomic():
         klass = lock_class(klass)
@@ -191,6 +210,6 @@ def move_targets(user, enrolment: Enrolment):
 
 
 __all__ = [
-    "Rule", "enrol_person", "move_enrolment", "move_targets", "require_accepting",
+    "Rule", "enrol_person", "require_sending_organisation", "sending_organisations", "move_enrolment", "move_targets", "require_accepting",
     "require_manager", "withdraw_enrolment",
 ]

@@ -6,20 +6,13 @@ import datetime as dt
 import re
 
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from org.models import SendingOrganisation
+from training.nominations.enrolment import sending_organisations
 from training.nominations.services import Choices
 
 _FIX = re.compile(r"fix-(\d+)-([a-z_]+)")
-
-
-def organisations_for(user, klass):
-    return (SendingOrganisation.objects.visible_to(user)
-            .filter(Q(centre_id=klass.centre_id) | Q(centre__isnull=True, province_id=klass.centre.province_id),
-                    archived=False)
-            .order_by("sort_key"))
 
 
 class UploadForm(forms.Form):
@@ -31,7 +24,7 @@ class UploadForm(forms.Form):
 
     def __init__(self, *args, user, klass, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["sending_organisation"].queryset = organisations_for(user, klass)
+        self.fields["sending_organisation"].queryset = sending_organisations(user, klass)
         self.fields["file"].widget.attrs["accept"] = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 

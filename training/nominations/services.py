@@ -14,7 +14,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,6 +27,8 @@ from training.nominations.enrolment import (
     record_overrides,
     require_accepting,
     require_manager,
+    require_sending_organisation,
+    sending_organisations,
 )
 from training.nominations.importers import ImportBlocked, ImportResult, ImportRow, Level, Message, save_persons
 from training.nominations.importers.matching import match_rows
@@ -221,12 +222,8 @@ def _rows_text(rows: list[ImportRow]) -> str:
 
 def _organisations(actor, klass: Klass) -> dict[str, SendingOrganisation]:
     """The sending organisations a row's "Đơn vị cử" text may name, by diacritic-free name."""
-    queryset = SendingOrganisation.objects.filter(
-        Q(centre=klass.centre) | Q(centre__isnull=True, province_id=klass.centre.province_id), archived=False)
-    if actor is not None:
-        queryset = queryset.filter(pk__in=SendingOrganisation.objects.visible_to(actor).values("pk"))
     found: dict[str, SendingOrganisation] = {}
-    for organisation in queryset.only("pk", "name", "short_name"):
+    for organisation in sending_organisations(actor, klass).only("pk", "name", "short_name"):
         for name in (organisation.name, organisation.short_name):
             if name:
                 found.setdefault(search_key(name), organisation)
@@ -242,6 +239,7 @@ def import_nominations(*, actor, klass: Klass, source, choices: Choices | None =
     no row is left to enrol. `source` as for preview_nominations; a SheetTable saves reading the file again.
     """
     require_manager(actor, klass)
+    require_sending_organisation(actor, klass, sending_organisation)
     choices = choices or Choices()
     reason = _("Nomination list %(file)s for class %(code)s.") % {"file": filename or "-", "code": klass.code}
     with transaction.atomic():

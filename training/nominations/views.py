@@ -17,7 +17,7 @@ from core.views import flash_error
 from people.models import Person
 from training.models import Enrolment, Klass
 from training.nominations import enrolment as services
-from training.nominations.forms import MoveForm, ReasonForm, UploadForm, organisations_for
+from training.nominations.forms import MoveForm, ReasonForm, UploadForm
 from training.nominations.importers import build_template
 from training.nominations.rules import ACCEPTING, Candidate, Eligibility
 from training.permissions import edits_class, sees_class_people
@@ -70,7 +70,7 @@ def nominations(request, pk: int):
         accepting=klass.status in ACCEPTING,
         active_count=klass.enrolments.active().count(),
         upload_form=UploadForm(user=request.user, klass=klass) if can_manage else None,
-        organisations=organisations_for(request.user, klass) if can_manage else [],
+        organisations=services.sending_organisations(request.user, klass) if can_manage else [],
     )
     return render(request, "training/nominations/list.html", context)
 
@@ -80,7 +80,7 @@ def nomination_template(request, pk: int):
     klass = class_for(request, pk)
     organisation = None
     if request.GET.get("organisation", "").isdigit():
-        organisation = organisations_for(request.user, klass).filter(pk=int(request.GET["organisation"])).first()
+        organisation = services.sending_organisations(request.user, klass).filter(pk=int(request.GET["organisation"])).first()
     data = build_template(class_name=klass.name, sending_organisation=organisation.name if organisation else "")
     response = HttpResponse(
         data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -97,7 +97,7 @@ def enrol_search(request, pk: int):
         person = get_object_or_404(Person.objects.visible_to(request.user), pk=request.POST.get("person"))
         organisation = None
         if request.POST.get("sending_organisation", "").isdigit():
-            organisation = organisations_for(request.user, klass).filter(
+            organisation = services.sending_organisations(request.user, klass).filter(
                 pk=int(request.POST["sending_organisation"])).first()
         try:
             services.enrol_person(actor=request.user, klass=klass, person=person, sending_organisation=organisation,
@@ -120,7 +120,7 @@ def enrol_search(request, pk: int):
              "enrolled": any(f.rule == "already_enrolled" for f in findings.get(p.pk, []))} for p in results]
     context = {"klass": klass, "q": query, "rows": rows, "show_personal": scope_of(request.user).sees_personal_data,
                "seats_left": klass.capacity - klass.enrolments.active().count(),
-               "organisations": organisations_for(request.user, klass)}
+               "organisations": services.sending_organisations(request.user, klass)}
     template = "training/nominations/_search_results.html" if request.htmx else "training/nominations/enrol.html"
     return render(request, template, context)
 

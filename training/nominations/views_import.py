@@ -11,7 +11,8 @@ from django.views.decorators.http import require_POST
 
 from accounts.scope import scope_of
 from people.models import Person
-from training.nominations.forms import UploadForm, cell_text, choices_from_post, organisations_for
+from training.nominations.enrolment import sending_organisations
+from training.nominations.forms import UploadForm, cell_text, choices_from_post
 from training.nominations.importers import ImportBlocked, Level, RowStatus
 from training.nominations.importers import fields as F
 from training.nominations.importers.reader import SheetTable
@@ -97,7 +98,7 @@ def nomination_preview(request, pk: int, token: str):
     upload = load_upload(token, actor=request.user, klass=klass)
     organisation = None
     if upload.sending_organisation_id:
-        organisation = organisations_for(request.user, klass).filter(pk=upload.sending_organisation_id).first()
+        organisation = sending_organisations(request.user, klass).filter(pk=upload.sending_organisation_id).first()
     source = table_of(upload)
     if not isinstance(source, SheetTable):
         source = upload.path  # unreadable: the preview reports the file's error
