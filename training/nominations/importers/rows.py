@@ -8,14 +8,12 @@ from django.utils.translation import gettext as _
 
 from core.text import nfc, split_full_name
 from people import national_id
+from people import rules as person_rules
 from people.models import Person
 from training.nominations.importers import fields as F
 from training.nominations.importers import values as V
 from training.nominations.importers.reader import RawRow
 from training.nominations.importers.result import ImportRow
-
-MIN_AGE, MAX_AGE = 16, 100
-PARTY_MIN_AGE = 18
 
 # Import fields whose column is also the column of these Person fields, for messages.
 _COLUMN_ALIASES = {
@@ -50,10 +48,6 @@ _SIMPLE = [
 _MAX_LENGTHS = {
     f.name: f.max_length for f in Person._meta.concrete_fields if getattr(f, "max_length", None) and not f.choices
 }
-
-
-def _years_between(start: dt.date, end: dt.date) -> int:
-    return end.year - start.year - ((end.month, end.day) < (start.month, start.day))
 
 
 class RowParser:
@@ -170,13 +164,10 @@ class RowParser:
         parsed = self._date(row, cells, dob_field, "date_of_birth")
         if parsed is None:
             return
-        age = _years_between(parsed.value, self.today)
-        if age < MIN_AGE:
-            row.add_error("date_of_birth", _("The person would be %(age)d years old; a learner is at least %(min)d.")
-                          % {"age": age, "min": MIN_AGE})
-            return
-        if age > MAX_AGE:
-            row.add_error("date_of_birth", _("The person would be %(age)d years old; check the year.") % {"age": age})
+        findings = person_rules.birth_date_findings(parsed.value, today=self.today)
+        for field, message in findings:
+            row.add_error(field, message)
+        if findings:
             return
         row.values["date_of_birth"] = parsed.value
         row.date_precision = parsed.precision
@@ -248,13 +239,10 @@ class RowParser:
         if admission or full:
             row.values["is_party_member"] = True
             row.columns["is_party_member"] = row.columns.get(F.PARTY_ADMISSION if admission else F.PARTY_FULL, "")
-        if full and not admission and F.PARTY_ADMISSION not in cells:
-            row.add_warning(F.PARTY_FULL, _("A full membership date is given without a party admission date."))
-        if admission and full and full < admission:
-            row.add_error(F.PARTY_FULL, _("The full membership date is before the party admission date."))
-        dob = row.values.get("date_of_birth")
-        if admission and dob and row.date_precision == "day" and _years_between(dob, admission) < PARTY_MIN_AGE:
-            row.add_error(F.PARTY_ADMISSION, _("The party admission date is before the person's 18th birthday."))
+        for field, message in person_rules.party_findings(
+                admission=admission, full=full, date_of_birth=row.values.get("date_of_birth"), today=self.today,
+                birth_date_exact=row.date_precision == "day"):
+            row.add_error(field, message)
 
     def _consistency(self, row: ImportRow) -> None:
         parsed = row.extra.get("parsed_id")
@@ -264,5 +252,5 @@ class RowParser:
             row.values["gender"] = parsed.gender  # the ID's fourth digit encodes it
         gender = row.values.get("gender") if row.extra.get("gender_from_file") else None
         dob = row.values.get("date_of_birth")
-        for message in national_id.consistency_errors(parsed, gender=gender, date_of_birth=dob):
-            row.add_error("national_id", message)
+        for field, message in person_rules.national_id_findings(parsed, gender=gender, date_of_birth=dob):
+            row.add_error(field, message)
