@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.scope import scope_of
 from core.listing import search_words
 from core.models import TimeStampedModel
 from core.text import name_sort_key, nfc, search_key
@@ -20,8 +22,6 @@ class PersonQuerySet(models.QuerySet):
         The ids come from one UNION of small index-backed selects, which the database hashes once;
         an OR of correlated EXISTS would be probed for every person in the registry.
         """
-        from accounts.scope import scope_of
-
         scope = scope_of(user)
         if scope.sees_everything:
             return self
@@ -154,17 +154,13 @@ class Person(TimeStampedModel):
 
 class StaffAssignmentQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from accounts.scope import scope_of
-
         scope = scope_of(user)
         if scope.sees_everything:
             return self
         return self.filter(centre_id__in=scope.person_centre_ids)
 
     def current(self, on=None):
-        import datetime as dt
-
-        on = on or dt.date.today()
+        on = on or timezone.localdate()
         return self.filter(Q(start_date__isnull=True) | Q(start_date__lte=on)).filter(
             Q(end_date__isnull=True) | Q(end_date__gte=on)
         )
@@ -212,8 +208,6 @@ class StaffAssignment(TimeStampedModel):
 
 class LecturerQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from accounts.scope import scope_of
-
         scope = scope_of(user)
         if scope.sees_everything:
             return self

@@ -15,6 +15,7 @@ from accounts.models import Role
 from accounts.scope import require_staff, scope_of
 from core.listing import Filter, ListSpec, apply_list_params, build_list
 from core.views import apply_validation_error, flash_error
+from org.models import Centre
 from people import services
 from people.choices import Gender, TheoryLevel
 from people.exports import persons_workbook
@@ -24,8 +25,6 @@ from people.permissions import edits_lecturer, owns_lecturer_profile
 
 
 def _centre_filter(user) -> Filter:
-    from org.models import Centre
-
     choices = [(str(pk), name) for pk, name in Centre.objects.visible_to(user).values_list("pk", "name")]
     return Filter("centre", gettext_lazy("Centre"), choices, lambda qs, v: qs.filter(centre_id=int(v)))
 

@@ -22,7 +22,7 @@ from people.models import Lecturer
 from training.classes import services as services
 from training.classes.documents import opening_decision_file
 from training.classes.figures import attendance_rate, with_enrolment, with_figures
-from training.models import Klass, PlanLine
+from training.models import AnnualPlan, Klass, PlanLine
 
 router = Router(tags=["training"])
 
@@ -153,8 +153,6 @@ def _refs(request, payload: dict) -> dict:
 
 
 def _plans(user):
-    from training.models import AnnualPlan
-
     return AnnualPlan.objects.visible_to(user)
 
 

@@ -24,7 +24,7 @@ from training.classes import services as services
 from training.classes.documents import opening_decision_file
 from training.classes.figures import attendance_rate, with_enrolment, with_figures
 from training.classes.forms import ClassForm, OpeningDecisionForm, TransitionForm
-from training.models import Klass, PlanLine
+from training.models import AnnualPlan, Klass, PlanLine
 from training.permissions import creates_classes, edits_centre
 
 Status = Klass.Status
@@ -163,8 +163,6 @@ def _initial_from_line(request, user) -> tuple[dict, PlanLine | None]:
 
 
 def _visible_plans(user):
-    from training.models import AnnualPlan
-
     return AnnualPlan.objects.visible_to(user)
 
 

@@ -11,9 +11,8 @@ from django.http import Http404
 from django.shortcuts import render
 
 from accounts.scope import scope_of
-from certificates.models import Certificate
 from org.models import Centre
-from training.classes.figures import attendance_rate, needs_attention, status_counts, with_figures
+from training.classes.figures import VALID_CERTIFICATE, attendance_rate, needs_attention, status_counts, with_figures
 from training.models import AnnualPlan, Enrolment, Klass
 from training.plans.report import plan_vs_actual
 
@@ -83,7 +82,7 @@ def director_dashboard(request):
         completed=Count("enrolments__result", filter=Q(enrolments__status=Enrolment.Status.ENROLLED,
                                                       enrolments__result__completed=True)),
     )
-    certificates = Certificate.objects.filter(enrolment__klass__in=this_year, status=Certificate.Status.VALID).count()
+    certificates = Enrolment.objects.filter(klass__in=this_year, certificates__status=VALID_CERTIFICATE).count()
     plan = AnnualPlan.objects.visible_to(request.user).filter(centre=centre, year=year).first()
     report = plan_vs_actual(plan) if plan else None
     if report:

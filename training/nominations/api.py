@@ -16,6 +16,7 @@ from ninja.pagination import PageNumberPagination, paginate
 
 from accounts.scope import scope_of
 from people.models import Person
+from training.classes.figures import VALID_CERTIFICATE
 from training.models import Enrolment, Klass
 from training.nominations import enrolment as services
 from training.nominations.importers import ImportBlocked
@@ -101,7 +102,7 @@ class RecordOut(EnrolmentOut):
 
     @staticmethod
     def resolve_certificate_codes(obj) -> list[str]:
-        return [c.code for c in obj.certificates.all() if c.status == "valid"]
+        return [c.code for c in obj.certificates.all() if c.status == VALID_CERTIFICATE]
 
 
 class EnrolIn(Schema):

@@ -17,21 +17,28 @@ PART_ORDER = Case(
 )
 
 
-def learner_record(user, person_id: int) -> list[Enrolment]:
-    """The person's enrolments in classes `user` sees, across all centres, newest first. Two queries."""
-    from certificates.models import Certificate
+def _certificates():
+    """The certificates app sits above training: its model is reached through the enrolment's reverse relation."""
+    return Enrolment._meta.get_field("certificates").related_model.objects.all()
 
-    certificates = Certificate.objects.select_related("register").order_by("-issued_on", "-pk")
+
+def learner_record(user, person_id: int) -> list[Enrolment]:
+    """The person's enrolments in classes `user` sees, across all centres, newest first. Two queries.
+
+    Each enrolment's certificates (read through the reverse relation) are in `certificate_list`, newest first.
+    """
     enrolments = list(
         Enrolment.objects.visible_to(user).filter(person_id=person_id)
         .select_related("klass__centre", "klass__version__programme", "result", "moved_to", "sending_organisation")
-        .prefetch_related(Prefetch("certificates", queryset=certificates))
+        .prefetch_related(Prefetch("certificates", queryset=_certificates().select_related("register")))
         .order_by("-klass__start_date", "-pk")
     )
     labels = dict(Classification.choices)
     for enrolment in enrolments:
         result = getattr(enrolment, "result", None)  # a missing one-to-one raises AttributeError
         enrolment.classification_label = labels.get(result.classification, result.classification) if result else ""
+        enrolment.certificate_list = sorted(enrolment.certificates.all(), key=lambda c: (c.issued_on, c.pk),
+                                            reverse=True)
     return enrolments
 
 

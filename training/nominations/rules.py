@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from curriculum.choices import PrerequisiteKind
+from people.models import Person
 from training.models import Enrolment, Klass, Result
 
 
@@ -176,8 +177,6 @@ class Eligibility:
         wanted = {c.person_id for c in candidates if c.person_id and not c.party_admission_date}
         if not needs_window or not wanted:
             return {}
-        from people.models import Person
-
         return dict(Person.objects.filter(pk__in=wanted & person_ids).values_list("pk", "party_admission_date"))
 
     def _overlapping(self, person_ids: set[int]) -> dict[int, str]:

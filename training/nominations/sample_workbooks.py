@@ -9,12 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import io
 import random
+import re
 import unicodedata
+import zipfile
 
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
 
 from people.national_id import make_valid_id
+from training.nominations.importers.template import EXAMPLE_ROW, build_template
 
 TODAY = dt.date(2026, 3, 12)  # the day the tests judge ages and future dates on
 
@@ -149,10 +152,6 @@ def header_variant(headers: list[str], row: list) -> bytes:
 
 def template_filled(rows: list[list]) -> bytes:
     """The downloadable template with rows typed in below the example row."""
-    from openpyxl import load_workbook
-
-    from training.nominations.importers.template import EXAMPLE_ROW, build_template
-
     book = load_workbook(io.BytesIO(build_template(class_name="Lớp Đảng viên mới 01/2026")))
     sheet = book.worksheets[0]
     for offset, values in enumerate(rows, start=1):
@@ -226,9 +225,6 @@ def column_letter(index: int) -> str:
 
 def with_wrong_dimension(data: bytes) -> bytes:
     """Rewrite each sheet's <dimension> to "A1", as some generators do; readers must not trust it."""
-    import re
-    import zipfile
-
     source = zipfile.ZipFile(io.BytesIO(data))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:

@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from certificates.models import Certificate
 from core.documents import render_docx, render_pdf
 from core.forms import DateField
 from core.text import format_decimal
@@ -244,7 +243,7 @@ def score_correct(request, pk: int, enrolment_id: int, component_id: int):
         else:
             messages.success(request, _("Score corrected for %(name)s.") % {"name": enrolment.person.full_name})
             if not result.completed:
-                held = enrolment.certificates.filter(status=Certificate.Status.VALID).select_related("register").first()
+                held = enrolment.certificates.valid().select_related("register").first()
                 if held is not None:
                     # The certificate is not revoked automatically: revoking is a decision of its own.
                     messages.warning(

@@ -21,6 +21,7 @@ from core.documents.engine import compile_pdf, font_setup
 from core.documents.pdf import party_prelude
 from core.models import AuditEvent
 from core.text import long_date, short_date
+from org.models import CentreHost
 from training.models import Klass, Session
 from training.timetable.rules import PART_ORDER
 
@@ -141,8 +142,6 @@ _FIT = """
 
 
 def _host_name(klass: Klass) -> str:
-    from org.models import CentreHost
-
     host = CentreHost.objects.current(klass.start_date).filter(centre_id=klass.centre_id).first()
     return host.committee_name.upper() if host else ""
 

@@ -13,6 +13,8 @@ import datetime as dt
 
 from django.db import transaction
 
+from training.models import PublicHoliday
+
 D = dt.date
 
 
@@ -55,8 +57,6 @@ def load_public_holidays(*, years: set[int] | None = None) -> int:
 
     Returns how many rows were added. Safe to run again (seed_demo and deployments call it).
     """
-    from training.models import PublicHoliday
-
     wanted = [(day, name) for day, name in HOLIDAYS if years is None or day.year in years]
     existing = set(PublicHoliday.objects.filter(date__in=[d for d, _ in wanted]).values_list("date", flat=True))
     new = [PublicHoliday(date=day, name=name) for day, name in wanted if day not in existing]

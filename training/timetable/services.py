@@ -14,9 +14,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from core.audit import record
+from core.audit import record, snapshot
 from core.models import AuditEvent
-from core.services import audited_save, require
+from core.services import audited_delete, audited_save, require
 from core.text import short_date
 from training.models import Enrolment, Klass, LecturerUnavailability, Session
 from training.permissions import manages_unavailability
@@ -184,8 +184,6 @@ def delete_session(*, actor, session: Session, reason: str = "") -> None:
     require_editable(actor, session.klass)
     if session.attendance_taken:
         raise ValidationError(_("Attendance was already taken for this session; it cannot be deleted."))
-    from core.audit import snapshot
-
     before = snapshot(session)
     pk = session.pk
     session.delete()
@@ -223,8 +221,6 @@ def add_unavailability(*, actor, lecturer, date: dt.date, part: str = "", reason
 @transaction.atomic
 def remove_unavailability(*, actor, unavailability: LecturerUnavailability) -> None:
     require(manages_unavailability(actor, unavailability.lecturer))
-    from core.services import audited_delete
-
     audited_delete(actor=actor, instance=unavailability)
 
 
