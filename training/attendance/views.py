@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -14,7 +15,7 @@ from training.attendance import services as svc
 from training.attendance.services import ordered_sessions
 from training.models import Attendance, Session
 from training.permissions import records_attendance, sees_attendance
-from training.timetable.views import class_detail_url, visible_class, visible_session
+from training.timetable.views import visible_class, visible_session
 
 STATUS_SHORT = {
     Attendance.Status.PRESENT: "✓",
@@ -75,7 +76,7 @@ def session_attendance(request, pk: int):
         "not_yet": session.date > timezone.localdate(),
         "previous": previous,
         "following": following,
-        "class_url": class_detail_url(klass),
+        "class_url": reverse("training:class_detail", args=[klass.pk]),
     })
 
 
@@ -100,5 +101,5 @@ def attendance_grid(request, pk: int):
         "cells": cells,
         "only_flagged": only_flagged,
         "legend": [(STATUS_SHORT[value], label) for value, label in Attendance.Status.choices],
-        "class_url": class_detail_url(klass),
+        "class_url": reverse("training:class_detail", args=[klass.pk]),
     })

@@ -14,7 +14,7 @@ from ninja.pagination import PageNumberPagination, paginate
 
 from accounts.models import Role
 from accounts.scope import scope_of
-from core.text import search_key
+from core.listing import search_words
 from curriculum.models import ProgrammeVersion
 from facilities.models import Room
 from org.models import Centre, SendingOrganisation
@@ -186,9 +186,7 @@ def list_classes(request, q: str | None = None, centre_id: int | None = None, st
         queryset = queryset.filter(start_date__year=year)
     if programme:
         queryset = queryset.filter(version__programme__code=programme)
-    for word in search_key(q or "").split():
-        queryset = queryset.filter(search_text__contains=word)
-    return queryset
+    return search_words(queryset, q)
 
 
 @router.get("/classes/code-suggestion", response=CodeSuggestion)

@@ -7,15 +7,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.models import Role
 from accounts.scope import scope_of
-from core.listing import Filter, ListSpec, build_list
-from core.text import search_key
+from core.listing import Filter, ListSpec, build_list, search_words
 from core.views import apply_validation_error, flash_error
 from curriculum.choices import VersionStatus
 from curriculum.models import Programme, ProgrammeVersion
@@ -47,12 +46,6 @@ def visible_class(request, pk: int) -> Klass:
     )
 
 
-def _search(queryset, text: str):
-    for word in search_key(text).split():
-        queryset = queryset.filter(search_text__contains=word)
-    return queryset
-
-
 def _spec(user) -> ListSpec:
     centres = [(str(pk), name) for pk, name in Centre.objects.visible_to(user).values_list("pk", "name")]
     programmes = [(code, f"{code} – {name}") for code, name in
@@ -67,7 +60,7 @@ def _spec(user) -> ListSpec:
             "enrolled": (gettext_lazy("Learners"), "enrolled"),
         },
         default_sort="-start",
-        search=_search,
+        search=search_words,
         filters=[
             Filter("centre", gettext_lazy("Centre"), centres, lambda qs, v: qs.filter(centre_id=int(v))),
             Filter("status", gettext_lazy("Status"), Status.choices, lambda qs, v: qs.filter(status=v)),
@@ -107,11 +100,7 @@ def _stage_links(klass: Klass, figures: Klass) -> list[dict]:
     ]
     links = []
     for name, label, summary in stages:
-        try:
-            url = reverse(name, args=[klass.pk])
-        except NoReverseMatch:
-            url = ""
-        links.append({"name": name, "label": label, "summary": summary, "url": url})
+        links.append({"name": name, "label": label, "summary": summary, "url": reverse(name, args=[klass.pk])})
     return links
 
 

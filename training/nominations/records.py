@@ -6,8 +6,8 @@ import datetime as dt
 
 from django.db.models import Case, IntegerField, Prefetch, Value, When
 
-from curriculum.choices import Classification
 from training.models import Attendance, Enrolment, Session
+from training.results.rules import classification_label
 
 PART_ORDER = Case(
     When(part=Session.Part.MORNING, then=Value(0)),
@@ -33,10 +33,9 @@ def learner_record(user, person_id: int) -> list[Enrolment]:
         .prefetch_related(Prefetch("certificates", queryset=_certificates().select_related("register")))
         .order_by("-klass__start_date", "-pk")
     )
-    labels = dict(Classification.choices)
     for enrolment in enrolments:
         result = getattr(enrolment, "result", None)  # a missing one-to-one raises AttributeError
-        enrolment.classification_label = labels.get(result.classification, result.classification) if result else ""
+        enrolment.classification_label = classification_label(result.classification) if result else ""
         enrolment.certificate_list = sorted(enrolment.certificates.all(), key=lambda c: (c.issued_on, c.pk),
                                             reverse=True)
     return enrolments

@@ -140,7 +140,7 @@ def enrolment_withdraw(request, pk: int, enrolment_pk: int):
     form = ReasonForm(request.POST)
     try:
         services.withdraw_enrolment(actor=request.user, enrolment=enrolment,
-                                    reason=form.data.get("reason", ""))
+                                    reason=form.cleaned_data["reason"] if form.is_valid() else "")
     except ValidationError as error:
         flash_error(request, error)
     else:

@@ -15,23 +15,13 @@ from core.text import format_decimal, nfc, short_date
 from curriculum.choices import CertificateType
 from org.models import Centre, CentreHost
 from people.models import StaffAssignment
-from training.models import Enrolment, Klass
+from training.models import Klass
+from training.results.completion import completers
+from training.results.rules import printed_classification
 
-PRINTED_CLASSIFICATION = {
-    "excellent": "Xuất sắc",
-    "very_good": "Giỏi",
-    "good": "Khá",
-    "average": "Trung bình",
-    "pass": "Đạt",
-    "fail": "Không đạt",
-}
 _UNIT_PREFIX = re.compile(
     r"^(?:trung tâm chính trị|thành phố|tỉnh|huyện|thị xã|quận|xã|phường|đặc khu|thị trấn)\s+", re.IGNORECASE
 )
-
-
-def printed_classification(code: str) -> str:
-    return PRINTED_CLASSIFICATION.get(code, code)
 
 
 def vn_upper(text: str) -> str:
@@ -65,14 +55,6 @@ def director_name(centre: Centre, on: dt.date | None = None) -> str:
         .first()
     )
     return assignment.person.full_name if assignment else ""
-
-
-def completers(klass: Klass):
-    return (
-        Enrolment.objects.filter(klass=klass, status=Enrolment.Status.ENROLLED, result__completed=True)
-        .select_related("person", "result")
-        .order_by("person__sort_key", "pk")
-    )
 
 
 def recognition_document(klass: Klass) -> OfficialDocument:

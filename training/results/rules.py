@@ -11,13 +11,43 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from curriculum.choices import Classification, GradingScheme
 
 ONE_DECIMAL = Decimal("0.1")
-PASS = "pass"  # classification of a completed learner when the programme grades đạt / không đạt only
+
+
+class ResultClassification(models.TextChoices):
+    """What a result's classification may hold: a grading band's classification, or "pass" for a completed
+    learner of a programme graded đạt / không đạt only. The one source of their labels."""
+
+    EXCELLENT = Classification.EXCELLENT.value, Classification.EXCELLENT.label
+    VERY_GOOD = Classification.VERY_GOOD.value, Classification.VERY_GOOD.label
+    GOOD = Classification.GOOD.value, Classification.GOOD.label
+    AVERAGE = Classification.AVERAGE.value, Classification.AVERAGE.label
+    PASS = "pass", gettext_lazy("pass")
+    FAIL = Classification.FAIL.value, Classification.FAIL.label
+
+
+PASS = ResultClassification.PASS
+
+
+def classification_label(code: str | None) -> str:
+    """The label of a stored classification in the interface language; "" when there is none."""
+    if not code:
+        return ""
+    return str(ResultClassification(code).label) if code in ResultClassification.values else code
+
+
+def printed_classification(code: str | None) -> str:
+    """The classification as official documents print it (always Vietnamese): "Khá", "Đạt" …"""
+    with translation.override("vi"):
+        label = classification_label(code)
+    return label[:1].upper() + label[1:]
 
 # Why a learner did not complete; stored as codes in Result.reasons and labelled when shown.
 REASON_ABSENCE = "absence"
@@ -30,7 +60,6 @@ REASON_LABELS = {
     REASON_BELOW_MINIMUM: gettext_lazy("final score below the minimum"),
     REASON_FAILING_BAND: gettext_lazy("classification does not pass"),
 }
-CLASSIFICATION_LABELS = {**dict(Classification.choices), PASS: gettext_lazy("pass")}
 
 _NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
 

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -21,7 +21,7 @@ from training.models import Enrolment, Klass, Score
 from training.permissions import directs_class, edits_class, sees_class_people
 from training.results import services as services
 from training.results.documents import recognition_document
-from training.results.rules import CLASSIFICATION_LABELS, REASON_LABELS
+from training.results.rules import REASON_LABELS, classification_label
 
 
 def visible_class(request, pk: int) -> Klass:
@@ -32,14 +32,6 @@ def visible_class(request, pk: int) -> Klass:
     if not sees_class_people(request.user, klass):
         raise PermissionDenied
     return klass
-
-
-def class_link(klass: Klass) -> str:
-    """The class's hub page (another area's page; tolerated missing while it is being built)."""
-    try:
-        return reverse("training:class_detail", args=[klass.pk])
-    except NoReverseMatch:
-        return ""
 
 
 def _result_of(enrolment):
@@ -119,9 +111,7 @@ def grid_rows(klass: Klass, posted=None, errors=None, *, correct_urls: bool = Fa
                 "final": _score_text(result.final_score) if result else "",
                 "absent": f"{format_decimal(result.absence_percent, 0)}%" if result else "",
                 "completed": result.completed if result else None,
-                "classification": CLASSIFICATION_LABELS.get(result.classification, result.classification)
-                if result
-                else "",
+                "classification": classification_label(result.classification) if result else "",
                 "reasons": "; ".join(str(REASON_LABELS.get(r, r)) for r in (result.reasons if result else [])),
             }
         )
@@ -181,7 +171,7 @@ def results_grid(request, pk: int):
     components, rows = grid_rows(klass, posted, errors, correct_urls=can_edit and klass.results_locked)
     context = {
         "klass": klass,
-        "class_url": class_link(klass),
+        "class_url": reverse("training:class_detail", args=[klass.pk]),
         "components": components,
         "rows": rows,
         "editable": editable,
@@ -259,7 +249,7 @@ def score_correct(request, pk: int, enrolment_id: int, component_id: int):
         "training/results/correct.html",
         {
             "klass": klass,
-            "class_url": class_link(klass),
+            "class_url": reverse("training:class_detail", args=[klass.pk]),
             "enrolment": enrolment,
             "component": component,
             "score": score,
@@ -304,7 +294,7 @@ def recognition_decision(request, pk: int):
         "training/results/recognition.html",
         {
             "klass": klass,
-            "class_url": class_link(klass),
+            "class_url": reverse("training:class_detail", args=[klass.pk]),
             "form": form,
             "can_edit": can_edit,
             "document": document,

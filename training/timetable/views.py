@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -40,14 +40,6 @@ def visible_session(request, pk: int) -> Session:
         ),
         pk=pk,
     )
-
-
-def class_detail_url(klass: Klass) -> str | None:
-    """The class hub page belongs to the classes pages; link to it once it exists."""
-    try:
-        return reverse("training:class_detail", args=[klass.pk])
-    except NoReverseMatch:
-        return None
 
 
 def week_start(day: dt.date) -> dt.date:
@@ -107,7 +99,7 @@ def _week_context(request, klass: Klass, week: dt.date) -> dict:
         "total_scheduled": sum(s.periods for s in all_sessions),
         "total_required": sum(r.required for r in periods),
         "can_edit": can_edit,
-        "class_url": class_detail_url(klass),
+        "class_url": reverse("training:class_detail", args=[klass.pk]),
     }
 
 
