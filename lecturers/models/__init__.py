@@ -1,0 +1,3 @@
+from lecturers.models.pay import FeeRate, FeeTable, LecturerRank, Rank, SessionConfirmation
+
+__all__ = ["FeeRate", "FeeTable", "LecturerRank", "Rank", "SessionConfirmation"]
