@@ -28,6 +28,11 @@ MENU = [
         (_("Lecturers"), "people:lecturer_list", lambda s: _staff(s) or s.has_role(Role.LECTURER)),
         (_("My record"), "people:my_record", lambda s: bool(s.person_id)),
     ]),
+    (_("Lecturer work"), [
+        (_("Payment sheets"), "lecturers:payment_list", _staff),
+        (_("Lecturer fee tables"), "lecturers:fee_table_list",
+         lambda s: s.is_staff_of_some_centre or s.supervises_some_province),
+    ]),
     (_("Organisation"), [
         (_("Centres"), "org:centre_list", lambda s: s.sees_everything or bool(s.centre_ids)),
         (_("Sending organisations"), "org:sending_org_list", _staff),

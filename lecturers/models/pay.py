@@ -121,3 +121,53 @@ class SessionConfirmation(models.Model):
 
     def __str__(self) -> str:
         return str(self.session_id)
+
+
+class PaymentSheet(TimeStampedModel):
+    """The payment sheet of a class once the officer made it final: its lines are kept as issued."""
+
+    class Status(models.TextChoices):
+        FINAL = "final", _("final")
+        REOPENED = "reopened", _("reopened")
+
+    klass = models.OneToOneField("training.Klass", verbose_name=_("class"), on_delete=models.PROTECT,
+                                 related_name="payment_sheet")
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.FINAL)
+    number = models.CharField(_("document number"), max_length=60, blank=True)
+    fee_table = models.ForeignKey(FeeTable, verbose_name=_("fee table"), null=True, blank=True,
+                                  on_delete=models.PROTECT, related_name="+")
+    total = models.DecimalField(_("total (đồng)"), max_digits=14, decimal_places=0, default=0)
+    finalised_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="+")
+    finalised_at = models.DateTimeField(_("made final at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("payment sheet")
+        verbose_name_plural = _("payment sheets")
+
+    def __str__(self) -> str:
+        return f"{self.klass_id} {self.get_status_display()}"
+
+    @property
+    def is_final(self) -> bool:
+        return self.status == self.Status.FINAL
+
+
+class PaymentLine(models.Model):
+    sheet = models.ForeignKey(PaymentSheet, on_delete=models.CASCADE, related_name="lines")
+    order = models.PositiveSmallIntegerField()
+    lecturer = models.ForeignKey("people.Lecturer", on_delete=models.PROTECT, related_name="+")
+    name = models.CharField(_("full name"), max_length=200)
+    rank = models.CharField(_("rank"), max_length=20, choices=Rank.choices)
+    sessions = models.PositiveIntegerField(_("sessions"))
+    periods = models.PositiveIntegerField(_("periods"))
+    rate = models.DecimalField(_("fee per session (đồng)"), max_digits=12, decimal_places=0)
+    amount = models.DecimalField(_("amount (đồng)"), max_digits=14, decimal_places=0)
+
+    class Meta:
+        ordering = ["sheet", "order"]
+        verbose_name = _("payment line")
+        verbose_name_plural = _("payment lines")
+
+    def __str__(self) -> str:
+        return self.name
