@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.scope import scope_of
 from core.forms import use_vn_dates
-from lecturers.models import FeeTable, Rank
+from lecturers.models import FeeTable, LoadEntry, NormPost, NormTable, Rank
 from org.models import AdministrativeUnit
 
 
@@ -95,3 +95,72 @@ class FinaliseForm(forms.Form):
 
 class RankForm(forms.Form):
     rank = forms.ChoiceField(label=gettext_lazy("Pay rank"), choices=Rank.choices)
+
+
+class NormTableForm(forms.ModelForm):
+    coefficients = forms.CharField(
+        label=gettext_lazy("Conversion coefficients"), widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=gettext_lazy("One line each: code; work; unit; standard hours per unit, e.g. "
+                               "“essay; Chấm tiểu luận; bài; 0,1”. The code “lecture” is one lecturing period."),
+    )
+
+    class Meta:
+        model = NormTable
+        fields = ["name", "first_year", "last_year", "year_kind", "overtime_multiplier", "overtime_cap", "source"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        lines = {n.post: n for n in self.instance.lines.all()} if self.instance.pk else {}
+        for post, label in NormPost.choices:
+            line = lines.get(post)
+            self.fields[f"{post}_standard"] = forms.DecimalField(
+                label=_("%(post)s: standard hours") % {"post": label}, min_value=0, max_digits=6, decimal_places=1,
+                initial=line.standard_hours if line else None, localize=True)
+            self.fields[f"{post}_lecturing"] = forms.DecimalField(
+                label=_("%(post)s: of which lecturing hours") % {"post": label}, min_value=0, max_digits=6,
+                decimal_places=1, initial=line.lecturing_hours if line else None, localize=True)
+        if self.instance.pk:
+            self.initial["coefficients"] = "\n".join(
+                f"{c.code}; {c.name}; {c.unit}; {str(c.value).replace('.', ',')}" for c in self.instance.coefficients.all())
+
+    def norms(self) -> dict:
+        return {post: (self.cleaned_data[f"{post}_standard"], self.cleaned_data[f"{post}_lecturing"])
+                for post in NormPost.values}
+
+    def coefficient_rows(self) -> list:
+        rows = []
+        for number, line in enumerate(self.cleaned_data["coefficients"].splitlines(), start=1):
+            if not line.strip():
+                continue
+            parts = [p.strip() for p in line.split(";")]
+            if len(parts) != 4 or not parts[0]:
+                raise ValidationError({"coefficients": _("Line %(n)d: write code; work; unit; value.") % {"n": number}})
+            try:
+                value = Decimal(parts[3].replace(",", "."))
+            except InvalidOperation:
+                raise ValidationError({"coefficients": _("Line %(n)d: the value is not a number.") % {"n": number}}) from None
+            rows.append((parts[0], parts[1], parts[2], value))
+        return rows
+
+
+class LoadEntryForm(forms.ModelForm):
+    class Meta:
+        model = LoadEntry
+        fields = ["kind", "coefficient_code", "quantity", "percent", "note"]
+
+    def __init__(self, *args, coefficients=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["coefficient_code"] = forms.ChoiceField(
+            label=_("Work"), required=False,
+            choices=[("", "—")] + [(c.code, f"{c.name} ({c.value} / {c.unit})") for c in coefficients
+                                   if c.code != "lecture"])
+        self.fields["quantity"].localize = True
+        self.fields["percent"].localize = True
+
+
+class LoadPostForm(forms.Form):
+    post = forms.ChoiceField(label=gettext_lazy("Norm post this year"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["post"].choices = [("", _("as the staff record says"))] + list(NormPost.choices)

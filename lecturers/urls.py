@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from lecturers.views import pay
+from lecturers.views import feedback, load, pay, standards
 
 app_name = "lecturers"
 urlpatterns = [
@@ -17,4 +17,27 @@ urlpatterns = [
     path("sessions/<int:pk>/held/", pay.session_held, name="session_held"),
     path("<int:pk>/rank/", pay.lecturer_rank, name="lecturer_rank"),
     path("<int:pk>/statement/", pay.lecturer_statement, name="lecturer_statement"),
+    path("norms/", load.norm_table_list, name="norm_table_list"),
+    path("norms/new/", load.norm_table_edit, name="norm_table_create"),
+    path("norms/<int:pk>/", load.norm_table_detail, name="norm_table_detail"),
+    path("norms/<int:pk>/edit/", load.norm_table_edit, name="norm_table_edit"),
+    path("load/", load.centre_load, name="centre_load"),
+    path("load/province/", load.province_load, name="province_load"),
+    path("<int:pk>/load/", load.lecturer_load, name="lecturer_load"),
+    path("<int:pk>/load/entries/", load.load_entry_add, name="load_entry_add"),
+    path("<int:pk>/load/post/", load.load_post, name="load_post"),
+    path("load/entries/<int:pk>/delete/", load.load_entry_delete, name="load_entry_delete"),
+    path("standards/", standards.centre_standards, name="centre_standards"),
+    path("standards/rules/", standards.standard_sets, name="standard_sets"),
+    path("<int:pk>/standard/", standards.lecturer_standard, name="lecturer_standard"),
+    path("standards/staff/<int:pk>/", standards.staff_standard, name="staff_standard"),
+    path("classes/<int:pk>/survey/", feedback.class_survey, name="class_survey"),
+    path("surveys/<int:pk>/", feedback.survey_detail, name="survey_detail"),
+    path("surveys/<int:pk>/slips/", feedback.survey_slips, name="survey_slips"),
+    path("surveys/<int:pk>/close/", feedback.survey_close, name="survey_close"),
+    path("surveys/texts/<uuid:pk>/review/", feedback.text_review, name="text_review"),
+    path("s/<str:key>/", feedback.survey_answer, name="survey_answer"),
+    path("<int:pk>/feedback/", feedback.lecturer_feedback, name="lecturer_feedback"),
+    path("feedback/", feedback.centre_feedback, name="centre_feedback"),
+    path("feedback/province/", feedback.province_feedback, name="province_feedback"),
 ]

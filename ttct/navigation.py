@@ -29,9 +29,15 @@ MENU = [
         (_("My record"), "people:my_record", lambda s: bool(s.person_id)),
     ]),
     (_("Lecturer work"), [
+        (_("Teaching load"), "lecturers:centre_load", _staff),
+        (_("Load by centre"), "lecturers:province_load", lambda s: s.sees_everything or s.supervises_some_province),
         (_("Payment sheets"), "lecturers:payment_list", _staff),
-        (_("Lecturer fee tables"), "lecturers:fee_table_list",
-         lambda s: s.is_staff_of_some_centre or s.supervises_some_province),
+        (_("Post standards"), "lecturers:centre_standards", _staff),
+        (_("Learner feedback"), "lecturers:centre_feedback", _staff),
+        (_("Feedback by centre"), "lecturers:province_feedback",
+         lambda s: s.sees_everything or s.supervises_some_province),
+        (_("Teaching norms"), "lecturers:norm_table_list", _staff),
+        (_("Lecturer fee tables"), "lecturers:fee_table_list", _staff),
     ]),
     (_("Organisation"), [
         (_("Centres"), "org:centre_list", lambda s: s.sees_everything or bool(s.centre_ids)),

@@ -1,3 +1,13 @@
+from lecturers.models.feedback import (
+    RatingCount,
+    Section,
+    Survey,
+    SurveyCode,
+    SurveyItem,
+    SurveyTemplate,
+    TemplateQuestion,
+    TextAnswer,
+)
 from lecturers.models.load import Coefficient, LoadEntry, LoadPost, NormLine, NormPost, NormTable, YearKind
 from lecturers.models.pay import (
     FeeRate,
@@ -8,8 +18,11 @@ from lecturers.models.pay import (
     Rank,
     SessionConfirmation,
 )
+from lecturers.models.standards import Requirement, Rule, StandardPost, StandardSet
 
 __all__ = [
     "Coefficient", "FeeRate", "FeeTable", "LecturerRank", "LoadEntry", "LoadPost", "NormLine", "NormPost",
-    "NormTable", "PaymentLine", "PaymentSheet", "Rank", "SessionConfirmation", "YearKind",
+    "NormTable", "PaymentLine", "PaymentSheet", "Rank", "Requirement", "Rule", "SessionConfirmation",
+    "StandardPost", "StandardSet", "YearKind", "RatingCount", "Section", "Survey", "SurveyCode", "SurveyItem",
+    "SurveyTemplate", "TemplateQuestion", "TextAnswer",
 ]

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from decimal import Decimal
 
 from lecturers.models import FeeRate, FeeTable
 from tests import factories as f
 from training.models import Session
 from training.tests.test_timetable_support import make_class, make_version
-
-_days = itertools.count(0)
 
 __all__ = ["fee_table", "held", "make_class", "make_version", "teach"]
 
@@ -28,10 +25,10 @@ def fee_table(province, *, central=2_000_000, provincial=1_200_000, centre=600_0
 
 def teach(klass, lecturer, count: int, *, periods: int = 4, held: bool = True, start=None) -> list[Session]:
     """`count` sessions of `lecturer` in `klass`, on days nobody else uses; attendance taken when held."""
-    first = start or klass.start_date
     sessions = []
-    for _ in range(count):
-        day = first + dt.timedelta(days=next(_days))
+    offset = 0 if start else Session.objects.filter(klass=klass).count()
+    for index in range(count):
+        day = (start or klass.start_date) + dt.timedelta(days=offset + index)
         sessions.append(Session.objects.create(klass=klass, date=day, part="morning", periods=periods,
                                                lecturer=lecturer, attendance_taken=held))
     return sessions

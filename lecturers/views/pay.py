@@ -189,7 +189,7 @@ def lecturer_rank(request, pk: int):
     else:
         services.set_lecturer_rank(actor=request.user, lecturer=lecturer, rank=form.cleaned_data["rank"])
         messages.success(request, _("Pay rank saved."))
-    return redirect("lecturers:lecturer_statement", pk=lecturer.pk)
+    return redirect("lecturers:lecturer_load", pk=lecturer.pk)
 
 
 def _statement(request, lecturer, year):
