@@ -57,7 +57,7 @@ def load_workbook(centre_name: str, year: int, rows) -> bytes:
               _("Norm: lecturing hours"), _("Reduction (%)"), _("Required standard hours"),
               _("Required lecturing hours"), _("Periods taught"), _("Other work (hours)"), _("Delivered"),
               _("Balance"), _("Overtime periods"), _("Overtime paid as periods"), _("Overtime pay (đồng)")]
-    body = [[i, r.lecturer.person.full_name, r.lecturer.get_kind_display(), r.post_label or _("no norm"),
+    body = [[i, r.lecturer.person.full_name, str(r.lecturer.get_kind_display()), str(r.post_label or _("no norm")),
              float(r.norm_standard), float(r.norm_lecturing), float(r.reduction_percent), float(r.required_standard),
              float(r.required_lecturing), r.taught_periods, float(r.other_hours), float(r.delivered),
              float(r.balance), float(r.overtime_periods), float(r.overtime_paid_periods), r.overtime_amount]

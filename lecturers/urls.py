@@ -22,6 +22,7 @@ urlpatterns = [
     path("norms/<int:pk>/", load.norm_table_detail, name="norm_table_detail"),
     path("norms/<int:pk>/edit/", load.norm_table_edit, name="norm_table_edit"),
     path("load/", load.centre_load, name="centre_load"),
+    path("load/me/", load.my_load, name="my_load"),
     path("load/province/", load.province_load, name="province_load"),
     path("<int:pk>/load/", load.lecturer_load, name="lecturer_load"),
     path("<int:pk>/load/entries/", load.load_entry_add, name="load_entry_add"),

@@ -30,6 +30,7 @@ MENU = [
     ]),
     (_("Lecturer work"), [
         (_("Teaching load"), "lecturers:centre_load", _staff),
+        (_("My teaching load"), "lecturers:my_load", lambda s: s.has_role(Role.LECTURER)),
         (_("Load by centre"), "lecturers:province_load", lambda s: s.sees_everything or s.supervises_some_province),
         (_("Payment sheets"), "lecturers:payment_list", _staff),
         (_("Post standards"), "lecturers:centre_standards", _staff),

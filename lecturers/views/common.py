@@ -29,6 +29,14 @@ def visible_lecturer(request, pk: int) -> Lecturer:
     return lecturer
 
 
+def managed_lecturer(request, pk: int) -> Lecturer:
+    """A lecturer whose load and pay records the user changes (the centre's director and officers)."""
+    lecturer = visible_lecturer(request, pk)
+    if not permissions.manages_lecturer_records(scope_of(request.user), lecturer.centre_id):
+        raise PermissionDenied
+    return lecturer
+
+
 def file_response(content: bytes, name: str, content_type: str) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -20,9 +20,10 @@ from lecturers.load import centre_summaries, load_rows
 from lecturers.models import LoadEntry, LoadPost, NormTable
 from lecturers.models.pay import default_rank
 from lecturers.services import load as services
-from lecturers.views.common import file_response, visible_lecturer, year_param
+from lecturers.views.common import file_response, managed_lecturer, visible_lecturer, year_param
 from lecturers.years import norm_table_for, period_of, year_label
 from org.models import Centre
+from people.models import Lecturer
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -137,7 +138,7 @@ def lecturer_load(request, pk: int):
 @login_required
 @require_POST
 def load_entry_add(request, pk: int):
-    lecturer = visible_lecturer(request, pk)
+    lecturer = managed_lecturer(request, pk)
     year = year_param(request)
     table = norm_table_for(year)
     form = LoadEntryForm(request.POST, coefficients=table.coefficients.all() if table else ())
@@ -162,7 +163,7 @@ def load_entry_add(request, pk: int):
 @require_POST
 def load_entry_delete(request, pk: int):
     entry = get_object_or_404(LoadEntry.objects.select_related("lecturer"), pk=pk)
-    lecturer = visible_lecturer(request, entry.lecturer_id)
+    lecturer = managed_lecturer(request, entry.lecturer_id)
     services.delete_load_entry(actor=request.user, entry=entry)
     messages.success(request, _("Entry deleted."))
     return redirect(f"{_load_url(lecturer)}?year={entry.year}")
@@ -171,7 +172,7 @@ def load_entry_delete(request, pk: int):
 @login_required
 @require_POST
 def load_post(request, pk: int):
-    lecturer = visible_lecturer(request, pk)
+    lecturer = managed_lecturer(request, pk)
     year = year_param(request)
     try:
         services.set_load_post(actor=request.user, lecturer=lecturer, year=year, post=request.POST.get("post", ""))
@@ -183,3 +184,16 @@ def load_post(request, pk: int):
 
 def _load_url(lecturer) -> str:
     return reverse("lecturers:lecturer_load", args=[lecturer.pk])
+
+
+@login_required
+def my_load(request):
+    """The lecturer's own load page (their first active profile)."""
+    scope = scope_of(request.user)
+    profile = None
+    if scope.person_id:
+        profile = (Lecturer.objects.filter(person_id=scope.person_id).order_by("-active", "pk")
+                   .values_list("pk", flat=True).first())
+    if profile is None:
+        raise PermissionDenied
+    return redirect("lecturers:lecturer_load", pk=profile)

@@ -24,7 +24,7 @@ from lecturers.held import held_condition
 from lecturers.models import FeeTable, PaymentSheet
 from lecturers.services import pay as services
 from lecturers.statement import yearly_statement
-from lecturers.views.common import file_response, visible_class, visible_lecturer, year_param
+from lecturers.views.common import file_response, managed_lecturer, visible_class, visible_lecturer, year_param
 from lecturers.years import norm_table_for, year_label
 from org.models import Centre
 from training.models import Klass, Session
@@ -182,7 +182,7 @@ def session_held(request, pk: int):
 @login_required
 @require_POST
 def lecturer_rank(request, pk: int):
-    lecturer = visible_lecturer(request, pk)
+    lecturer = managed_lecturer(request, pk)
     form = RankForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a rank from the list."))
