@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.scope import scope_of
 from core.forms import use_vn_dates
-from lecturers.models import FeeTable, LoadEntry, NormPost, NormTable, Rank
+from lecturers.models import ClosingReport, FeeTable, LoadEntry, NormPost, NormTable, Rank
 from org.models import AdministrativeUnit
 
 
@@ -164,3 +164,15 @@ class LoadPostForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["post"].choices = [("", _("as the staff record says"))] + list(NormPost.choices)
+
+
+class ClosingReportForm(forms.ModelForm):
+    class Meta:
+        model = ClosingReport
+        fields = ["number", "report_date", "assessment", "strengths", "limitations", "proposals"]
+        widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in ("assessment", "strengths", "limitations",
+                                                                          "proposals")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        use_vn_dates(self)

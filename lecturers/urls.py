@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from lecturers.views import feedback, load, pay, standards
+from lecturers.views import closing, feedback, load, pay, standards
 
 app_name = "lecturers"
 urlpatterns = [
@@ -41,4 +41,8 @@ urlpatterns = [
     path("<int:pk>/feedback/", feedback.lecturer_feedback, name="lecturer_feedback"),
     path("feedback/", feedback.centre_feedback, name="centre_feedback"),
     path("feedback/province/", feedback.province_feedback, name="province_feedback"),
+    path("classes/<int:pk>/closing-report/", closing.closing_report, name="closing_report"),
+    path("classes/<int:pk>/closing-report/final/", closing.closing_report_finalise, name="closing_report_finalise"),
+    re_path(r"^classes/(?P<pk>\d+)/closing-report\.(?P<fmt>pdf|docx)$", closing.closing_report_file,
+            name="closing_report_file"),
 ]

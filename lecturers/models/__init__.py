@@ -18,10 +18,11 @@ from lecturers.models.pay import (
     Rank,
     SessionConfirmation,
 )
+from lecturers.models.reports import ClosingReport
 from lecturers.models.standards import Requirement, Rule, StandardPost, StandardSet
 
 __all__ = [
-    "Coefficient", "FeeRate", "FeeTable", "LecturerRank", "LoadEntry", "LoadPost", "NormLine", "NormPost",
+    "ClosingReport", "Coefficient", "FeeRate", "FeeTable", "LecturerRank", "LoadEntry", "LoadPost", "NormLine", "NormPost",
     "NormTable", "PaymentLine", "PaymentSheet", "Rank", "Requirement", "Rule", "SessionConfirmation",
     "StandardPost", "StandardSet", "YearKind", "RatingCount", "Section", "Survey", "SurveyCode", "SurveyItem",
     "SurveyTemplate", "TemplateQuestion", "TextAnswer",
