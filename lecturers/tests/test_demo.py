@@ -40,3 +40,26 @@ def test_demo_province_shows_lecturers_work(client):
     call_command("seed_demo", persons=300, stdout=again)
     assert "đã có dữ liệu giảng viên minh họa" in again.getvalue()
     assert PaymentSheet.objects.count() == 1 and Survey.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_scale_seed_gives_lecturers_sessions_fees_and_answers(django_assert_max_num_queries):
+    from lecturers.feedback import province_results
+    from lecturers.load import centre_summaries
+    from org.models import Centre
+    from people.models import Lecturer
+    from training.models import Klass, Session
+
+    call_command("seed_demo", persons=200, centres=2, persons_per_centre=40, stdout=StringIO())
+    big = Centre.objects.get(code="SC0001")
+    assert Klass.objects.filter(centre=big).count() == 200 and Lecturer.objects.filter(centre=big).count() == 30
+    assert Session.objects.filter(klass__centre=big, attendance_taken=True).count() == 1000
+    assert FeeTable.objects.filter(province=big.province).exists()
+    centres = list(Centre.objects.filter(code__startswith="SC").values_list("pk", "name"))
+    year = Klass.objects.filter(centre=big).first().start_date.year
+    with django_assert_max_num_queries(12):
+        summaries = centre_summaries(centres, year)
+        averages = province_results(centres)
+    big_summary = next(s for s in summaries if s.centre_id == big.pk)
+    assert big_summary.lecturers == 30 and big_summary.taught_periods > 0
+    assert all(a.average is not None and 1 <= a.average <= 10 for a in averages)
