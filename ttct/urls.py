@@ -15,5 +15,6 @@ urlpatterns = [
     path("training/", include("training.urls")),
     path("certificates/", include("certificates.urls")),
     path("facilities/", include("facilities.urls")),
+    path("lecturers/", include("lecturers.urls")),
     path("api/", api.urls),
 ]
