@@ -88,3 +88,14 @@ def test_publishing_another_centres_draft_is_404(client, world, overlap_objects)
     assert client.post(url, {"confirm_overlaps": "1"}).status_code == 404
     overlap_objects["draft_a"].refresh_from_db()
     assert overlap_objects["draft_a"].status == "draft"
+
+
+def test_the_overlap_link_is_shown_only_to_those_who_may_open_it(client, world, overlap_objects):
+    url = reverse("curriculum:overlap_report")
+    for persona in ("supervisor", "officer_a", "viewer_a"):
+        client.force_login(getattr(world, persona))
+        assert url in client.get(reverse("curriculum:programme_list")).content.decode(), persona
+    for persona in ("lecturer_a", "learner_a"):
+        client.force_login(getattr(world, persona))
+        response = client.get(reverse("curriculum:programme_list"))
+        assert response.status_code == 200 and url not in response.content.decode(), persona
