@@ -17,7 +17,7 @@ from certificates.models import Certificate, CertificateRegister
 from certificates.services import batches
 from core.text import search_key
 from training.results.services import approve_results
-from training.tests.test_results_setup import approved_class, enrolments, fill_scores, make_class
+from training.tests.factories.results import approved_class, enrolments, fill_scores, make_class
 
 ISSUED = dt.date(2026, 3, 20)
 
