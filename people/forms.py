@@ -2,9 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DateField, use_vn_dates
-from org.models import SendingOrganisation
+from org.models import Centre, SendingOrganisation
 from people.models import Lecturer, Person, StaffAssignment
-from people.permissions import editable_centres
 
 
 class PersonForm(forms.ModelForm):
@@ -20,7 +19,7 @@ class PersonForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         use_vn_dates(self)
-        centres = editable_centres(user)
+        centres = Centre.objects.editable_by(user)
         self.fields["centre"].queryset = centres
         self.fields["centre"].required = True
         self.fields["sending_organisation"].queryset = SendingOrganisation.objects.visible_to(user).filter(archived=False)
@@ -46,7 +45,7 @@ class StaffAssignmentForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         use_vn_dates(self)
-        centres = editable_centres(user)
+        centres = Centre.objects.editable_by(user)
         self.fields["centre"].queryset = centres
         self.fields["person"].queryset = Person.objects.visible_to(user).filter(archived=False)
         self.fields["person"].widget = forms.NumberInput(attrs={"placeholder": _("person number")})
@@ -80,7 +79,7 @@ class LecturerForm(forms.ModelForm):
             for name in ("centre", "person", "kind", "active"):
                 del self.fields[name]
             return
-        centres = editable_centres(user)
+        centres = Centre.objects.editable_by(user)
         self.fields["centre"].queryset = centres
         self.fields["person"].queryset = Person.objects.visible_to(user).filter(archived=False)
         self.fields["person"].widget = forms.NumberInput(attrs={"placeholder": _("person number")})

@@ -7,14 +7,6 @@ term or a lecturer profile belongs to the director and training officers of its 
 from __future__ import annotations
 
 from accounts.scope import scope_of
-from org.models import Centre
-
-
-def editable_centres(user):
-    """The centres a form may offer: those whose records the user changes."""
-    scope = scope_of(user)
-    centres = Centre.objects.visible_to(user)
-    return centres if scope.sees_everything else centres.filter(pk__in=scope.editable_centre_ids)
 
 
 def owns_lecturer_profile(user, lecturer) -> bool:

@@ -22,6 +22,7 @@ from people.exports import persons_workbook
 from people.forms import EndTermForm, LecturerForm, MergeForm, PersonForm, StaffAssignmentForm
 from people.models import Lecturer, Person, StaffAssignment
 from people.permissions import edits_lecturer, owns_lecturer_profile
+from people.selectors import person_enrolments
 
 
 def _centre_filter(user) -> Filter:
@@ -32,14 +33,15 @@ def _centre_filter(user) -> Filter:
 # ------------------------------------------------------------------------------------------ persons
 
 def _person_spec(user) -> ListSpec:
+    personal = scope_of(user).sees_personal_data
+    sorts = {"name": (gettext_lazy("Full name"), "sort_key")}
+    if personal:  # ordering by birth date would reveal it
+        sorts["dob"] = (gettext_lazy("Date of birth"), "date_of_birth")
+    sorts["created"] = (gettext_lazy("Added"), "created_at")
     return ListSpec(
-        sorts={
-            "name": (gettext_lazy("Full name"), "sort_key"),
-            "dob": (gettext_lazy("Date of birth"), "date_of_birth"),
-            "created": (gettext_lazy("Added"), "created_at"),
-        },
+        sorts=sorts,
         default_sort="name",
-        search=lambda qs, text: qs.search(text),
+        search=lambda qs, text: qs.search(text, by_id=personal),
         filters=[
             _centre_filter(user),
             Filter("gender", gettext_lazy("Gender"), Gender.choices, lambda qs, v: qs.filter(gender=v)),
@@ -105,14 +107,10 @@ def person_detail(request, pk: int):
         "can_edit": scope.edits(person.centre_id),
         "staff": person.staff_assignments.visible_to(request.user).select_related("centre"),
         "lecturer_profiles": person.lecturer_profiles.visible_to(request.user).select_related("centre"),
-        "sections": [extra(request.user, person) for extra in PERSON_PAGE_SECTIONS],
+        "own": own,
+        "enrolments": person_enrolments(request.user, person),
     }
     return render(request, "people/person_detail.html", context)
-
-
-# Later apps add sections to a person's page (their classes, results, certificates). Each entry
-# takes (user, person) and returns {"title": ..., "template": ..., "context": {...}}.
-PERSON_PAGE_SECTIONS: list = []
 
 
 @login_required
@@ -200,7 +198,8 @@ def _staff_spec(user) -> ListSpec:
             "start": (gettext_lazy("Start date"), "start_date"),
         },
         default_sort="position",
-        search=lambda qs, text: qs.filter(person__in=Person.objects.search(text)),
+        search=lambda qs, text: qs.filter(
+            person__in=Person.objects.search(text, by_id=scope_of(user).sees_personal_data)),
         filters=[
             _centre_filter(user),
             Filter("position", gettext_lazy("Position"), StaffAssignment.Position.choices, lambda qs, v: qs.filter(position=v)),

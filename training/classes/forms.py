@@ -12,7 +12,6 @@ from curriculum.models import ProgrammeVersion
 from facilities.models import Room
 from org.models import Centre, SendingOrganisation
 from people.models import Lecturer
-from people.permissions import editable_centres as people_editable_centres
 from training.models import Klass
 
 
@@ -33,7 +32,7 @@ class RoomChoiceField(forms.ModelChoiceField):
 
 
 def editable_centres(user):
-    return people_editable_centres(user).filter(status=Centre.Status.ACTIVE)
+    return Centre.objects.editable_by(user).filter(status=Centre.Status.ACTIVE)
 
 
 class ClassForm(forms.ModelForm):
