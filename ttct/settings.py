@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "training",
     "certificates",
     "facilities",
+    "lecturers",
     "api",
     "demo",
     "django.contrib.auth",

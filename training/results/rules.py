@@ -11,26 +11,14 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
-from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from curriculum.choices import Classification, GradingScheme
+from training.models.results import ResultClassification
 
 ONE_DECIMAL = Decimal("0.1")
-
-
-class ResultClassification(models.TextChoices):
-    """What a result's classification may hold: a grading band's classification, or "pass" for a completed
-    learner of a programme graded đạt / không đạt only. The one source of their labels."""
-
-    EXCELLENT = Classification.EXCELLENT.value, Classification.EXCELLENT.label
-    VERY_GOOD = Classification.VERY_GOOD.value, Classification.VERY_GOOD.label
-    GOOD = Classification.GOOD.value, Classification.GOOD.label
-    AVERAGE = Classification.AVERAGE.value, Classification.AVERAGE.label
-    PASS = "pass", gettext_lazy("pass")
-    FAIL = Classification.FAIL.value, Classification.FAIL.label
 
 
 PASS = ResultClassification.PASS
