@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -165,6 +165,10 @@ def submit_answers(*, survey: Survey, code: str, answers: dict[int, str], confir
             if ratings:
                 match = functools.reduce(operator.or_, (Q(item_id=i, score=s) for i, s in ratings))
                 RatingCount.objects.filter(match).update(count=F("count") + 1)
+                SurveyItem.objects.filter(pk__in=[i for i, _s in ratings]).update(
+                    answers=F("answers") + 1,
+                    score_total=F("score_total") + Case(*(When(pk=i, then=Value(s)) for i, s in ratings),
+                                                        output_field=IntegerField()))
             if texts:
                 TextAnswer.objects.bulk_create(TextAnswer(item_id=i, text=t) for i, t in texts)
             Survey.objects.filter(pk=survey.pk).update(valid_forms=F("valid_forms") + 1)
