@@ -17,7 +17,7 @@ from lecturers.feedback import survey_results
 from lecturers.held import held_condition
 from lecturers.models import Survey
 from training.models import Attendance, Enrolment, Result, Session
-from training.services.results_documents import (
+from training.results.documents import (
     director_name,
     host_committee,
     place_name,

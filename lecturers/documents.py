@@ -16,7 +16,7 @@ from core.documents import Column, DocumentTable, OfficialDocument, Signature, r
 from core.money import amount_in_words, format_money
 from core.text import short_date
 from lecturers.pay import class_fee_sheet
-from training.services.results_documents import director_name, host_committee, place_name, vn_upper
+from training.results.documents import director_name, host_committee, place_name, vn_upper
 
 PRINTED_RANK = {"central": "Trung ương", "provincial": "Tỉnh", "centre": "Cơ sở"}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -41,14 +41,14 @@ MENU = [
         (_("Lecturer fee tables"), "lecturers:fee_table_list", _staff),
     ]),
     (_("Organisation"), [
-        (_("Centres"), "org:centre_list", lambda s: s.sees_everything or bool(s.centre_ids)),
+        (_("Centres"), "org:centre_list", lambda s: s.sees_some_centre),
         (_("Sending organisations"), "org:sending_org_list", _staff),
         (_("Administrative units"), "org:unit_list", _staff),
         (_("Rooms"), "facilities:room_list", _staff),
     ]),
     (_("Administration"), [
         (_("Logins"), "accounts:user_list",
-         lambda s: s.sees_everything or bool(s.province_ids) or s.has_role(Role.CENTRE_DIRECTOR)),
+         lambda s: s.grants_roles),
     ]),
 ]
 
