@@ -12,7 +12,7 @@ from django.urls import reverse
 from conftest import browser_login
 from lecturers.models import Survey
 from lecturers.services import feedback
-from lecturers.tests.builders import make_class, teach
+from lecturers.tests.builders import ensure_defaults, make_class, teach
 from training.tests.test_timetable_support import learners
 
 
@@ -29,6 +29,7 @@ def _answer(page, url: str, code: str, score: int) -> None:
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_learners_answer_on_a_phone_and_the_officer_sees_the_results(browser_page, world):
+    ensure_defaults()
     klass = make_class(world.centre_a)
     teach(klass, world.lecturer_profile, 2)
     learners(klass, 8)
