@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import operator
 import secrets
@@ -201,3 +202,42 @@ def review_text(*, actor, answer: TextAnswer, publish: bool) -> None:
     TextAnswer.objects.filter(pk=answer.pk).update(status=status)
     audit.record(actor=actor, action=AuditEvent.Action.APPROVE if publish else AuditEvent.Action.ARCHIVE, obj=survey,
                  after={"text": str(answer.pk), "status": status}, reason=_("free-text review"))
+
+
+@transaction.atomic
+def save_survey_template(*, actor, template: SurveyTemplate, questions: list[tuple[str, str, str]],
+                         previous: SurveyTemplate | None = None) -> SurveyTemplate:
+    """A new version of the feedback form; the version it replaces ends the day before (surveys keep theirs)."""
+    if not permissions.manages_national_rules(scope_of(actor)):
+        raise PermissionDenied
+    errors: dict[str, list[str]] = {}
+    if template.min_answers < 1:
+        errors.setdefault("min_answers", []).append(_("At least one answer is needed before results are shown."))
+    for field in ("min_share_percent", "max_unanswered_percent"):
+        if not 0 <= getattr(template, field) <= 100:
+            errors.setdefault(field, []).append(_("A share is between 0 and 100 %."))
+    if not questions or not any(kind == TemplateQuestion.Kind.RATING for _s, kind, _t in questions):
+        errors.setdefault("questions", []).append(_("The form needs at least one scored question."))
+    for number, (section, kind, text) in enumerate(questions, start=1):
+        if section not in Section.values or kind not in TemplateQuestion.Kind.values or not text:
+            errors.setdefault("questions", []).append(
+                _("Line %(n)d: write section; kind; question with a known section and kind.") % {"n": number})
+    if previous is not None and template.valid_from <= previous.valid_from:
+        errors.setdefault("valid_from", []).append(_("A new version starts after the version it replaces."))
+    if errors:
+        raise ValidationError(errors)
+    if previous is not None:
+        template.version = previous.version + 1
+        before = audit.snapshot(previous)
+        previous.valid_to = template.valid_from - dt.timedelta(days=1)
+        previous.save(update_fields=["valid_to", "updated_at"])
+        audit.record(actor=actor, action=AuditEvent.Action.UPDATE, obj=previous, before=before,
+                     after=audit.snapshot(previous), reason=_("replaced by a new version"))
+    template.pk = None
+    template.is_editable_default = False
+    template.save()
+    TemplateQuestion.objects.bulk_create(TemplateQuestion(template=template, order=n, section=s, kind=k, text=t)
+                                         for n, (s, k, t) in enumerate(questions, start=1))
+    audit.record(actor=actor, action=AuditEvent.Action.CREATE, obj=template,
+                 after={**audit.snapshot(template), "questions": [list(q) for q in questions]})
+    return template
