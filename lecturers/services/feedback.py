@@ -111,7 +111,8 @@ def normalise_code(code: str) -> str:
     return "".join(ch for ch in (code or "").upper() if ch.isalnum())
 
 
-def submit_answers(*, survey: Survey, code: str, answers: dict[int, str], confirm_incomplete: bool = False) -> Outcome:
+def submit_answers(*, survey: Survey, code: str, answers: dict[int, str], confirm_incomplete: bool = False,
+                   items: list[SurveyItem] | None = None) -> Outcome:
     """A learner's form. `answers` maps item ids to the raw values typed or chosen.
 
     Refused, with nothing written: a closed survey, an unknown or used code, a code of another class,
@@ -129,7 +130,7 @@ def submit_answers(*, survey: Survey, code: str, answers: dict[int, str], confir
         errors["code"] = [_("This code belongs to another class.")]
     elif found[1]:
         errors["code"] = [_("This code has already been used.")]
-    items = list(survey.items.all())
+    items = items if items is not None else list(survey.items.select_related("question"))
     template = survey.template
     ratings: list[tuple[int, int]] = []
     texts: list[tuple[int, str]] = []

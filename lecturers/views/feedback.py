@@ -129,7 +129,7 @@ def survey_answer(request, key: str):
         answers = {item.pk: request.POST.get(f"item_{item.pk}", "") for item in items}
         code = request.POST.get("code", "")
         try:
-            outcome = services.submit_answers(survey=survey, code=code, answers=answers,
+            outcome = services.submit_answers(survey=survey, code=code, answers=answers, items=items,
                                               confirm_incomplete=request.POST.get("confirm") == "1")
         except ValidationError as error:
             context.update(values={f"item_{k}": v for k, v in answers.items()}, errors=error.message_dict, code=code)
