@@ -66,6 +66,8 @@ def _server() -> subprocess.Popen:
     env.pop("DEBUG", None)
     if not env["DATABASE_URL"]:
         env["DATABASE_URL"] = f"sqlite:///{settings.DATABASES['default']['NAME']}"
+    # Without DEBUG the pages need the collected static files (their manifest).
+    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=root, env=env, check=True)
     gunicorn = Path(sys.executable).with_name("gunicorn")
     process = subprocess.Popen([str(gunicorn), "ttct.wsgi", "-w", "3", "--threads", "2", "-b", f"127.0.0.1:{PORT}",
                                 "--log-level", "warning"], cwd=root, env=env)

@@ -161,6 +161,9 @@ def submit_answers(*, survey: Survey, code: str, answers: dict[int, str], confir
     if not valid and not confirm_incomplete:
         return Outcome(counted=False, unanswered=unanswered, needs_confirmation=True)
     with transaction.atomic():
+        # Submissions to one survey take its row first, so concurrent ones queue instead of locking
+        # the counters in different orders (a deadlock on PostgreSQL).
+        Survey.objects.select_for_update().filter(pk=survey.pk).values_list("pk", flat=True).first()
         if not SurveyCode.objects.filter(code=code, survey=survey, used=False).update(used=True):
             raise ValidationError({"code": _("This code has already been used.")})
         if valid:
