@@ -11,7 +11,7 @@ from accounts.models import ApiToken
 from lecturers.services import feedback, pay
 from lecturers.tests.builders import fee_table, guest, make_class, teach
 from tests import factories as f
-from training.tests.test_timetable_support import learners
+from training.tests.factories.timetable import learners
 
 
 def _grow(world, n: int) -> None:

@@ -11,7 +11,7 @@ from core.models import AuditEvent
 from lecturers.models import StandardSet, SurveyTemplate
 from lecturers.services import feedback
 from lecturers.tests.builders import make_class
-from training.tests.test_timetable_support import learners
+from training.tests.factories.timetable import learners
 
 
 @pytest.mark.django_db

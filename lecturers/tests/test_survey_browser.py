@@ -13,7 +13,7 @@ from conftest import browser_login
 from lecturers.models import Survey
 from lecturers.services import feedback
 from lecturers.tests.builders import ensure_defaults, make_class, teach
-from training.tests.test_timetable_support import learners
+from training.tests.factories.timetable import learners
 
 
 def _answer(page, url: str, code: str, score: int) -> None:
