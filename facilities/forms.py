@@ -1,7 +1,8 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from accounts.scope import scope_of
-from facilities.models import Room
+from facilities.models import Building, ConditionCheck, Equipment, EquipmentCategory, Room
 from org.models import Centre
 
 
@@ -17,7 +18,8 @@ def editable_centres(user):
 class RoomForm(forms.ModelForm):
     class Meta:
         model = Room
-        fields = ["centre", "name", "kind", "seats", "address"]
+        fields = ["centre", "name", "kind", "seats", "building", "area_m2", "accessible", "use", "address",
+                  "contact_name", "contact_phone"]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -31,3 +33,57 @@ class RoomForm(forms.ModelForm):
             if len(only) == 1:
                 self.fields["centre"].initial = only[0]
         self.fields["address"].widget = forms.TextInput()
+        self.fields["building"].queryset = Building.objects.filter(centre__in=centres)
+
+
+class BuildingForm(forms.ModelForm):
+    class Meta:
+        model = Building
+        fields = ["centre", "name", "floors", "year_built", "note"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["centre"].queryset = editable_centres(user).filter(status=Centre.Status.ACTIVE)
+
+
+class EquipmentForm(forms.ModelForm):
+    class Meta:
+        model = Equipment
+        fields = ["centre", "category", "name", "quantity", "unit", "year_acquired", "funding_source", "condition",
+                  "room", "note"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        centres = editable_centres(user)
+        if not self.instance.pk:
+            centres = centres.filter(status=Centre.Status.ACTIVE)
+            only = list(centres[:2])
+            if len(only) == 1:
+                self.fields["centre"].initial = only[0]
+        self.fields["centre"].queryset = centres
+        self.fields["category"].queryset = EquipmentCategory.objects.filter(active=True)
+        self.fields["room"].queryset = Room.objects.filter(centre__in=centres, active=True).select_related("centre")
+        self.fields["room"].label_from_instance = lambda room: f"{room.name} ({room.centre.name})"
+        if self.instance.pk:
+            # The condition changes through dated checks once the item exists.
+            del self.fields["condition"]
+
+
+class ConditionCheckForm(forms.ModelForm):
+    class Meta:
+        model = ConditionCheck
+        fields = ["date", "condition", "note"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
+class InventoryUploadForm(forms.Form):
+    centre = forms.ModelChoiceField(queryset=Centre.objects.none(), label=_("Centre"))
+    file = forms.FileField(label=_("Inventory list (.xlsx)"))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        centres = editable_centres(user).filter(status=Centre.Status.ACTIVE)
+        self.fields["centre"].queryset = centres
+        only = list(centres[:2])
+        if len(only) == 1:
+            self.fields["centre"].initial = only[0]

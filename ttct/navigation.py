@@ -33,6 +33,7 @@ MENU = [
         (_("Sending organisations"), "org:sending_org_list", _staff),
         (_("Administrative units"), "org:unit_list", _staff),
         (_("Rooms"), "facilities:room_list", _staff),
+        (_("Equipment"), "facilities:equipment_list", _staff),
     ]),
     (_("Administration"), [
         (_("Logins"), "accounts:user_list",
