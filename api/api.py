@@ -37,6 +37,7 @@ def _mount() -> None:
     from certificates.api import router as certificates_router
     from curriculum.api import router as curriculum_router
     from facilities.api import router as facilities_router
+    from org.api import router as agreements_router
     from training.api import router as training_router
 
     api.add_router("/", org_router)
@@ -45,6 +46,7 @@ def _mount() -> None:
     api.add_router("/training/", training_router)
     api.add_router("/certificates/", certificates_router)
     api.add_router("/facilities/", facilities_router)
+    api.add_router("/", agreements_router)
 
 
 _mount()

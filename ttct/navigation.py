@@ -31,6 +31,7 @@ MENU = [
     (_("Organisation"), [
         (_("Centres"), "org:centre_list", lambda s: s.sees_everything or bool(s.centre_ids)),
         (_("Sending organisations"), "org:sending_org_list", _staff),
+        (_("Coordination agreements"), "org:agreement_list", _staff),
         (_("Administrative units"), "org:unit_list", _staff),
         (_("Rooms"), "facilities:room_list", _staff),
         (_("Equipment"), "facilities:equipment_list", _staff),
