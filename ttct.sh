@@ -54,6 +54,7 @@ case "${1:-}" in
     catalogues
     export DEBUG=${DEBUG:-1}
     "$VENV/bin/ruff" check .
+    "$VENV/bin/lint-imports" --no-cache
     "$VENV/bin/python" manage.py makemigrations --check --dry-run -v0
     shift
     exec "$VENV/bin/python" -m pytest "$@"

@@ -117,3 +117,18 @@ class ApiToken(models.Model):
             .filter(key_hash=_hash_token(raw), revoked=False, user__is_active=True)
             .first()
         )
+
+
+# accounts sits below org and people in the layers, so it never imports them. Where it must query
+# their tables (a user's scope, the role and login forms), it reaches the models through its own
+# foreign keys, which are the declared link between the apps.
+def centre_model():
+    return RoleAssignment._meta.get_field("centre").related_model
+
+
+def unit_model():
+    return RoleAssignment._meta.get_field("province").related_model
+
+
+def person_model():
+    return User._meta.get_field("person").related_model

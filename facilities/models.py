@@ -8,13 +8,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from accounts.scope import scope_of
 from core.models import TimeStampedModel
 from core.text import search_key
 
 
 def _centre_scoped(queryset, user, field: str = "centre_id", ids: str = "centre_ids"):
-    from accounts.scope import scope_of
-
     scope = scope_of(user)
     if scope.sees_everything:
         return queryset

@@ -1,79 +1,129 @@
-"""JSON endpoints for coordination agreements, scoped like the pages."""
+"""Read endpoints for the organisation tree."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from ninja import Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
-from org import agreements
-from org.models import CoordinationAgreement
+from core.listing import search_words
+from org.models import AdministrativeUnit, Centre, SendingOrganisation
 
-router = Router(tags=["agreements"])
+router = Router(tags=["organisation"])
 
 
-class AgreementOut(Schema):
+class UnitOut(Schema):
     id: int
-    centre_id: int
-    counterpart_id: int
-    counterpart: str
-    title: str
-    document_number: str
-    signed_on: dt.date
-    valid_from: dt.date
+    code: str
+    name: str
+    level: str
+    parent_id: int | None
+    province_id: int | None
+    valid_from: dt.date | None
     valid_to: dt.date | None
+    successor_id: int | None
+
+
+class CentreOut(Schema):
+    id: int
+    code: str
+    name: str
+    kind: str
+    level: str
     status: str
-    scope: str
-
-    @staticmethod
-    def resolve_counterpart(obj) -> str:
-        return obj.counterpart.name
-
-    @staticmethod
-    def resolve_status(obj) -> str:
-        return obj.status_on(timezone.localdate())
-
-
-class YearOut(Schema):
-    year: int
-    classes: int
-    learners: int
+    province_id: int
+    predecessor_id: int | None
+    address: str
+    phone: str
+    email: str
+    founding_issuer: str
+    founding_number: str
+    founding_date: dt.date | None
 
 
-class AgreementDetailOut(AgreementOut):
-    signatories: str
-    centre_duties: str
-    counterpart_duties: str
-    years: list[YearOut]
-
-    @staticmethod
-    def resolve_years(obj) -> list[dict]:
-        return agreements.classes_by_year(obj)
+class DatedName(Schema):
+    name: str
+    valid_from: dt.date | None
+    valid_to: dt.date | None
 
 
-def _require(request) -> None:
-    if not agreements.reads_agreements(request.user):
-        raise PermissionDenied
+class ServiceAreaOut(Schema):
+    unit_id: int
+    unit_name: str
+    valid_from: dt.date | None
+    valid_to: dt.date | None
 
 
-@router.get("/agreements", response=list[AgreementOut])
-@paginate(PageNumberPagination)
-def list_agreements(request, centre_id: int | None = None, expiring: bool = False):
-    _require(request)
-    items = CoordinationAgreement.objects.visible_to(request.user).select_related("counterpart").order_by("-valid_from", "pk")
-    if centre_id:
-        items = items.filter(centre_id=centre_id)
-    if expiring:
-        items = items.expiring(timezone.localdate())
-    return items
+class CentreDetailOut(CentreOut):
+    names: list[DatedName]
+    hosts: list[DatedName]
+    service_area: list[ServiceAreaOut]
 
 
-@router.get("/agreements/{agreement_id}", response=AgreementDetailOut)
-def get_agreement(request, agreement_id: int):
-    _require(request)
-    return get_object_or_404(CoordinationAgreement.objects.visible_to(request.user).select_related("counterpart"),
-                             pk=agreement_id)
+class SendingOrganisationOut(Schema):
+    id: int
+    name: str
+    short_name: str
+    kind: str
+    parent_id: int | None
+    province_id: int
+    centre_id: int | None
+    archived: bool
+
+
+@router.get("/centres", response=list[CentreOut])
+@paginate(PageNumberPagination, page_size=50)
+def list_centres(request, q: str | None = None, level: str | None = None, status: str | None = None):
+    queryset = Centre.objects.visible_to(request.auth).order_by("sort_key", "id")
+    if level:
+        queryset = queryset.filter(level=level)
+    if status:
+        queryset = queryset.filter(status=status)
+    return search_words(queryset, q)
+
+
+@router.get("/centres/{centre_id}", response=CentreDetailOut)
+def read_centre(request, centre_id: int):
+    centre = get_object_or_404(Centre.objects.visible_to(request.auth), pk=centre_id)
+    data = CentreOut.from_orm(centre).dict()
+    data["names"] = [DatedName(name=n.name, valid_from=n.valid_from, valid_to=n.valid_to) for n in centre.names.all()]
+    data["hosts"] = [
+        DatedName(name=h.committee_name, valid_from=h.valid_from, valid_to=h.valid_to) for h in centre.hosts.all()
+    ]
+    data["service_area"] = [
+        ServiceAreaOut(unit_id=link.unit_id, unit_name=link.unit.name, valid_from=link.valid_from, valid_to=link.valid_to)
+        for link in centre.service_area.select_related("unit")
+    ]
+    return data
+
+
+@router.get("/units", response=list[UnitOut])
+@paginate(PageNumberPagination, page_size=100)
+def list_units(request, q: str | None = None, level: str | None = None, current: bool = False):
+    queryset = AdministrativeUnit.objects.visible_to(request.auth).order_by("sort_key", "id")
+    if level:
+        queryset = queryset.filter(level=level)
+    if current:
+        queryset = queryset.current()
+    return search_words(queryset, q)
+
+
+@router.get("/units/{unit_id}", response=UnitOut)
+def read_unit(request, unit_id: int):
+    return get_object_or_404(AdministrativeUnit.objects.visible_to(request.auth), pk=unit_id)
+
+
+@router.get("/sending-organisations", response=list[SendingOrganisationOut])
+@paginate(PageNumberPagination, page_size=100)
+def list_sending_organisations(request, q: str | None = None, kind: str | None = None, archived: bool = False):
+    queryset = SendingOrganisation.objects.visible_to(request.auth).filter(archived=archived).order_by("sort_key", "id")
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    return search_words(queryset, q)
+
+
+@router.get("/sending-organisations/{org_id}", response=SendingOrganisationOut)
+def read_sending_organisation(request, org_id: int):
+    return get_object_or_404(SendingOrganisation.objects.visible_to(request.auth), pk=org_id)

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from accounts.scope import scope_of
 from core.models import TimeStampedModel
 from core.text import search_key
 
@@ -17,8 +18,6 @@ EXPIRY_WARNING_DAYS = 60
 
 class AgreementQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from accounts.scope import scope_of
-
         scope = scope_of(user)
         if scope.sees_everything:
             return self
