@@ -36,6 +36,11 @@ MENU = [
         (_("Rooms"), "facilities:room_list", _staff),
         (_("Equipment"), "facilities:equipment_list", _staff),
     ]),
+    (_("Finance"), [
+        (_("Yearly budgets"), "finance:budget_list", _staff),
+        (_("Cost rules"), "finance:cost_rules", _staff),
+        (_("Centres compared"), "finance:comparison", lambda s: s.supervises_some_province),
+    ]),
     (_("Administration"), [
         (_("Logins"), "accounts:user_list",
          lambda s: s.grants_roles),

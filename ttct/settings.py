@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "training",
     "certificates",
     "facilities",
+    "finance",
     "api",
     "demo",
     "django.contrib.auth",
