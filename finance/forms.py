@@ -9,13 +9,14 @@ from finance.models import Budget, BudgetLine, CostLine, CostRule, Spending
 from org.models import AdministrativeUnit, Centre
 
 
-class MoneyField(forms.CharField):
+class MoneyField(forms.Field):
     """An amount in đồng as typed in Vietnam ("1.250.000", "1 250 000 đ"); shown the same way."""
 
+    widget = forms.TextInput
+
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", 30)
         super().__init__(*args, **kwargs)
-        self.widget.attrs.update({"inputmode": "numeric", "placeholder": "1.250.000"})
+        self.widget.attrs.update({"inputmode": "numeric", "placeholder": "1.250.000", "maxlength": "30"})
 
     def prepare_value(self, value):
         if isinstance(value, int | Decimal):
@@ -23,7 +24,8 @@ class MoneyField(forms.CharField):
         return value
 
     def to_python(self, value):
-        value = super().to_python(value)
+        if isinstance(value, str):
+            value = value.strip()
         if value in self.empty_values:
             return None
         try:

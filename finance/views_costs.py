@@ -85,7 +85,7 @@ def prepare_sheet(request, pk: int, kind: str):
 def _sheet(klass, kind) -> CostSheet:
     if kind not in KINDS:
         raise Http404
-    return get_object_or_404(CostSheet.objects.select_related("klass__centre__province"), klass=klass, kind=kind)
+    return get_object_or_404(CostSheet.objects.select_related("klass__centre__province"), klass_id=klass.pk, kind=kind)
 
 
 @login_required
