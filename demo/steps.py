@@ -89,6 +89,12 @@ def step_classes(ctx: SeedContext) -> str:
     return build_classes(today=ctx.today, seed=ctx.seed)
 
 
+def step_resources(ctx: SeedContext) -> str:
+    from demo.resources import build_resources
+
+    return build_resources(today=ctx.today)
+
+
 DEMO_STEPS: list[Step] = [
     Step("reference", step_reference),
     Step("province", step_province),
@@ -97,6 +103,7 @@ DEMO_STEPS: list[Step] = [
     Step("staff", step_staff),
     Step("logins", step_logins),
     Step("classes", step_classes),
+    Step("resources", step_resources),
 ]
 
 

@@ -13,8 +13,8 @@ from decimal import Decimal
 from django.db.models import Count, Max, Q, Sum
 from django.db.models.functions import Coalesce
 
-from facilities.models import Equipment, FundingSource
-from facilities.selectors import requirements_on, standing_of_centres
+from facilities.models import FundingSource
+from facilities.selectors import quantities_by_condition, requirements_on, standing_of_centres
 from finance.models import Budget, BudgetLine, CostLine, CostSheet, Spending
 from finance.rules import rates_on
 
@@ -162,14 +162,17 @@ def province_comparison(centres, year: int, on) -> list[CentreRow]:
     centres = list(centres)
     ids = [c.pk for c in centres]
     requirements = requirements_on(on)
-    standing = standing_of_centres(ids, on, requirements)
-    equipment = {cid: (total, broken) for cid, total, broken in
-                 Equipment.objects.filter(centre_id__in=ids).values_list("centre_id")
-                 .annotate(t=Sum("quantity"), b=Coalesce(Sum("quantity", filter=Q(condition="broken")), 0))}
+    quantities = quantities_by_condition(ids)
+    standing = standing_of_centres(ids, on, requirements, quantities)
+    equipment: dict[int, list[int]] = defaultdict(lambda: [0, 0])  # centre -> [all items, broken]
+    for (centre_id, _category, condition), quantity in quantities.items():
+        equipment[centre_id][0] += quantity
+        if condition == "broken":
+            equipment[centre_id][1] += quantity
     budgets = dict(BudgetLine.objects.filter(budget__centre_id__in=ids, budget__year=year)
                    .values_list("budget__centre_id").annotate(t=Sum("amount")))
     spent = dict(Spending.objects.filter(line__budget__centre_id__in=ids, line__budget__year=year)
                  .values_list("line__budget__centre_id").annotate(t=Sum("amount")))
     return [CentreRow(c, sum(1 for s in standing[c.pk] if s.met), len(requirements),
-                      equipment.get(c.pk, (0, 0))[0], equipment.get(c.pk, (0, 0))[1],
+                      equipment[c.pk][0], equipment[c.pk][1],
                       budgets.get(c.pk, ZERO), spent.get(c.pk, ZERO)) for c in centres]
