@@ -1,7 +1,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from facilities.models import Building, ConditionCheck, Equipment, EquipmentCategory, Room
+from core.forms import use_vn_dates
+from facilities.models import (
+    Building,
+    ConditionCheck,
+    Equipment,
+    EquipmentCategory,
+    FacilityRequirement,
+    Room,
+)
 from org.models import Centre
 
 
@@ -82,3 +90,32 @@ class InventoryUploadForm(forms.Form):
         only = list(centres[:2])
         if len(only) == 1:
             self.fields["centre"].initial = only[0]
+
+
+class RequirementForm(forms.ModelForm):
+    class Meta:
+        model = FacilityRequirement
+        fields = ["name", "kind", "room_kind", "min_seats", "min_count", "category", "valid_from", "valid_to",
+                  "sort_order"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        use_vn_dates(self)
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("kind")
+        if kind == FacilityRequirement.Kind.ROOMS and not data.get("room_kind"):
+            self.add_error("room_kind", _("Choose the kind of room the requirement counts."))
+        if kind in (FacilityRequirement.Kind.EQUIPMENT, FacilityRequirement.Kind.EQUIPMENT_PER_ROOM) and not data.get(
+                "category"):
+            self.add_error("category", _("Choose the equipment category the requirement counts."))
+        if data.get("valid_from") and data.get("valid_to") and data["valid_to"] < data["valid_from"]:
+            self.add_error("valid_to", _("The requirement ends before it starts."))
+        return data
+
+
+class CategoryForm(forms.ModelForm):
+    class Meta:
+        model = EquipmentCategory
+        fields = ["code", "name", "aliases", "sort_order", "active"]

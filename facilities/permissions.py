@@ -20,3 +20,8 @@ def manages_facilities(user, centre_id: int | None) -> bool:
 
 def manages_some_facilities(user) -> bool:
     return scope_of(user).edits_some_centre
+
+
+def keeps_standard(user) -> bool:
+    """The facilities standard and the equipment categories are national data: administrators keep them."""
+    return scope_of(user).sees_everything

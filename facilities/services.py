@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from core.services import audited_delete, audited_save, require
 from facilities.models import Building, ConditionCheck, Equipment, Room
-from facilities.permissions import manages_facilities
+from facilities.permissions import keeps_standard, manages_facilities
 
 
 def can_manage_rooms(user, centre_id: int | None) -> bool:
@@ -123,3 +123,16 @@ def record_condition_check(*, actor, item: Equipment, date, condition: str, note
         audited_save(actor=actor, instance=item, reason=_("condition check of %(date)s") % {
             "date": date.strftime("%d/%m/%Y")}, validate=False)
     return check
+
+
+@transaction.atomic
+def save_requirement(*, actor, requirement, reason: str = ""):
+    """Change the facilities standard (a line of it); audited like every rule kept as data."""
+    require(keeps_standard(actor))
+    return audited_save(actor=actor, instance=requirement, reason=reason)
+
+
+@transaction.atomic
+def save_category(*, actor, category, reason: str = ""):
+    require(keeps_standard(actor))
+    return audited_save(actor=actor, instance=category, reason=reason)

@@ -24,4 +24,9 @@ urlpatterns = [
     path("inventory/import/", views_centre.inventory_upload, name="inventory_upload"),
     path("inventory/import/<str:token>/", views_centre.inventory_preview, name="inventory_preview"),
     path("inventory/import/<str:token>/confirm/", views_centre.inventory_confirm, name="inventory_confirm"),
+    path("standard/", views_centre.standard, name="standard"),
+    path("standard/requirements/new/", views_centre.requirement_edit, name="requirement_create"),
+    path("standard/requirements/<int:pk>/", views_centre.requirement_edit, name="requirement_edit"),
+    path("standard/categories/new/", views_centre.category_edit, name="category_create"),
+    path("standard/categories/<int:pk>/", views_centre.category_edit, name="category_edit"),
 ]

@@ -15,10 +15,10 @@ from django.views.decorators.http import require_POST
 
 from core.views import apply_validation_error, flash_error
 from facilities import services
-from facilities.forms import BuildingForm, InventoryUploadForm
+from facilities.forms import BuildingForm, CategoryForm, InventoryUploadForm, RequirementForm
 from facilities.inventory import import_inventory, preview_inventory, store_inventory_upload
-from facilities.models import Building, InventoryUpload, Room
-from facilities.permissions import manages_facilities, manages_some_facilities, reads_facilities
+from facilities.models import Building, EquipmentCategory, FacilityRequirement, InventoryUpload, Room
+from facilities.permissions import keeps_standard, manages_facilities, manages_some_facilities, reads_facilities
 from facilities.selectors import equipment_summary, occupancy, standing_of_centres
 from facilities.views_equipment import require_reader
 from org.models import Centre
@@ -135,3 +135,47 @@ def inventory_confirm(request, token: str):
         return redirect("facilities:inventory_preview", token=token)
     messages.success(request, _("%(count)s equipment items were added.") % {"count": len(created)})
     return redirect(reverse("facilities:equipment_list") + f"?centre={upload.centre_id}")
+
+
+@login_required
+def standard(request):
+    require_reader(request.user)
+    return render(request, "facilities/standard.html", {
+        "requirements": FacilityRequirement.objects.select_related("category"),
+        "categories": EquipmentCategory.objects.all(),
+        "can_edit": keeps_standard(request.user),
+    })
+
+
+def _standard_edit(request, model, form_class, save, pk, title):
+    require_reader(request.user)
+    if not keeps_standard(request.user):
+        raise PermissionDenied
+    instance = get_object_or_404(model, pk=pk) if pk else None
+    form = form_class(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(request.user, form.save(commit=False))
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("facilities:standard")
+    return render(request, "core/form_page.html", {"form": form, "title": title,
+                                                   "cancel_url": reverse("facilities:standard")})
+
+
+@login_required
+def requirement_edit(request, pk: int | None = None):
+    def save(actor, requirement):
+        return services.save_requirement(actor=actor, requirement=requirement)
+
+    return _standard_edit(request, FacilityRequirement, RequirementForm, save, pk, _("Facilities requirement"))
+
+
+@login_required
+def category_edit(request, pk: int | None = None):
+    def save(actor, category):
+        return services.save_category(actor=actor, category=category)
+
+    return _standard_edit(request, EquipmentCategory, CategoryForm, save, pk, _("Equipment category"))

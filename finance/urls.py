@@ -8,6 +8,7 @@ urlpatterns = [
     path("budgets/new/", views.budget_edit, name="budget_create"),
     path("budgets/<int:pk>/", views.budget_detail, name="budget_detail"),
     path("budgets/<int:pk>/edit/", views.budget_edit, name="budget_edit"),
+    path("budgets/<int:pk>/file/", views.budget_file, name="budget_file"),
     path("budgets/<int:pk>/lines/new/", views.line_edit, name="line_create"),
     path("budgets/<int:pk>/lines/<int:line_pk>/", views.line_edit, name="line_edit"),
     path("budgets/<int:pk>/spending/new/", views.spending_create, name="spending_create"),

@@ -154,6 +154,15 @@ def spending_create(request, pk: int):
     return render(request, "finance/spending_form.html", {"form": form, "budget": budget, "over": over})
 
 
+@login_required
+def budget_file(request, pk: int):
+    budget = visible_budget(request, pk)
+    if not budget.approval_file:
+        raise Http404
+    return FileResponse(budget.approval_file.open("rb"), as_attachment=True,
+                        filename=budget.approval_file.name.rsplit("/", 1)[-1])
+
+
 def _visible_spending(request, pk: int) -> Spending:
     require_reader(request.user)
     return get_object_or_404(Spending.objects.visible_to(request.user).select_related("line__budget"), pk=pk)

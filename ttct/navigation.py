@@ -35,6 +35,7 @@ MENU = [
         (_("Administrative units"), "org:unit_list", _staff),
         (_("Rooms"), "facilities:room_list", _staff),
         (_("Equipment"), "facilities:equipment_list", _staff),
+        (_("Facilities standard"), "facilities:standard", _staff),
     ]),
     (_("Finance"), [
         (_("Yearly budgets"), "finance:budget_list", _staff),

@@ -43,6 +43,9 @@ def test_every_facilities_page_as_every_persona(client, world):
         ("centre A occupancy", reverse("facilities:occupancy", args=[a]), expect(200, officer_b=404, **NO_STAFF)),
         ("building create", reverse("facilities:building_create"), expect(200, **EDITORS_ONLY)),
         ("inventory upload", reverse("facilities:inventory_upload"), expect(200, **EDITORS_ONLY)),
+        ("standard", reverse("facilities:standard"), expect(200, **NO_STAFF)),
+        ("requirement create", reverse("facilities:requirement_create"), expect(403, admin=200)),
+        ("category edit", reverse("facilities:category_edit", args=[thing.category_id]), expect(403, admin=200)),
     ])
 
 
@@ -77,3 +80,20 @@ def test_api_lists_only_equipment_in_scope_and_creates_through_the_service(clien
                                                     "name": "Bảng", "quantity": 1},
                       content_type="application/json", **auth)
     assert bad.status_code == 422
+
+
+def test_the_administrator_changes_the_standard_and_it_is_audited(client, world):
+    from core.models import AuditEvent
+    from facilities.models import FacilityRequirement
+
+    client.force_login(world.admin)
+    response = client.post(reverse("facilities:requirement_create"), {
+        "name": "Thư viện", "kind": "rooms", "room_kind": "", "min_seats": "0", "min_count": "1",
+        "valid_from": "01/01/2026", "sort_order": "9"})
+    assert response.status_code == 200 and "Chọn loại phòng" in response.content.decode()
+    response = client.post(reverse("facilities:requirement_create"), {
+        "name": "Phòng họp", "kind": "rooms", "room_kind": "meeting_room", "min_seats": "0", "min_count": "1",
+        "valid_from": "01/01/2026", "sort_order": "9"})
+    assert response.status_code == 302
+    created = FacilityRequirement.objects.get(name="Phòng họp")
+    assert AuditEvent.objects.for_object(created).filter(action="create").exists()

@@ -143,3 +143,19 @@ def test_plan_shows_the_estimated_cost_of_each_line_and_the_budget_still_free(cl
     assert "18.130.000 đ" in page and "61.870.000 đ" in page
     assert reverse("finance:plan_cost", args=[plan.pk]) in client.get(
         reverse("training:plan_detail", args=[plan.pk])).content.decode()
+
+
+def test_voucher_file_is_attached_and_downloaded_in_scope(client, world, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    b = budget(world.centre_a, lines=[(LOCAL, "materials", 5_000_000)])
+    client.force_login(world.officer_a)
+    client.post(reverse("finance:spending_create", args=[b.pk]), {
+        "line": b.lines.get().pk, "amount": "750000", "date": "02/02/2026", "document_number": "PC-7",
+        "payee": "Nhà sách", "file": SimpleUploadedFile("phieu-chi.pdf", b"%PDF voucher")})
+    spending = Spending.objects.get()
+    url = reverse("finance:spending_file", args=[spending.pk])
+    assert b"".join(client.get(url).streaming_content) == b"%PDF voucher"
+    client.force_login(world.officer_b)
+    assert client.get(url).status_code == 404
