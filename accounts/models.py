@@ -25,6 +25,10 @@ class User(AbstractUser):
         verbose_name = _("user")
         verbose_name_plural = _("users")
 
+    def get_full_name(self) -> str:
+        """Vietnamese order: family and middle name (`last_name`) before the given name (`first_name`)."""
+        return " ".join(part for part in (self.last_name.strip(), self.first_name.strip()) if part)
+
     @property
     def display_name(self) -> str:
         return self.get_full_name() or self.username

@@ -3,7 +3,12 @@
 Estimate (dự toán): learners enrolled (the class's capacity while none are), the days of the timetable
 (the class's weekdays while it has none), every scheduled session for the lecturer fees.
 Settlement (quyết toán): learners enrolled at the end, the days and sessions actually held (attendance
-taken). Each line is quantity × rate rounded once to the đồng.
+taken or the session confirmed). Each line is quantity × rate rounded once to the đồng.
+
+The lecturer-fee lines are the lecturers' pay rules (`lecturers.pay.class_fee_lines`, from the fee table
+in force in the centre's province): one line per paid lecturer, its amount as the pay rules compute it
+(a session longer or shorter than the table's counts in proportion). The centre's own full-time
+lecturers are paid through their teaching load, not per class, so their zero lines are left out.
 """
 
 from __future__ import annotations
@@ -13,9 +18,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from core.money import to_dong
-from finance.lecturer_fees import lecturer_fee_lines
 from finance.models import CostLine, CostSheet
 from finance.rules import rates_on
+from lecturers.held import held_condition
+from lecturers.pay import class_fee_lines
 from training.models import Enrolment, Klass
 
 Item = CostLine.Item
@@ -37,7 +43,7 @@ def inputs_for(klass: Klass, kind: str) -> Inputs:
     enrolled = klass.enrolments.filter(status=Enrolment.Status.ENROLLED).count()
     sessions = klass.sessions.all()
     if held_only:
-        sessions = sessions.filter(attendance_taken=True)
+        sessions = sessions.filter(held_condition())
     days = sessions.values("date").distinct().count()
     if not held_only:
         enrolled = enrolled or klass.capacity
@@ -56,8 +62,9 @@ def compute_lines(klass: Klass, kind: str) -> tuple[Inputs, list[CostLine]]:
     inputs = inputs_for(klass, kind)
     rates = rates_on(klass.centre.province_id, klass.start_date)
     lines = [
-        _line(Item.LECTURER, f"Thù lao giảng viên: {fee.lecturer.person.full_name}", fee.sessions, "buổi", fee.rate)
-        for fee in lecturer_fee_lines(klass, held_only=kind == CostSheet.Kind.SETTLEMENT)
+        CostLine(item=Item.LECTURER, label=f"Thù lao giảng viên: {fee.lecturer.person.full_name}",
+                 quantity=Decimal(fee.sessions), unit="buổi", rate=fee.rate, amount=fee.amount)
+        for fee in class_fee_lines(klass, held_only=kind == CostSheet.Kind.SETTLEMENT) if fee.amount
     ]
     learner_days = inputs.learners * inputs.days
     lines += [

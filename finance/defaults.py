@@ -22,7 +22,7 @@ RULES = [
     ("opening", Decimal(1_000_000), f"{TT36} (khai giảng)"),
     ("closing", Decimal(1_000_000), f"{TT36} (bế giảng)"),
     ("certificate", Decimal(10_000), f"{TT36} (in giấy chứng nhận)"),
-    ("lecturer_session", Decimal(300_000), f"{TT36} (thù lao giảng viên cấp huyện, một buổi)"),
+    ("lecturer_session", Decimal(300_000), f"{TT36} (thù lao giảng viên bình quân một buổi, để ước tính kế hoạch)"),
 ]
 
 

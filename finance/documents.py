@@ -57,17 +57,17 @@ def cost_document(sheet: CostSheet, lines, estimate_total: Decimal | None = None
         f"L{_class_words(klass)[1:]} (mã lớp {klass.code}), từ ngày {short_date(klass.start_date)} đến ngày "
         f"{short_date(klass.end_date)}, tại {klass.venue or centre.name}; số học viên: {sheet.learners}; "
         f"số ngày học: {sheet.days}.",
-        f"Tổng kinh phí {word}: {format_money(amount, unit=False)} đồng (Bằng chữ: {amount_in_words(amount)}), "
+        f"Tổng kinh phí {word}: {format_money(amount, unit='')} đồng (Bằng chữ: {amount_in_words(amount)}), "
         "chi tiết như sau:",
     ]
     if estimate_total is not None:
         difference = amount - estimate_total
-        paragraphs.append(f"So với dự toán ({format_money(estimate_total, unit=False)} đồng): "
+        paragraphs.append(f"So với dự toán ({format_money(estimate_total, unit='')} đồng): "
                           f"{'tăng' if difference > 0 else 'giảm' if difference < 0 else 'bằng'}"
-                          f"{' ' + format_money(abs(difference), unit=False) + ' đồng' if difference else ''}.")
-    rows = [(str(n), line.label, line.unit, _quantity(line.quantity), format_money(line.rate, unit=False),
-             format_money(line.amount, unit=False)) for n, line in enumerate(lines, start=1)]
-    rows.append(("", "Tổng cộng", "", "", "", format_money(amount, unit=False)))
+                          f"{' ' + format_money(abs(difference), unit='') + ' đồng' if difference else ''}.")
+    rows = [(str(n), line.label, line.unit, _quantity(line.quantity), format_money(line.rate, unit=''),
+             format_money(line.amount, unit='')) for n, line in enumerate(lines, start=1)]
+    rows.append(("", "Tổng cộng", "", "", "", format_money(amount, unit='')))
     table = DocumentTable(
         columns=(Column("STT", 12, "center"), Column("Nội dung"), Column("Đơn vị tính", 26, "center"),
                  Column("Số lượng", 20, "right"), Column("Đơn giá (đồng)", 28, "right"),

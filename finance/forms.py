@@ -20,7 +20,7 @@ class MoneyField(forms.Field):
 
     def prepare_value(self, value):
         if isinstance(value, int | Decimal):
-            return format_money(value, unit=False)
+            return format_money(value, unit="")
         return value
 
     def to_python(self, value):

@@ -132,7 +132,9 @@ class CostRule(models.Model):
         OPENING = "opening", _("opening ceremony, per class")
         CLOSING = "closing", _("closing ceremony, per class")
         CERTIFICATE = "certificate", _("certificate, per learner")
-        LECTURER_SESSION = "lecturer_session", _("lecturer fee, per session")
+        # Class estimates take lecturer fees from the lecturers' fee tables; this average serves the
+        # annual plan's rough figure for classes not yet opened, whose lecturers are not known.
+        LECTURER_SESSION = "lecturer_session", _("lecturer fee per session, for plan estimates")
 
     province = models.ForeignKey("org.AdministrativeUnit", verbose_name=_("province"), null=True, blank=True,
                                  on_delete=models.PROTECT, related_name="+",

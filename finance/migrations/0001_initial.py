@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('org', '0002_coordination_agreements'),
-        ('training', '0003_class_agreement'),
+        ('training', '0004_class_agreement'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -9,6 +9,7 @@ from decimal import Decimal
 from curriculum.choices import Category, VersionStatus
 from curriculum.models import Programme, ProgrammeVersion
 from finance.models import Budget, BudgetLine
+from lecturers.models import FeeRate, FeeTable
 from tests import factories as f
 from training.models import Enrolment, Klass, Session
 
@@ -23,16 +24,32 @@ def version(periods: int = 8) -> ProgrammeVersion:
                                            total_periods=periods)
 
 
+def pay_rates(province) -> FeeTable:
+    """The province's own lecturer fee table for the tests: 400.000 đ a session at centre rank, 800.000 đ at
+    provincial rank (guests), four periods a session; it takes precedence over the editable default."""
+    table = FeeTable.objects.filter(province=province, name="Bảng thử").first()
+    if table is None:
+        table = FeeTable.objects.create(province=province, name="Bảng thử", valid_from=dt.date(2026, 1, 1),
+                                        periods_per_session=4)
+        for rank, amount in (("central", 2_000_000), ("provincial", 800_000), ("centre", 400_000)):
+            FeeRate.objects.create(table=table, rank=rank, amount=Decimal(amount))
+    return table
+
+
 def costed_class(centre, *, learners=3, withdrawn=0, off_site="Hội trường UBND xã", ver=None, **kw) -> Klass:
-    """Sessions: day 0 morning and afternoon, day 1 morning, day 2 morning; lecturer 1 teaches three of them."""
+    """Sessions: day 0 morning and afternoon, day 1 morning, day 2 morning and afternoon. A part-time
+    lecturer (400.000 đ a session) teaches three, a guest (800.000 đ) one, and a full-time lecturer of
+    the centre, paid through the teaching load, the last."""
+    pay_rates(centre.province)
     n = next(_n)
     k = Klass.objects.create(centre=centre, version=ver or version(), code=f"CP-{n}", name=f"Lớp đảng viên mới {n}",
                              start_date=START, end_date=START + dt.timedelta(days=4), capacity=40,
                              off_site_venue=off_site, **kw)
-    first = f.LecturerFactory(centre=centre, person__family_name="Nguyễn", person__given_name="An")
-    second = f.LecturerFactory(centre=centre, person__family_name="Trần", person__given_name="Bình")
+    first = f.LecturerFactory(centre=centre, kind="part_time", person__family_name="Nguyễn", person__given_name="An")
+    second = f.LecturerFactory(centre=centre, kind="guest", person__family_name="Trần", person__given_name="Bình")
+    own = f.LecturerFactory(centre=centre, kind="full_time", person__family_name="Lê", person__given_name="Cơ")
     for day, part, lecturer in [(0, "morning", first), (0, "afternoon", second), (1, "morning", first),
-                                (2, "morning", first)]:
+                                (2, "morning", first), (2, "afternoon", own)]:
         Session.objects.create(klass=k, date=START + dt.timedelta(days=day), part=part, lecturer=lecturer, periods=4)
     for _ in range(learners):
         Enrolment.objects.create(klass=k, person=f.PersonFactory(centre=centre))

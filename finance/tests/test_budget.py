@@ -129,18 +129,18 @@ def test_plan_shows_the_estimated_cost_of_each_line_and_the_budget_still_free(cl
     line = PlanLine.objects.create(plan=plan, programme=ver.programme, quarter=1, planned_classes=2,
                                    planned_learners=60)
     k = costed_class(world.centre_a, ver=ver, plan_line=line)
-    services.prepare_cost_sheet(actor=world.officer_a, klass=k, kind=CostSheet.Kind.ESTIMATE)  # 9.230.000
+    services.prepare_cost_sheet(actor=world.officer_a, klass=k, kind=CostSheet.Kind.ESTIMATE)  # 10.030.000
     budget(world.centre_a, lines=[(LOCAL, "training", 50_000_000), (PROVINCE, "training", 30_000_000),
                                   (LOCAL, "facilities", 20_000_000)])
     rows, figures = plan_costs(plan)
     # The class not yet opened: 30 learners × (50.000 + 10.000 + 1 day × (100.000 + 50.000)) + 2 ceremonies
-    # + 2 sessions (8 periods) × 300.000 = 8.900.000.
-    assert rows[0].estimated == D(9_230_000 + 8_900_000) and rows[0].from_classes == 1
+    # + 2 sessions (8 periods) × 300.000, the plan's average lecturer fee = 8.900.000.
+    assert rows[0].estimated == D(10_030_000 + 8_900_000) and rows[0].from_classes == 1
     assert figures["training_budget"] == D(80_000_000)
-    assert figures["free"] == D(80_000_000 - 18_130_000)
+    assert figures["free"] == D(80_000_000 - 18_930_000)
     client.force_login(world.officer_a)
     page = client.get(reverse("finance:plan_cost", args=[plan.pk])).content.decode()
-    assert "18.130.000 đ" in page and "61.870.000 đ" in page
+    assert "18.930.000 đ" in page and "61.070.000 đ" in page
     assert reverse("finance:plan_cost", args=[plan.pk]) in client.get(
         reverse("training:plan_detail", args=[plan.pk])).content.decode()
 

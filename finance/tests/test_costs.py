@@ -30,7 +30,7 @@ def _amounts(sheet):
 
 def test_default_rules_are_tt40_dated_data(world):
     rates = rates_on(world.province.pk, START)
-    assert rates["meal"] == D(100_000) and rates["lecturer_session"] == D(300_000)
+    assert rates["meal"] == D(100_000) and rates["materials"] == D(50_000)
     assert CostRule.objects.get(item="meal", province__isnull=True).basis.startswith("Thông tư 40/2017/TT-BTC")
     assert rates_on(world.province.pk, dt.date(2017, 6, 30))["meal"] == D(0)  # before the circular
 
@@ -49,15 +49,17 @@ def test_estimate_from_the_timetable_matches_the_hand_computed_figures(world):
     k = costed_class(world.centre_a, learners=3, withdrawn=1)
     sheet = services.prepare_cost_sheet(actor=world.officer_a, klass=k, kind=CostSheet.Kind.ESTIMATE)
     assert (sheet.learners, sheet.days) == (3, 3)
-    # lecturer fees 3 × 300.000 and 1 × 300.000; materials 3 × 50.000; meal and travel 3 learners × 3 days;
+    # lecturer fees from the province's fee table: 3 sessions × 400.000 (part-time) and 1 × 800.000 (guest),
+    # none for the centre's full-time lecturer; materials 3 × 50.000; meal and travel 3 learners × 3 days;
     # venue off site 3 days × 1.500.000; ceremonies 1.000.000 each; certificates 3 × 10.000.
     assert _amounts(sheet) == {
-        "Thù lao giảng viên: Nguyễn Văn An": D(900_000), "Thù lao giảng viên: Trần Văn Bình": D(300_000),
+        "Thù lao giảng viên: Nguyễn Văn An": D(1_200_000), "Thù lao giảng viên: Trần Văn Bình": D(800_000),
         "Tài liệu học tập": D(150_000), "Hỗ trợ tiền ăn học viên": D(900_000),
         "Hỗ trợ tiền đi lại học viên": D(450_000), "Thuê hội trường, địa điểm": D(4_500_000),
         "Khai giảng": D(1_000_000), "Bế giảng": D(1_000_000), "In giấy chứng nhận": D(30_000),
     }
-    assert sum(_amounts(sheet).values()) == D(9_230_000)
+    assert sum(_amounts(sheet).values()) == D(10_030_000)
+    assert not sheet.lines.filter(label__contains="Lê Văn Cơ").exists()
     assert AuditEvent.objects.for_object(sheet).filter(action="create").exists()
 
 
@@ -85,9 +87,10 @@ def test_settlement_needs_a_closed_class_then_counts_what_was_held(world):
     sheet = services.prepare_cost_sheet(actor=world.officer_a, klass=k, kind=CostSheet.Kind.SETTLEMENT)
     assert (sheet.learners, sheet.days) == (2, 2)
     amounts = _amounts(sheet)
-    assert amounts["Thù lao giảng viên: Nguyễn Văn An"] == D(600_000)
+    assert amounts["Thù lao giảng viên: Nguyễn Văn An"] == D(800_000)  # two of its three sessions held
+    assert amounts["Thù lao giảng viên: Trần Văn Bình"] == D(800_000)
     assert amounts["Hỗ trợ tiền ăn học viên"] == D(400_000)
-    assert sum(amounts.values()) == D(6_620_000)
+    assert sum(amounts.values()) == D(7_320_000)
 
 
 def test_lines_are_edited_one_by_one_without_drift_and_negative_values_refused(world):
@@ -102,7 +105,7 @@ def test_lines_are_edited_one_by_one_without_drift_and_negative_values_refused(w
     assert sheet.lines.get(label="Tài liệu học tập").amount == D(83_333)
     assert all(line.amount == 1 for line in stored if line.item == "other")  # 0,1 × 10 đồng, ten times
     assert sum(0.1 for _ in range(10)) != 1  # what floats would have said of ten tenths
-    assert sum(line.amount for line in stored) == D(9_230_000) - D(150_000) + D(83_333) - D(30_000) + D(10)
+    assert sum(line.amount for line in stored) == D(10_030_000) - D(150_000) + D(83_333) - D(30_000) + D(10)
     bad = sheet.lines.first()
     bad.quantity = D(-1)
     with pytest.raises(ValidationError) as error:
@@ -121,16 +124,15 @@ def test_excel_word_and_pdf_carry_the_total_and_the_total_in_words(world):
     book = load_workbook(io.BytesIO(cost_workbook(sheet, lines)))
     rows = list(book.active.iter_rows(values_only=True))
     total_row = next(r for r in rows if r[1] == "Tổng cộng")
-    assert total_row[5] == 9_230_000
-    assert ("", "Bằng chữ: Chín triệu hai trăm ba mươi nghìn đồng") == rows[-1][:2] or \
-        rows[-1][1] == "Bằng chữ: Chín triệu hai trăm ba mươi nghìn đồng"
+    assert total_row[5] == 10_030_000
+    assert rows[-1][1] == "Bằng chữ: Mười triệu không trăm ba mươi nghìn đồng"
     word, name, _type = cost_document_file(sheet, lines, "docx")
     document = Document(io.BytesIO(word))
     text = "\n".join([p.text for p in document.paragraphs]
                      + [cell.text for table in document.tables for row in table.rows for cell in row.cells])
     assert name == f"du-toan-{k.code}.docx"
     assert "Kinh phí tổ chức lớp đảng viên mới" in text and "Lớp đảng viên mới" in text
-    assert "DỰ TOÁN" in text and "9.230.000 đồng (Bằng chữ: Chín triệu hai trăm ba mươi nghìn đồng)" in text
+    assert "DỰ TOÁN" in text and "10.030.000 đồng (Bằng chữ: Mười triệu không trăm ba mươi nghìn đồng)" in text
     assert world.person_a.full_name in text
     pdf, _name, content_type = cost_document_file(sheet, lines, "pdf")
     assert pdf.startswith(b"%PDF") and content_type == "application/pdf"

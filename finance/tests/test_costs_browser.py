@@ -30,11 +30,11 @@ def test_estimate_settle_and_download_the_excel(browser_page, world, settings, t
 
     page.click(f"form[action='{reverse('finance:prepare_sheet', args=[klass.pk, 'estimate'])}'] button")
     page.wait_for_selector("#total-estimate")
-    assert page.inner_text("#total-estimate") == "9.230.000 đ"
+    assert page.inner_text("#total-estimate") == "10.030.000 đ"
     # Materials (the third line) at 60.000 đ a learner instead of the rule's 50.000 đ.
     page.fill("input[name='estimate-2-rate']", "60.000")
     page.click("button[name='save-estimate']")
-    page.wait_for_function("document.querySelector('#total-estimate').innerText === '9.260.000 đ'")
+    page.wait_for_function("document.querySelector('#total-estimate').innerText === '10.060.000 đ'")
 
     # The class is held (three sessions taken) and closed through the training pages; here, directly.
     sessions = klass.sessions.order_by("date", "id")[:3]
@@ -43,8 +43,8 @@ def test_estimate_settle_and_download_the_excel(browser_page, world, settings, t
     page.goto(url)
     page.click(f"form[action='{reverse('finance:prepare_sheet', args=[klass.pk, 'settlement'])}'] button")
     page.wait_for_selector("#total-settlement")
-    assert page.inner_text("#total-settlement") == "6.980.000 đ"
-    assert page.inner_text("#cost-difference") == "-2.280.000 đ"
+    assert page.inner_text("#total-settlement") == "7.680.000 đ"
+    assert page.inner_text("#cost-difference") == "-2.380.000 đ"
 
     page.click("#sheet-settlement details summary")
     page.fill("#sheet-settlement input[name='document_number']", "25-QT/TTCT")
@@ -58,5 +58,5 @@ def test_estimate_settle_and_download_the_excel(browser_page, world, settings, t
         page.click(f"a[href='{reverse('finance:export_sheet', args=[klass.pk, 'settlement', 'xlsx'])}']")
     rows = list(load_workbook(io.BytesIO(open(download.value.path(), "rb").read())).active.iter_rows(values_only=True))
     total = next(r for r in rows if r[1] == "Tổng cộng")
-    assert total[5] == 6_980_000 and total[6] == 9_260_000 and total[7] == -2_280_000
-    assert rows[-1][1] == "Bằng chữ: Sáu triệu chín trăm tám mươi nghìn đồng"
+    assert total[5] == 7_680_000 and total[6] == 10_060_000 and total[7] == -2_380_000
+    assert rows[-1][1] == "Bằng chữ: Bảy triệu sáu trăm tám mươi nghìn đồng"
