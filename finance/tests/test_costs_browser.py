@@ -23,6 +23,7 @@ def test_estimate_settle_and_download_the_excel(browser_page, world, settings, t
     settings.MEDIA_ROOT = tmp_path
     klass = costed_class(world.centre_a, learners=3)
     page = browser_page
+    page.set_default_timeout(45000)  # the computation pages render documents' data; shared CI machines are slow
     page.on("dialog", lambda dialog: dialog.accept())
     browser_login(page, "officer_a")
     url = page.base_url + reverse("finance:class_costs", args=[klass.pk])
