@@ -8,7 +8,8 @@ from decimal import Decimal
 
 from curriculum.choices import Category, VersionStatus
 from curriculum.models import Programme, ProgrammeVersion
-from finance.models import Budget, BudgetLine
+from finance.defaults import load_defaults
+from finance.models import Budget, BudgetLine, CostRule
 from lecturers.models import FeeRate, FeeTable
 from tests import factories as f
 from training.models import Enrolment, Klass, Session
@@ -41,6 +42,9 @@ def costed_class(centre, *, learners=3, withdrawn=0, off_site="Hội trường U
     lecturer (400.000 đ a session) teaches three, a guest (800.000 đ) one, and a full-time lecturer of
     the centre, paid through the teaching load, the last."""
     pay_rates(centre.province)
+    # A transactional test (the browser's) finds the tables flushed by the ones before it: put back the
+    # default cost rules the migration loads.
+    load_defaults(CostRule)
     n = next(_n)
     k = Klass.objects.create(centre=centre, version=ver or version(), code=f"CP-{n}", name=f"Lớp đảng viên mới {n}",
                              start_date=START, end_date=START + dt.timedelta(days=4), capacity=40,
