@@ -36,18 +36,28 @@ def table_source(table: DocumentTable) -> str:
 
 
 def _paragraph(text: str) -> str:
-    return tt.markup(text) + "\n\n"
+    return tt.markup_nobreak(text) + "\n\n"
+
+
+def _content(text: str) -> str:
+    return "[" + tt.markup_nobreak(text) + "]" if text else "none"
 
 
 def document_source(doc: OfficialDocument) -> str:
     """The complete typst source of a document (exposed for tests and previews)."""
     size = _pt(doc.font_size)
-    out = [font_setup(), party_prelude(), f"#show: party-page.with(size: {size})\n"]
+    page = f"size: {size}"
+    if doc.landscape:
+        page += ", flipped: true, margin: (top: 15mm, bottom: 15mm, left: 20mm, right: 15mm)"
+    out = [font_setup(), party_prelude(), f"#show: party-page.with({page})\n"]
     out.append(
         f"#party-header(parents: {tt.strings(doc.parent_bodies)}, issuer: {tt.string(doc.issuer)}, "
-        f"number-line: {tt.string(doc.number_line)}, place-date: {tt.string(doc.place_date_line)}, size: {size})\n"
+        f"number-line: {tt.string(doc.number_line)}, place-date: {tt.string(doc.place_date_line)}, size: {size}, "
+        f"draft: {'true' if doc.draft else 'false'}{', left: 40%' if doc.landscape else ''})\n"
     )
-    out.append(f"#party-title(doc-type: {tt.string(doc.doc_type)}, title: {tt.string(doc.title)}, size: {size})\n")
+    out.append(
+        f"#party-title(doc-type: {tt.string(doc.doc_type)}, title: {_content(doc.summary_line)}, size: {size})\n"
+    )
     out.append("#set par(justify: true, first-line-indent: (amount: 1cm, all: true))\n")
     if doc.authority:
         out.append(f"#centred-bold({tt.string(doc.authority)})\n")
@@ -67,6 +77,11 @@ def document_source(doc: OfficialDocument) -> str:
         f"#party-closing(recipients: {tt.strings(doc.recipients)}, capacity: {tt.strings(sig.capacity)}, "
         f"title: {tt.string(sig.title)}, name: {tt.string(sig.name)}, size: {size})\n"
     )
+    for annex in doc.annexes:
+        out.append(
+            f"#party-annex(title: {tt.string(annex.title)}, reference: {_content(doc.annex_reference)}, size: {size})\n"
+        )
+        out.append(table_source(annex.table))
     return "".join(out)
 
 
