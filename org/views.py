@@ -16,6 +16,7 @@ from accounts.scope import require_staff, scope_of
 from core.listing import Filter, ListSpec, build_list, search_words
 from core.views import apply_validation_error, flash_error
 from org import services
+from org.headings import heading_of
 from org.forms import (
     AdministrativeUnitForm,
     CentreForm,
@@ -72,6 +73,7 @@ def centre_detail(request, pk: int):
     context = {
         "centre": centre,
         "current_host": centre.hosts.current().first(),
+        "heading": heading_of(centre),
         "service_area": centre.service_area.current().select_related("unit"),
         "successors": centre.successors.all(),
         "staff": centre.staff.current().select_related("person") if scope.is_staff_of_some_centre else [],

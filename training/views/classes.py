@@ -266,7 +266,7 @@ def class_opening_decision(request, pk: int, fmt: str):
     if fmt not in ("docx", "pdf"):
         raise Http404
     klass = visible_class(request, pk)
-    content, filename, content_type = opening_decision_file(klass, fmt)
+    content, filename, content_type = opening_decision_file(klass, fmt, request.GET.get("signer"))
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -20,6 +20,7 @@ from core.text import format_decimal
 from core.views import apply_validation_error, flash_error
 from training.models import Enrolment, Klass, Score
 from training.services import results as services
+from training.documents.party import audience_for
 from training.services.results_documents import recognition_document
 from training.services.results_rules import CLASSIFICATION_LABELS, REASON_LABELS
 
@@ -298,7 +299,7 @@ def recognition_decision(request, pk: int):
             else:
                 messages.success(request, _("Decision saved."))
                 return redirect("training:recognition_decision", pk=klass.pk)
-    document = recognition_document(klass) if klass.results_locked else None
+    document = recognition_document(klass, audience_for(request.user)) if klass.results_locked else None
     return render(
         request,
         "training/results/recognition.html",
@@ -317,7 +318,7 @@ def recognition_download(request, pk: int, fmt: str):
     klass = visible_class(request, pk)
     if not klass.results_locked:
         raise Http404
-    document = recognition_document(klass)
+    document = recognition_document(klass, audience_for(request.user), request.GET.get("signer"))
     stem = f"QD-cong-nhan-{klass.code}"
     if fmt == "docx":
         body = render_docx(document)
