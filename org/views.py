@@ -16,7 +16,6 @@ from accounts.scope import require_staff, scope_of
 from core.listing import Filter, ListSpec, build_list, search_words
 from core.views import apply_validation_error, flash_error
 from org import services
-from org.headings import heading_of
 from org.forms import (
     AdministrativeUnitForm,
     CentreForm,
@@ -26,6 +25,7 @@ from org.forms import (
     SendingOrganisationForm,
     ServiceAreaForm,
 )
+from org.headings import heading_of
 from org.models import AdministrativeUnit, Centre, SendingOrganisation, ServiceAreaLink
 
 # ----------------------------------------------------------------------------------------- centres

@@ -18,9 +18,9 @@ from core.documents import render_docx, render_pdf
 from core.forms import DateField
 from core.text import format_decimal
 from core.views import apply_validation_error, flash_error
+from training.documents.party import audience_for
 from training.models import Enrolment, Klass, Score
 from training.services import results as services
-from training.documents.party import audience_for
 from training.services.results_documents import recognition_document
 from training.services.results_rules import CLASSIFICATION_LABELS, REASON_LABELS
 
