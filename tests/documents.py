@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import zlib
 
 import docx
 import pytest
@@ -54,14 +55,30 @@ def assert_times_family(pdf: bytes) -> None:
     assert fonts and all(f.startswith(("LiberationSerif", "TimesNewRoman")) for f in fonts), fonts
 
 
+_OPS = re.compile(rb"(?:(-?[\d.]+) (-?[\d.]+) (-?[\d.]+) (-?[\d.]+) (-?[\d.]+) (-?[\d.]+) cm)|(?:([\d.]+) Tf)|(?<![\w/])([qQ])(?![\w])")
+
+
 def pdf_font_sizes(pdf: bytes) -> list[float]:
-    """Font sizes of the text runs (pdftotext -bbox gives each word's box; its height is the size)."""
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
-        handle.write(pdf)
-        handle.flush()
-        done = subprocess.run([_poppler("pdftotext"), "-bbox", handle.name, "-"], capture_output=True, check=True)
-    boxes = re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', done.stdout.decode())
-    return [float(b) - float(a) for a, b in boxes]
+    """The size every text run is printed at: its Tf size times the scaling of the graphics state
+    (so a page shrunk to fit shows its real, smaller size)."""
+    sizes: list[float] = []
+    for match in re.finditer(rb"stream\r?\n(.*?)endstream", pdf, re.S):
+        try:
+            content = zlib.decompress(match.group(1))
+        except zlib.error:
+            continue
+        scale, stack = 1.0, []
+        for op in _OPS.finditer(content):
+            if op.group(8) == b"q":
+                stack.append(scale)
+            elif op.group(8) == b"Q":
+                scale = stack.pop() if stack else 1.0
+            elif op.group(7):
+                sizes.append(round(float(op.group(7)) * scale, 2))
+            elif op.group(1):
+                a, b = float(op.group(1)), float(op.group(2))
+                scale *= (a * a + b * b) ** 0.5
+    return sizes
 
 
 def _paragraph_text(p) -> str:

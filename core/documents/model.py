@@ -34,6 +34,7 @@ class DocumentTable:
     rows: tuple[tuple[str, ...], ...]
     title: str = ""  # a bold centred line above the table, e.g. "DANH SÁCH HỌC VIÊN"
     font_size: float = 12  # lists are set smaller than the body so a name fits on one line
+    row_height_mm: float | None = None  # e.g. room to sign on a sign-in sheet
 
     def __post_init__(self) -> None:
         width = len(self.columns)

@@ -31,7 +31,8 @@ def table_source(table: DocumentTable) -> str:
     rows = tt.array(tt.strings(row) for row in table.rows)
     return (
         f"#party-table(columns: {columns}, rows: {rows}, "
-        f"title: {tt.string(table.title)}, size: {_pt(table.font_size)})\n"
+        f"title: {tt.string(table.title)}, size: {_pt(table.font_size)}, "
+        f"row-height: {f'{table.row_height_mm:g}mm' if table.row_height_mm else 'auto'})\n"
     )
 
 
@@ -45,11 +46,26 @@ def _content(text: str) -> str:
 
 def document_source(doc: OfficialDocument) -> str:
     """The complete typst source of a document (exposed for tests and previews)."""
+    return font_setup() + party_prelude() + _body(doc)
+
+
+def sections_source(docs: list[OfficialDocument]) -> str:
+    """Several documents in one PDF, each from a new page with its own page numbers (e.g. the
+    sign-in sheets of every session of a class)."""
+    parts = []
+    for index, doc in enumerate(docs):
+        if index:
+            parts.append("#pagebreak()\n#counter(page).update(1)\n")
+        parts.append("#[\n" + _body(doc) + "]\n")
+    return font_setup() + party_prelude() + "".join(parts)
+
+
+def _body(doc: OfficialDocument) -> str:
     size = _pt(doc.font_size)
     page = f"size: {size}"
     if doc.landscape:
         page += ", flipped: true, margin: (top: 15mm, bottom: 15mm, left: 20mm, right: 15mm)"
-    out = [font_setup(), party_prelude(), f"#show: party-page.with({page})\n"]
+    out = [f"#show: party-page.with({page})\n"]
     out.append(
         f"#party-header(parents: {tt.strings(doc.parent_bodies)}, issuer: {tt.string(doc.issuer)}, "
         f"number-line: {tt.string(doc.number_line)}, place-date: {tt.string(doc.place_date_line)}, size: {size}, "
@@ -88,3 +104,10 @@ def document_source(doc: OfficialDocument) -> str:
 def render_pdf(doc: OfficialDocument) -> bytes:
     """The document as PDF bytes (A4 portrait, Party layout)."""
     return compile_pdf(document_source(doc))
+
+
+def render_pdf_sections(docs: list[OfficialDocument]) -> bytes:
+    """Several documents in one PDF (see sections_source)."""
+    if not docs:
+        raise ValueError("no documents to render")
+    return compile_pdf(sections_source(docs))

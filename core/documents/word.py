@@ -190,6 +190,8 @@ def _table(word: DocxDocument, data: DocumentTable, text_width: float = TEXT_WID
     for cell, column in zip(header.cells, data.columns, strict=True):
         _para(cell, column.header, bold=True, size=data.font_size, align="center", reuse_first=True)
     for row, values in zip(table.rows[1:], data.rows, strict=True):
+        if data.row_height_mm:
+            row.height = Mm(data.row_height_mm)
         for cell, column, value in zip(row.cells, data.columns, values, strict=True):
             _para(cell, value, size=data.font_size, align=column.align, reuse_first=True)
     _para(word)

@@ -17,10 +17,10 @@ from django.views.decorators.http import require_POST
 
 from core.services import require
 from core.views import apply_validation_error
+from training.documents.timetable import render_timetable_pdf
 from training.models import Klass, PublicHoliday, Session
 from training.services import timetable as tts
 from training.services.attendance import ordered_sessions
-from training.services.timetable_export import render_timetable_pdf
 from training.views.timetable_forms import GenerateForm, MoveForm, SessionForm
 
 SESSION_RELATED = ("topic", "lecturer__person", "room")
@@ -265,6 +265,6 @@ def timetable_generate(request, pk: int):
 @login_required
 def timetable_pdf(request, pk: int):
     klass = visible_class(request, pk)
-    response = HttpResponse(render_timetable_pdf(klass), content_type="application/pdf")
+    response = HttpResponse(render_timetable_pdf(klass, signer=request.GET.get("signer")), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="lich-hoc-{klass.code}.pdf"'
     return response
