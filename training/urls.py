@@ -1,6 +1,6 @@
 """Each stage of the class lifecycle keeps its routes in training/routes/<stage>.py."""
 
-from training.routes import attendance, classes, nominations, plans, results, timetable
+from training.routes import attendance, classes, classfile, nominations, plans, results, timetable
 
 app_name = "training"
 urlpatterns = (
@@ -10,4 +10,5 @@ urlpatterns = (
     + timetable.urlpatterns
     + attendance.urlpatterns
     + results.urlpatterns
+    + classfile.urlpatterns
 )

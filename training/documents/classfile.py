@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from core.documents import Column, DocumentTable, OfficialDocument, Signature, render_docx, render_pdf
 from core.documents.party import Audience, citation
@@ -253,6 +254,15 @@ def completers_list(klass: Klass, audience: Audience, signer=None) -> ClassDocum
 
 
 # The lists of the class file in the order they are filed; the certificates app adds the hand-over list.
+TITLES = {
+    "roster": gettext_lazy("Class roster"),
+    "sign-in": gettext_lazy("Sign-in sheets (one per session)"),
+    "attendance": gettext_lazy("Attendance summary"),
+    "scores": gettext_lazy("Score sheet"),
+    "completers": gettext_lazy("Learners who completed"),
+}
+WORD_KINDS = frozenset({"roster", "completers"})
+AFTER_RESULTS = frozenset({"completers"})  # listed once the director approved the results
 KINDS = {
     "roster": roster,
     "sign-in": sign_in_sheets,

@@ -20,6 +20,7 @@ from core.views import apply_validation_error, flash_error
 from curriculum.choices import VersionStatus
 from curriculum.models import Programme, ProgrammeVersion
 from org.models import Centre
+from training.documents.access import reads_class_file
 from training.models import Klass, PlanLine
 from training.services import classes as services
 from training.services.classes_access import can_edit_centre
@@ -137,6 +138,7 @@ def class_detail(request, pk: int):
         "steps": _steps(klass),
         "stages": _stage_links(klass, figures),
         "can_edit": can_edit,
+        "can_read_file": reads_class_file(request.user, klass),
         "forward": forward and {"value": forward, "label": Status(forward).label,
                                 "blockers": services.transition_blockers(klass, forward)},
         "backward": backward and {"value": backward, "label": Status(backward).label},
