@@ -23,6 +23,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from accounts.scope import scope_of
 from certificates.models import Certificate
 from certificates.rendering import certificate_filename, render_certificate_zip, render_certificates_pdf
 from certificates.services.access import sees_class_certificates
@@ -128,6 +129,7 @@ def start_batch(*, actor, klass, base_url: str, page: str = "A4") -> BatchState:
         "pdf_ready": False,
         "page": page,
         "base_url": base_url.rstrip("/"),
+        "personal_data": scope_of(actor).sees_personal_data,
     }
     _write_manifest(folder, manifest)
     return _state(manifest)
@@ -142,7 +144,8 @@ def _verify_url(base_url: str):
 def _items(manifest: dict, ids: list[int]):
     by_id = {c.pk: c for c in printable(Certificate.objects.filter(pk__in=ids))}
     ordered = [by_id[pk] for pk in ids if pk in by_id]
-    return certificate_data(ordered, verify_url=_verify_url(manifest["base_url"]))
+    return certificate_data(ordered, verify_url=_verify_url(manifest["base_url"]),
+                            personal_data=manifest.get("personal_data", True))
 
 
 def advance_batch(*, actor, job_id: str) -> BatchState:

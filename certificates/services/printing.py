@@ -8,6 +8,8 @@ from django.utils import timezone
 
 from certificates.models import Certificate, CertificateRegister
 from certificates.rendering import CertificateData, RegisterEntry, RegisterHeading, render_certificates_pdf
+from core.text import short_date
+from training.documents.party import frame_of, signature_for
 from training.services.results_documents import host_committee, vn_upper
 
 VerifyUrl = Callable[[str], str]  # code -> absolute URL of the public verification page
@@ -17,8 +19,12 @@ def printable(queryset):
     return queryset.select_related("register", "enrolment__klass__centre")
 
 
-def certificate_data(certificates: Iterable[Certificate], *, verify_url: VerifyUrl) -> list[CertificateData]:
-    """One CertificateData per certificate; the hosts are read once per centre, not per page."""
+def certificate_data(certificates: Iterable[Certificate], *, verify_url: VerifyUrl,
+                     personal_data: bool = True) -> list[CertificateData]:
+    """One CertificateData per certificate; the hosts are read once per centre, not per page.
+
+    Without `personal_data` (a reader whose role does not see birth dates) the birth date is left out.
+    """
     hosts: dict[int, str] = {}
     items = []
     for cert in certificates:
@@ -33,7 +39,7 @@ def certificate_data(certificates: Iterable[Certificate], *, verify_url: VerifyU
                 centre_name=vn_upper(cert.centre_name),
                 host_line=host_line,
                 learner_name=cert.learner_name,
-                date_of_birth=cert.date_of_birth,
+                date_of_birth=cert.date_of_birth if personal_data else None,
                 programme_name=cert.programme_name,
                 class_code=cert.class_code,
                 class_name=cert.class_name or klass.name,
@@ -53,23 +59,44 @@ def certificate_data(certificates: Iterable[Certificate], *, verify_url: VerifyU
     return items
 
 
-def render_single(certificate: Certificate, *, verify_url: VerifyUrl, page: str = "A4") -> bytes:
-    return render_certificates_pdf(certificate_data([certificate], verify_url=verify_url), page=page)
+def render_single(certificate: Certificate, *, verify_url: VerifyUrl, page: str = "A4",
+                  personal_data: bool = True) -> bytes:
+    items = certificate_data([certificate], verify_url=verify_url, personal_data=personal_data)
+    return render_certificates_pdf(items, page=page)
 
 
-def register_heading(register: CertificateRegister) -> RegisterHeading:
+def register_heading(register: CertificateRegister, signer=None) -> RegisterHeading:
+    """The book's heading, as on every document of the centre, and who attests it at the end."""
+    today = timezone.localdate()
+    frame = frame_of(register.centre, today)
+    signature = signature_for(register.centre, today, signer)
     return RegisterHeading(
-        centre_name=vn_upper(register.centre.name),
-        host_line=vn_upper(host_committee(register.centre)),
+        centre_name=frame.issuer,
+        host_line=" ".join(frame.parents),
         year=register.year,
+        place=frame.place,
+        signer_title=signature.title,
+        signer_name=signature.name,
+        signer_capacity=signature.capacity,
+        closed_on=today,
     )
 
 
-def register_entries(register: CertificateRegister) -> list[RegisterEntry]:
-    """Every number of the register in order, revoked ones included (a register never loses a line)."""
+def _decision(klass) -> str:
+    if not klass.recognition_decision_number:
+        return ""
+    when = f", {short_date(klass.recognition_decision_date)}" if klass.recognition_decision_date else ""
+    return f"{klass.recognition_decision_number}{when}"
+
+
+def register_entries(register: CertificateRegister, *, personal_data: bool = True) -> list[RegisterEntry]:
+    """Every number of the register in order, revoked ones included (a register never loses a line).
+
+    Citizen IDs are read only for a reader who may see them.
+    """
     certificates = (
         Certificate.objects.filter(register=register)
-        .select_related("replaces__register", "replaced_by__register")
+        .select_related("replaces__register", "replaced_by__register", "enrolment__klass", "enrolment__person")
         .order_by("number")
     )
     entries = []
@@ -79,7 +106,6 @@ def register_entries(register: CertificateRegister) -> list[RegisterEntry]:
             RegisterEntry(
                 number=cert.number_label,
                 learner_name=cert.learner_name,
-                date_of_birth=cert.date_of_birth,
                 class_label=f"{cert.class_code} – {cert.programme_name}",
                 classification=cert.classification,
                 issue_date=cert.issued_on,
@@ -87,6 +113,10 @@ def register_entries(register: CertificateRegister) -> list[RegisterEntry]:
                 revocation_reason=cert.revoked_reason,
                 replaces=cert.replaces.number_label if cert.replaces_id else "",
                 replaced_by=replaced_by.number_label if replaced_by else "",
+                decision=_decision(cert.enrolment.klass),
+                distinguishing=cert.enrolment.person.workplace or cert.enrolment.person.place_of_birth,
+                national_id=cert.enrolment.person.national_id if personal_data else "",
+                date_of_birth=cert.date_of_birth if personal_data else None,
             )
         )
     return entries

@@ -28,7 +28,8 @@ def table_source(table: DocumentTable) -> str:
         f"({tt.string(c.header)}, {f'{c.width_mm:g}mm' if c.width_mm else '1fr'}, {tt.string(c.align)})"
         for c in table.columns
     )
-    rows = tt.array(tt.strings(row) for row in table.rows)
+    # Cells are content, so that numbers and codes in them never break across lines.
+    rows = tt.array(tt.array(f"[{tt.markup_nobreak(cell)}]" for cell in row) for row in table.rows)
     return (
         f"#party-table(columns: {columns}, rows: {rows}, "
         f"title: {tt.string(table.title)}, size: {_pt(table.font_size)}, "
