@@ -9,6 +9,7 @@ from django.utils import timezone
 from certificates.models import Certificate, CertificateRegister
 from certificates.rendering import CertificateData, RegisterEntry, RegisterHeading, render_certificates_pdf
 from core.text import short_date
+from org.headings import heading_of
 from training.documents.party import frame_of, signature_for
 from training.services.results_documents import host_committee, vn_upper
 
@@ -26,9 +27,15 @@ def certificate_data(certificates: Iterable[Certificate], *, verify_url: VerifyU
     Without `personal_data` (a reader whose role does not see birth dates) the birth date is left out.
     """
     hosts: dict[int, str] = {}
+    issuers: dict[tuple[int, object], str] = {}
     items = []
     for cert in certificates:
         klass = cert.enrolment.klass
+        # The issuing body as every document of the centre printed it on the day of issue (the
+        # heading history is dated and never rewritten); read once per centre and day.
+        key = (klass.centre_id, cert.issued_on)
+        if key not in issuers:
+            issuers[key] = heading_of(klass.centre, cert.issued_on).issuing_body
         host_line = cert.host_line
         if not host_line:  # certificates issued before the heading was kept on the certificate
             if klass.centre_id not in hosts:
@@ -36,7 +43,7 @@ def certificate_data(certificates: Iterable[Certificate], *, verify_url: VerifyU
             host_line = hosts[klass.centre_id]
         items.append(
             CertificateData(
-                centre_name=vn_upper(cert.centre_name),
+                centre_name=issuers[key],
                 host_line=host_line,
                 learner_name=cert.learner_name,
                 date_of_birth=cert.date_of_birth if personal_data else None,

@@ -150,3 +150,18 @@ def test_every_list_dated_today_except_the_sign_in_sheets(klass):
 
 def test_birth_date_pattern_catches_dates():
     assert BIRTH_DATE.search("sinh 14/07/1988") and not BIRTH_DATE.search("Số 12-QĐ/TTCT")
+
+
+def test_queries_do_not_grow_with_the_class(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    staff_the_centre(world)
+    counts = []
+    for learners in (2, 12):
+        k = classfile.load_class(approved_class(world, learners=learners).pk)
+        with CaptureQueriesContext(connection) as captured:
+            for kind, build in BUILDERS.items():
+                build(k, OFFICE)
+        counts.append(len(captured))
+    assert counts[0] == counts[1]
