@@ -161,7 +161,7 @@ def test_queries_do_not_grow_with_the_class(world):
     for learners in (2, 12):
         k = classfile.load_class(approved_class(world, learners=learners).pk)
         with CaptureQueriesContext(connection) as captured:
-            for kind, build in BUILDERS.items():
+            for build in BUILDERS.values():
                 build(k, OFFICE)
         counts.append(len(captured))
     assert counts[0] == counts[1]
