@@ -15,11 +15,11 @@ from certificates.models import Certificate
 from core.documents import Column, DocumentTable, render_docx, render_pdf
 from core.documents.party import Audience
 from core.text import short_date
+from training.classes.documents import opening_decision
 from training.documents.classfile import KINDS, ClassDocument, enrolled, list_document, load_class, organisation
 from training.documents.timetable import render_timetable_pdf
 from training.models import Klass
-from training.services.classes_documents import opening_decision
-from training.services.results_documents import recognition_document
+from training.results.documents import recognition_document
 
 
 def handover_list(klass: Klass, audience: Audience, signer=None) -> ClassDocument:

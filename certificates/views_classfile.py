@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 
 from certificates.classfile import class_file_zip, handover_list
 from training.documents.party import audience_for
-from training.views.classfile import attachment, class_for_file
+from training.documents.views import attachment, class_for_file
 
 
 @login_required

@@ -11,7 +11,7 @@ from certificates.rendering import CertificateData, RegisterEntry, RegisterHeadi
 from core.text import short_date
 from org.headings import heading_of
 from training.documents.party import frame_of, signature_for
-from training.services.results_documents import host_committee, vn_upper
+from training.results.documents import host_committee, vn_upper
 
 VerifyUrl = Callable[[str], str]  # code -> absolute URL of the public verification page
 

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from certificates import services
 from certificates.models import Certificate, CertificateRegister
 from tests.documents import assert_times_family, pdf_text
-from training.services import results as results_services
+from training.results import services as results_services
 from training.tests.test_results_setup import approved_class, staff_the_centre
 
 pytestmark = pytest.mark.django_db

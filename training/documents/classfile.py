@@ -23,8 +23,8 @@ from core.documents.sheet import Sheet, render_xlsx
 from core.text import format_decimal, short_date
 from training.documents.party import frame_of, signature_for
 from training.models import Attendance, Enrolment, Klass, Score, Session
-from training.services.results_documents import printed_classification
-from training.services.timetable_export import PARTS_VI, WEEKDAYS_VI
+from training.results.rules import printed_classification
+from training.timetable.export import PARTS_VI, WEEKDAYS_VI
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

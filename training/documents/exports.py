@@ -15,7 +15,7 @@ from org.models import Centre
 from training.documents.classfile import ClassDocument
 from training.documents.party import frame_of, signature_for
 from training.models import Klass
-from training.services.plans_report import PlanActual
+from training.plans.report import PlanActual
 
 
 def _framed(centre: Centre | None, *, doc_type: str, title: str, table: DocumentTable, lines=(),

@@ -19,8 +19,8 @@ from core.text import long_date, short_date
 from training.documents.classfile import class_label
 from training.documents.party import frame_of, signature_for
 from training.models import Klass, Session
-from training.services.timetable_export import PARTS_VI, WEEKDAYS_VI
-from training.services.timetable_rules import PART_ORDER
+from training.timetable.export import PARTS_VI, WEEKDAYS_VI
+from training.timetable.rules import PART_ORDER
 
 BODY_PT = 11
 COLUMNS = (("Ngày", "30mm"), ("Buổi", "16mm"), ("Nội dung", "1fr"), ("Số tiết", "15mm"),

@@ -13,12 +13,12 @@ from core.documents import render_docx, render_pdf
 from core.documents.party import Audience
 from org.models import DocumentHeading
 from tests.documents import assert_times_family, docx_paragraphs, pdf_font_sizes, pdf_pages, pdf_text
+from training.classes.documents import opening_decision
 from training.documents import classfile
 from training.documents.timetable import render_timetable_pdf
 from training.models import Klass, Session
-from training.services import results as results_services
-from training.services.classes_documents import opening_decision
-from training.services.results_documents import recognition_document
+from training.results import services as results_services
+from training.results.documents import recognition_document
 from training.tests.test_results_setup import approved_class, make_class, staff_the_centre
 
 pytestmark = pytest.mark.django_db

@@ -12,8 +12,9 @@ from django.utils import translation
 from core.text import title_case_name
 from people.models import Person
 from tests import factories as f
-from training.importers import build_preview, save_persons
-from training.tests import workbooks as W
+from training.nominations import sample_workbooks as W
+from training.nominations.importers import save_persons
+from training.tests import test_nominations_support as support
 
 HEADERS = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD"]
 
@@ -34,7 +35,7 @@ def test_title_case_of_vietnamese_names():
 @pytest.mark.django_db
 def test_the_preview_shows_the_name_as_it_will_be_recorded(world):
     data = W.header_variant(HEADERS, [1, "trần thị mai", "17/05/1992", "Nữ", W.HUONG_ID])
-    row = build_preview(data, today=W.TODAY).rows[0]
+    row = support.preview_rows(data, actor=world.officer_a, today=W.TODAY).rows[0]
     assert (row.values["family_name"], row.values["middle_name"], row.values["given_name"]) == ("Trần", "Thị", "Mai")
     assert any("“trần thị mai” is recorded as “Trần Thị Mai”" in m.text for m in row.messages)
     persons = save_persons([row], actor=world.officer_a, centre=world.centre_a)
@@ -46,7 +47,7 @@ def test_a_registry_name_changes_only_with_consent(world):
     person = f.PersonFactory(centre=world.centre_a, family_name="trần", middle_name="thị", given_name="mai",
                              gender="female", national_id=W.HUONG_ID, date_of_birth=dt.date(1992, 5, 17))
     data = W.header_variant(HEADERS, [1, "trần thị mai", "17/05/1992", "Nữ", W.HUONG_ID])
-    row = build_preview(data, today=W.TODAY, actor=world.officer_a).rows[0]
+    row = support.preview_rows(data, actor=world.officer_a, today=W.TODAY).rows[0]
     assert row.person_id == person.pk
     assert {d.field for d in row.differences} >= {"family_name", "middle_name", "given_name"}
     save_persons([row], actor=world.officer_a)
