@@ -70,7 +70,8 @@ def class_file_zip(klass: Klass, audience: Audience, signer=None) -> tuple[bytes
         files += [("09-quyet-dinh-cong-nhan.docx", render_docx(recognition)),
                   ("09-quyet-dinh-cong-nhan.pdf", render_pdf(recognition))]
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    # PDF, Excel and Word files are compressed already: stored, not deflated again.
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as archive:
         for name, content in files:
             archive.writestr(f"ho-so-lop-{klass.code}/{name}", content)
     return out.getvalue(), f"ho-so-lop-{klass.code}.zip"

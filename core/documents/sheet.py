@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from copy import copy
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -58,7 +59,7 @@ def _excel_width(width_mm: float | None) -> float:
     return round(width_mm / 1.9, 1) if width_mm else 32
 
 
-def _write(workbook: Workbook, sheet: Sheet) -> None:
+def _write(workbook: Workbook, sheet: Sheet, styles: dict) -> None:
     doc = sheet.doc
     table: DocumentTable = doc.table or DocumentTable(columns=(), rows=())
     ws = workbook.create_sheet(re.sub(r"[\\/*?:\[\]]", "-", sheet.title)[:31] or "Sheet")
@@ -78,14 +79,21 @@ def _write(workbook: Workbook, sheet: Sheet) -> None:
 
     def cell(value: object, *, bold=False, italic=False, size=12, align="center", border=False, wrap=False):
         c = WriteOnlyCell(ws, value=value)
+        number_format = "DD/MM/YYYY" if isinstance(value, dt.date) else "0.0" if isinstance(value, float) else ""
+        key = (bold, italic, size, align, border, wrap, number_format)
+        # Assigning a style object makes openpyxl hash it into the workbook's tables: done once per
+        # combination, then the resulting style indices are copied (a sheet of 60 sign-in pages has
+        # tens of thousands of cells and a handful of styles).
+        if key in styles:
+            c._style = copy(styles[key])
+            return c
         c.font = Font(name=FONT, bold=bold, italic=italic, size=size)
         c.alignment = Alignment(horizontal=align, vertical="center", wrap_text=wrap)
         if border:
             c.border = BORDER
-        if isinstance(value, dt.date):
-            c.number_format = "DD/MM/YYYY"
-        elif isinstance(value, float):
-            c.number_format = "0.0"
+        if number_format:
+            c.number_format = number_format
+        styles[key] = copy(c._style)
         return c
 
     rows: list[list] = []
@@ -146,8 +154,9 @@ def _write(workbook: Workbook, sheet: Sheet) -> None:
 def render_xlsx(sheets: Sequence[Sheet]) -> bytes:
     """A workbook with one worksheet per Sheet, streamed (write-only) so long lists stay light."""
     workbook = Workbook(write_only=True)
+    styles: dict = {}
     for sheet in sheets:
-        _write(workbook, sheet)
+        _write(workbook, sheet, styles)
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
