@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from copy import copy
 import re
 from collections.abc import Sequence
+from copy import copy
 from dataclasses import dataclass
 
 from openpyxl import Workbook
