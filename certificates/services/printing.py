@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from certificates.models import Certificate, CertificateRegister
 from certificates.rendering import CertificateData, RegisterEntry, RegisterHeading, render_certificates_pdf
+from certificates.services.verification import verification_url
 from core.text import short_date
 from org.headings import heading_of
 from training.documents.party import frame_of, signature_for
@@ -20,7 +21,7 @@ def printable(queryset):
     return queryset.select_related("register", "enrolment__klass__centre")
 
 
-def certificate_data(certificates: Iterable[Certificate], *, verify_url: VerifyUrl,
+def certificate_data(certificates: Iterable[Certificate], *, verify_url: VerifyUrl = verification_url,
                      personal_data: bool = True) -> list[CertificateData]:
     """One CertificateData per certificate; the hosts are read once per centre, not per page.
 
@@ -66,7 +67,7 @@ def certificate_data(certificates: Iterable[Certificate], *, verify_url: VerifyU
     return items
 
 
-def render_single(certificate: Certificate, *, verify_url: VerifyUrl, page: str = "A4",
+def render_single(certificate: Certificate, *, verify_url: VerifyUrl = verification_url, page: str = "A4",
                   personal_data: bool = True) -> bytes:
     items = certificate_data([certificate], verify_url=verify_url, personal_data=personal_data)
     return render_certificates_pdf(items, page=page)

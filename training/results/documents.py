@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils import timezone
+
 from core.documents import Annex, Article, Column, DocumentTable, OfficialDocument
 from core.documents.party import EVERYTHING, Audience, citation, ground
 from core.text import format_decimal, nfc, short_date
@@ -37,7 +39,7 @@ def place_name(centre: Centre, on: dt.date | None = None) -> str:
 
 
 def director_name(centre: Centre, on: dt.date | None = None) -> str:
-    on = on or dt.date.today()
+    on = on or timezone.localdate()
     assignment = (
         StaffAssignment.objects.filter(centre=centre, position=StaffAssignment.Position.DIRECTOR, start_date__lte=on)
         .exclude(end_date__lt=on)

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from tests.documents import pdf_font_sizes, pdf_text
 from training.models import LecturerUnavailability, Session
-from training.tests.test_timetable_support import TOPICS, learners, make_class, make_room, session, teacher
+from training.tests.factories.timetable import TOPICS, learners, make_class, make_room, session, teacher
 from training.timetable.export import calendar_token
 
 MON = dt.date(2026, 3, 2)
