@@ -14,7 +14,7 @@ from certificates import services
 from certificates.models import Certificate, CertificateRegister
 from tests.documents import assert_times_family, pdf_text
 from training.results import services as results_services
-from training.tests.test_results_setup import approved_class, staff_the_centre
+from training.tests.factories.results import approved_class, staff_the_centre
 
 pytestmark = pytest.mark.django_db
 

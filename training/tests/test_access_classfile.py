@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 
 from tests.test_access_walk import expect
-from training.tests.test_classes_factories import plan
-from training.tests.test_results_setup import approved_class, staff_the_centre
+from training.tests.factories.classes import plan
+from training.tests.factories.results import approved_class, staff_the_centre
 
 pytestmark = pytest.mark.django_db
 

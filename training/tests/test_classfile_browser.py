@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from certificates import services as certificate_services
 from conftest import browser_login
 from tests.documents import pdf_text
-from training.tests.test_results_setup import approved_class, staff_the_centre
+from training.tests.factories.results import approved_class, staff_the_centre
 
 
 @pytest.mark.browser

@@ -17,7 +17,7 @@ from tests import factories as f
 from tests.documents import BIRTH_DATE, assert_times_family, docx_paragraphs, pdf_pages, pdf_text, xlsx_rows, xlsx_text
 from training.documents import classfile
 from training.models import Attendance
-from training.tests.test_results_setup import approved_class, staff_the_centre
+from training.tests.factories.results import approved_class, staff_the_centre
 
 pytestmark = pytest.mark.django_db
 

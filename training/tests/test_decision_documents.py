@@ -19,7 +19,7 @@ from training.documents.timetable import render_timetable_pdf
 from training.models import Klass, Session
 from training.results import services as results_services
 from training.results.documents import recognition_document
-from training.tests.test_results_setup import approved_class, make_class, staff_the_centre
+from training.tests.factories.results import approved_class, make_class, staff_the_centre
 
 pytestmark = pytest.mark.django_db
 HEADING = ("ĐẢNG ỦY XÃ YÊN SƠN", "TRUNG TÂM CHÍNH TRỊ")

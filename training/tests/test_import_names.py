@@ -14,7 +14,7 @@ from people.models import Person
 from tests import factories as f
 from training.nominations import sample_workbooks as W
 from training.nominations.importers import save_persons
-from training.tests import test_nominations_support as support
+from training.tests.factories import nominations as support
 
 HEADERS = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD"]
 
