@@ -62,7 +62,7 @@ def highlight(text: str, shared: set[str], params: Params) -> list[Passage]:
     kept = [s for s in syllables(text, params.stops, params.terms) if s.kept]
     found = [(x.start, y.end) for x, y in zip(kept, kept[1:], strict=False)
              if x.segment == y.segment and f"{x.key} {y.key}" in shared]
-    found += [(x.start, x.end) for x in kept if x.key in shared]  # an equivalent term both name
+    found += [(x.start, x.end) for x in kept if x.key[0] == "=" and x.key in shared]  # an equivalent term both name
     spans: list[list[int]] = []
     for start, end in sorted(found):
         if spans and start <= spans[-1][1]:
