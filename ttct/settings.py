@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "training",
     "certificates",
     "facilities",
+    "standards",
     "api",
     "demo",
     "django.contrib.auth",
