@@ -13,16 +13,22 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.audit import record, snapshot
+from core.audit import record
 from core.models import AuditEvent
 from core.services import require
 from org.models import Centre
+from standards.audit import state as snapshot
 from standards.evaluation import standing
 from standards.models import Assessment, AssessmentValue, Evidence, Framework, GroupNarrative, Indicator
 from standards.permissions import prepares_assessment, submits_assessment
 from standards.selectors import centre_own_values, framework_tree, live_outcomes
 from standards.services.evidence import inspect_upload
 from standards.services.framework_data import in_unit, unit_range_text
+
+
+def _locked(assessment_id: int) -> Assessment:
+    """The assessment as stored, locked for the change (an object in memory may be out of date)."""
+    return Assessment.objects.select_for_update().select_related("centre").get(pk=assessment_id)
 
 
 def _require_editable(assessment: Assessment) -> None:
@@ -58,7 +64,7 @@ def open_assessment(*, actor, centre: Centre, framework: Framework, year: int) -
 @transaction.atomic
 def declare_value(*, actor, value: AssessmentValue, amount: Decimal | None, note: str = "") -> AssessmentValue:
     """The centre's value for a declared indicator (a number, or 1/0 for yes/no)."""
-    assessment = value.assessment
+    assessment = _locked(value.assessment_id)
     require(prepares_assessment(actor, assessment.centre_id))
     _require_editable(assessment)
     indicator = value.indicator
@@ -76,8 +82,9 @@ def declare_value(*, actor, value: AssessmentValue, amount: Decimal | None, note
 
 @transaction.atomic
 def add_evidence(*, actor, value: AssessmentValue, upload) -> Evidence:
-    require(prepares_assessment(actor, value.assessment.centre_id))
-    _require_editable(value.assessment)
+    assessment = _locked(value.assessment_id)
+    require(prepares_assessment(actor, assessment.centre_id))
+    _require_editable(assessment)
     content_type, digest, size = inspect_upload(upload)
     evidence = Evidence(value=value, name=upload.name[:255], content_type=content_type, size=size, sha256=digest,
                         uploaded_by=actor)
@@ -89,8 +96,9 @@ def add_evidence(*, actor, value: AssessmentValue, upload) -> Evidence:
 
 @transaction.atomic
 def remove_evidence(*, actor, evidence: Evidence) -> None:
-    require(prepares_assessment(actor, evidence.value.assessment.centre_id))
-    _require_editable(evidence.value.assessment)
+    assessment = _locked(evidence.value.assessment_id)
+    require(prepares_assessment(actor, assessment.centre_id))
+    _require_editable(assessment)
     before = snapshot(evidence)
     pk = evidence.pk
     evidence.delete()
@@ -100,6 +108,7 @@ def remove_evidence(*, actor, evidence: Evidence) -> None:
 
 @transaction.atomic
 def write_narrative(*, actor, assessment: Assessment, group, text: str) -> GroupNarrative:
+    assessment = _locked(assessment.pk)
     require(prepares_assessment(actor, assessment.centre_id))
     _require_editable(assessment)
     if group.framework_id != assessment.framework_id:
@@ -116,7 +125,7 @@ def write_narrative(*, actor, assessment: Assessment, group, text: str) -> Group
 def submit_assessment(*, actor, assessment: Assessment) -> Assessment:
     """The director submits: declared values need a value and evidence; computed values are frozen."""
     require(submits_assessment(actor, assessment.centre_id))
-    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    assessment = _locked(assessment.pk)
     _require_editable(assessment)
     tree = framework_tree(assessment.framework)
     values = {v.indicator_id: v for v in assessment.values.all()}

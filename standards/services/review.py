@@ -9,9 +9,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.audit import record, snapshot
+from core.audit import record
 from core.models import AuditEvent
 from core.services import require
+from standards.audit import state as snapshot
 from standards.evaluation import standing
 from standards.models import Assessment, AssessmentValue, Level
 from standards.permissions import reviews_assessment
