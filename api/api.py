@@ -43,6 +43,7 @@ def _mount() -> None:
     api.add_router("/curriculum/", curriculum_router)
     api.add_router("/training/", training_router)
     api.add_router("/certificates/", certificates_router)
+    api.add_router("/standards/", "standards.api.router")
 
 
 _mount()

@@ -34,6 +34,11 @@ MENU = [
         (_("Administrative units"), "org:unit_list", _staff),
         (_("Rooms"), "facilities:room_list", _staff),
     ]),
+    (_("Standardisation"), [
+        (_("Where the province stands"), "standards:province", lambda s: s.supervises_some_province),
+        (_("Self-assessments"), "standards:assessment_list", _staff),
+        (_("Criteria frameworks"), "standards:framework_list", _staff),
+    ]),
     (_("Administration"), [
         (_("Logins"), "accounts:user_list",
          lambda s: s.sees_everything or bool(s.province_ids) or s.has_role(Role.CENTRE_DIRECTOR)),
