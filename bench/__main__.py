@@ -45,6 +45,12 @@ def _pages():
     return pages.run()
 
 
+def _standards():
+    from bench import standards
+
+    return standards.run()
+
+
 def _seed():
     from bench import seed
 
@@ -58,6 +64,7 @@ BENCHMARKS = {
     "nominations": _nominations,
     "enrolment": _enrolment,
     "pages": _pages,
+    "standards": _standards,
 }
 
 

@@ -18,6 +18,7 @@ from demo.logins import build_logins
 from demo.province import DemoProvince, build_centres, build_organisations, build_units
 from demo.reference import Reference, load_reference_data
 from demo.staff import build_staff
+from demo.standards import build_standards
 
 
 @dataclass
@@ -97,6 +98,7 @@ DEMO_STEPS: list[Step] = [
     Step("staff", step_staff),
     Step("logins", step_logins),
     Step("classes", step_classes),
+    Step("standards", lambda ctx: build_standards(today=ctx.today)),
 ]
 
 

@@ -13,9 +13,10 @@ def groups_chart(counts: list[tuple[object, int, int, int]]) -> str:
     bar_w, label_w, row_h = 420, 300, 28
     height = row_h * len(counts) + 40
     total = max((m + n + z for _, m, n, z in counts), default=0) or 1
+    title = _("Centres meeting each criterion group")
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{label_w + bar_w + 20}" height="{height}" '
              f'viewBox="0 0 {label_w + bar_w + 20} {height}" font-family="sans-serif" font-size="12">',
-             f"<title>{escape(_('Centres meeting each criterion group'))}</title>"]
+             f"<title>{escape(title)}</title>"]
     for n, (group, met, not_met, none) in enumerate(counts):
         y = 10 + n * row_h
         parts.append(f'<text x="0" y="{y + 15}">{escape(str(group))[:48]}</text>')
@@ -42,13 +43,14 @@ def trend_chart(by_year: list[tuple[int, int]], total: int) -> str:
     """Standard centres recognised per year against the number of centres (the goal: all of them)."""
     width, height, pad = 60 * max(len(by_year), 1) + 60, 180, 30
     top = max(total, max((c for _, c in by_year), default=0), 1)
+    title, goal = _("Centres recognised as standard, by year"), _("goal")
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
              f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="12">',
-             f"<title>{escape(_('Centres recognised as standard, by year'))}</title>"]
+             f"<title>{escape(title)}</title>"]
     goal_y = pad + (height - 2 * pad) * (1 - total / top)
     parts.append(f'<line x1="{pad}" x2="{width - 10}" y1="{goal_y:.1f}" y2="{goal_y:.1f}" stroke="#1565c0" '
                  f'stroke-dasharray="4 3"/><text x="{pad}" y="{goal_y - 4:.1f}" fill="#1565c0">'
-                 f"{escape(_('goal'))}: {total}</text>")
+                 f"{escape(goal)}: {total}</text>")
     for n, (year, count) in enumerate(by_year):
         bar_h = (height - 2 * pad) * count / top
         x = pad + n * 60

@@ -47,7 +47,9 @@ def _first(data):
     (lambda d: d.update(levels=[]), "at least one level"),
 ])
 def test_bad_framework_data_is_refused(mutate, message):
-    with pytest.raises(ValidationError) as error:
+    from django.utils import translation
+
+    with translation.override("en"), pytest.raises(ValidationError) as error:
         validate_data(_with(mutate))
     assert any(message in m for m in error.value.messages), error.value.messages
 
