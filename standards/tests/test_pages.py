@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 
@@ -37,8 +38,8 @@ def _open(client, world, framework, year=2025) -> Assessment:
 def test_fill_submit_review_recognise_through_the_pages(client, world):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    klass(world.centre_a0, status=Klass.Status.CLOSED, start_date=__import__("datetime").date(2025, 4, 1),
-          end_date=__import__("datetime").date(2025, 4, 4))
+    klass(world.centre_a0, status=Klass.Status.CLOSED, start_date=dt.date(2025, 4, 1),
+          end_date=dt.date(2025, 4, 4))
     framework = lenient_framework(world)
     assessment = _open(client, world, framework)
     page = client.get(reverse("standards:assessment_detail", args=[assessment.pk])).content.decode()
@@ -155,3 +156,25 @@ def test_home_panel_for_the_director(client, world):
     assert 'id="standards-panel"' in page and world.centre_a.name in page
     client.force_login(world.officer_b)
     assert 'id="standards-panel"' not in client.get(reverse("home")).content.decode()
+
+
+@pytest.mark.django_db
+def test_assessment_page_constant_queries(client, world):
+    from standards.services import assessments as services
+    from standards.tests.support import pdf
+
+    framework = frameworks.install_default_framework()
+    assessment = services.open_assessment(actor=world.director_a, centre=world.centre_a, framework=framework,
+                                          year=2025)
+    client.force_login(world.officer_a)
+    url = reverse("standards:assessment_detail", args=[assessment.pk])
+    klass(world.centre_a, status=Klass.Status.IN_PROGRESS, start_date=dt.date(2025, 4, 5),
+          end_date=dt.date(2025, 4, 8))
+    small = _queries(client, url)
+    for row in assessment.values.filter(indicator__kind="declared")[:5]:
+        services.add_evidence(actor=world.officer_a, value=row, upload=pdf())
+        services.add_evidence(actor=world.officer_a, value=row, upload=pdf("b.pdf"))
+    for _ in range(3):
+        klass(world.centre_a, status=Klass.Status.IN_PROGRESS, start_date=dt.date(2025, 5, 5),
+              end_date=dt.date(2025, 5, 8))
+    assert _queries(client, url) == small
