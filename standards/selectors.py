@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import F, Q
 
 from certificates.models import Certificate
 from curriculum.models import Programme
@@ -44,9 +44,10 @@ def framework_tree(framework: Framework) -> Tree:
 
 def current_framework(province_id: int | None) -> Framework | None:
     """The published framework a province's centres assess against: the province's own, else the national one."""
-    published = Framework.objects.filter(status=Framework.Status.PUBLISHED)
-    own = published.filter(province_id=province_id).order_by("-published_at").first() if province_id else None
-    return own or published.filter(province__isnull=True).order_by("-published_at").first()
+    published = Framework.objects.filter(status=Framework.Status.PUBLISHED).order_by(
+        F("published_at").desc(nulls_last=True), "-pk")
+    own = published.filter(province_id=province_id).first() if province_id else None
+    return own or published.filter(province__isnull=True).first()
 
 
 def live_outcomes(tree: Tree, centre_ids, year: int) -> dict[tuple[int, int], Outcome]:

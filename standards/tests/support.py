@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from standards.models import Assessment
 from standards.services import assessments, frameworks
@@ -45,5 +46,6 @@ def lenient_framework(world):
     }
     framework = build_framework(validate_data(data))
     framework.status = framework.Status.PUBLISHED
+    framework.published_at = timezone.now()
     framework.save()
     return framework

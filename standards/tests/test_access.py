@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
@@ -21,6 +23,8 @@ def objects(world):
     national = frameworks.install_default_framework()
     draft = frameworks.new_version(actor=world.admin, framework=national)
     lenient = lenient_framework(world)
+    lenient.published_at = national.published_at - dt.timedelta(days=1)  # the default stays the current one
+    lenient.save(update_fields=["published_at"])
     a = assessments.open_assessment(actor=world.director_a, centre=world.centre_a, framework=national, year=2025)
     row = a.values.get(indicator__code="1.1.1")
     evidence = assessments.add_evidence(actor=world.officer_a, value=row, upload=pdf())
