@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from certificates.models import Certificate
 from curriculum.models import Programme
 from facilities.models import Room
+from org.models import SendingOrganisation
 from people.models import Lecturer, StaffAssignment
 from standards.computations.base import Outcome, Period, families_of
 from standards.computations.registry import compute_indicators
@@ -109,6 +110,7 @@ SOURCES = {
     "programmes": lambda ids: Programme.objects.filter(pk__in=ids),
     "plans": lambda ids: AnnualPlan.objects.filter(pk__in=ids).select_related("centre"),
     "rooms": lambda ids: Room.objects.filter(pk__in=ids).select_related("centre"),
+    "organisations": lambda ids: SendingOrganisation.objects.filter(pk__in=ids),
 }
 
 
