@@ -108,8 +108,10 @@ def percent(part: int, whole: int) -> Decimal | None:
 def share_outcome(part_ids: Iterable[int], whole_ids: Iterable[int], source: str) -> Outcome:
     """Share of `whole_ids` that are in `part_ids`, drilling down to the whole with the part first."""
     whole = list(dict.fromkeys(whole_ids))
-    part = [i for i in dict.fromkeys(part_ids) if i in set(whole)]
-    return Outcome(percent(len(part), len(whole)), source, tuple(part + [i for i in whole if i not in set(part)]),
+    in_whole = set(whole)
+    part = [i for i in dict.fromkeys(part_ids) if i in in_whole]
+    in_part = set(part)
+    return Outcome(percent(len(part), len(whole)), source, tuple(part + [i for i in whole if i not in in_part]),
                    f"{len(part)}/{len(whole)}")
 
 

@@ -15,6 +15,7 @@ from curriculum.models import OverlapReview, Topic
 from facilities.models import Room
 from standards.computations.base import Families, Outcome, Period, group_by_root, members, share_outcome
 from standards.computations.training import held_classes
+from training.models import Klass
 
 
 def programmes_overlap_reviewed(families: Families, period: Period, params: dict) -> dict[int, Outcome]:
@@ -48,14 +49,17 @@ def programmes_overlap_reviewed(families: Families, period: Period, params: dict
 
 def certificates_on_time(families: Families, period: Period, params: dict) -> dict[int, Outcome]:
     """Certificates issued in the period within `days` days after the class's results were approved."""
-    days = int(params.get("days", 30))
-    rows = (Certificate.objects.filter(enrolment__klass__centre_id__in=members(families),
-                                       issued_on__range=(period.start, period.end), replaces__isnull=True)
-            .values_list("enrolment__klass__centre_id", "id", "issued_on", "enrolment__klass__results_approved_at"))
+    days = dt.timedelta(days=int(params.get("days", 30)))
+    rows = list(Certificate.objects.filter(enrolment__klass__centre_id__in=members(families),
+                                           issued_on__range=(period.start, period.end), replaces__isnull=True)
+                .values_list("enrolment__klass__centre_id", "id", "issued_on", "enrolment__klass_id"))
+    # The approval day of each class once (a class holds many certificates), in the site's time zone.
+    approved = {pk: timezone.localtime(at).date() for pk, at in Klass.objects.filter(
+        pk__in={r[3] for r in rows}, results_approved_at__isnull=False).values_list("pk", "results_approved_at")}
     result = {}
     for root, found in group_by_root(families, rows).items():
-        on_time = [cid for cid, issued, approved in found
-                   if approved is not None and issued - timezone.localtime(approved).date() <= dt.timedelta(days=days)]
+        on_time = [cid for cid, issued, klass_id in found
+                   if klass_id in approved and issued - approved[klass_id] <= days]
         result[root] = share_outcome(on_time, [r[0] for r in found], "certificates")
     return result
 
