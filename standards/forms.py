@@ -108,3 +108,17 @@ class CloseForm(forms.Form):
     def level(self, levels) -> Level | None:
         value = self.cleaned_data["result"]
         return next((lv for lv in levels if str(lv.pk) == value), None)
+
+
+class FrameworkForm(forms.ModelForm):
+    class Meta:
+        model = Framework
+        fields = ["name", "issuer", "document_number", "document_date", "effective_from", "effective_to", "notes"]
+        widgets = {f: forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}, format="%d/%m/%Y")
+                   for f in ("document_date", "effective_from", "effective_to")} | {
+            "notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("document_date", "effective_from", "effective_to"):
+            self.fields[name].input_formats = ["%d/%m/%Y", "%Y-%m-%d"]

@@ -13,6 +13,7 @@ urlpatterns = [
     path("frameworks/import/", frameworks.framework_import, name="framework_import"),
     path("frameworks/<int:pk>/", frameworks.framework_detail, name="framework_detail"),
     path("frameworks/<int:pk>/export.<str:fmt>", frameworks.framework_export, name="framework_export"),
+    path("frameworks/<int:pk>/edit/", frameworks.framework_edit, name="framework_edit"),
     path("frameworks/<int:pk>/copy/", frameworks.framework_copy, name="framework_copy"),
     path("frameworks/<int:pk>/new-version/", frameworks.framework_new_version, name="framework_new_version"),
     path("frameworks/<int:pk>/publish/", frameworks.framework_publish, name="framework_publish"),

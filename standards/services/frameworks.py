@@ -153,6 +153,22 @@ def update_indicator(*, actor, indicator: Indicator, text: str, guidance: str, c
 
 
 @transaction.atomic
+def update_framework(*, actor, framework: Framework) -> Framework:
+    """Save a draft's name, issuing document, effective dates and notes (the form's changes on `framework`)."""
+    require(manages_framework(actor, framework))
+    stored = Framework.objects.select_for_update().get(pk=framework.pk)
+    _require_editable(stored)
+    if not framework.name.strip():
+        raise ValidationError({"name": [_("The framework needs a name.")]})
+    if framework.effective_from and framework.effective_to and framework.effective_to < framework.effective_from:
+        raise ValidationError({"effective_to": [_("The framework cannot end before it takes effect.")]})
+    before = snapshot(stored)
+    framework.save()
+    record(actor=actor, action=AuditEvent.Action.UPDATE, obj=framework, before=before, after=snapshot(framework))
+    return framework
+
+
+@transaction.atomic
 def delete_draft(*, actor, framework: Framework) -> None:
     require(manages_framework(actor, framework))
     _require_editable(framework)

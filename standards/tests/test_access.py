@@ -65,6 +65,8 @@ def cases(world, o):
          expect(200, **no_staff)),
         ("framework import", reverse("standards:framework_import"), supervisors),
         ("framework copy", reverse("standards:framework_copy", args=[o["national"].pk]), supervisors),
+        ("framework edit (national draft)", reverse("standards:framework_edit", args=[o["draft"].pk]),
+         expect(403, admin=200)),
         ("indicator edit (national draft)", reverse("standards:indicator_edit", args=[o["indicator"].pk]),
          expect(403, admin=200)),
         ("assessment list", reverse("standards:assessment_list"), expect(200, **no_staff)),

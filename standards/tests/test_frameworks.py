@@ -127,3 +127,24 @@ def test_json_and_excel_round_trip(world):
     assert validate_data(again) == validate_data(data)
     imported = frameworks.import_framework(actor=world.admin, data=again)
     assert imported.number == 2 and imported.indicators.count() == national.indicators.count()
+
+
+@pytest.mark.django_db
+def test_draft_properties_edit_and_lock(world):
+    import datetime as dt
+
+    v1 = frameworks.install_default_framework()
+    draft = frameworks.new_version(actor=world.admin, framework=v1)
+    draft.document_number, draft.issuer = "15-HD/BTGTU", "Ban Tuyên giáo Tỉnh ủy"
+    draft.effective_from = dt.date(2026, 1, 1)
+    frameworks.update_framework(actor=world.admin, framework=draft)
+    draft.refresh_from_db()
+    assert draft.issuing_document == "15-HD/BTGTU, Ban Tuyên giáo Tỉnh ủy"
+    v1.name = "khác"
+    with pytest.raises(ValidationError):
+        frameworks.update_framework(actor=world.admin, framework=v1)
+    v1.refresh_from_db()
+    assert v1.name != "khác"
+    draft.effective_to = dt.date(2025, 1, 1)
+    with pytest.raises(ValidationError):
+        frameworks.update_framework(actor=world.admin, framework=draft)

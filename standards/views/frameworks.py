@@ -19,7 +19,7 @@ from core.listing import Filter, ListSpec, build_list
 from core.views import apply_validation_error, flash_error
 from standards.computations.registry import COMPUTATIONS
 from standards.exchange import framework_workbook, read_workbook
-from standards.forms import CopyFrameworkForm, ImportFrameworkForm, IndicatorForm
+from standards.forms import CopyFrameworkForm, FrameworkForm, ImportFrameworkForm, IndicatorForm
 from standards.models import Framework, Indicator
 from standards.permissions import manages_framework, manages_some_framework, reads_frameworks
 from standards.selectors import framework_tree
@@ -188,6 +188,28 @@ def framework_publish(request, pk: int):
 @require_POST
 def framework_delete(request, pk: int):
     return _post_action(request, pk, services.delete_draft, _("The draft was deleted."))
+
+
+@login_required
+def framework_edit(request, pk: int):
+    framework = visible_framework(request, pk)
+    require(manages_framework(request.user, framework))
+    if framework.is_locked:
+        messages.error(request, _("This framework version is published or used by an assessment: it cannot be "
+                                  "edited, only superseded by a new version."))
+        return redirect("standards:framework_detail", pk=framework.pk)
+    form = FrameworkForm(request.POST or None, instance=framework)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_framework(actor=request.user, framework=form.save(commit=False))
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("Saved %(name)s.") % {"name": framework})
+            return redirect("standards:framework_detail", pk=framework.pk)
+    return render(request, "core/form_page.html", {
+        "form": form, "title": _("Edit %(name)s") % {"name": framework},
+        "cancel_url": reverse("standards:framework_detail", args=[framework.pk])})
 
 
 @login_required
