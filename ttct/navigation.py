@@ -28,6 +28,18 @@ MENU = [
         (_("Lecturers"), "people:lecturer_list", lambda s: _staff(s) or s.has_role(Role.LECTURER)),
         (_("My record"), "people:my_record", lambda s: bool(s.person_id)),
     ]),
+    (_("Lecturer work"), [
+        (_("Teaching load"), "lecturers:centre_load", _staff),
+        (_("My teaching load"), "lecturers:my_load", lambda s: s.has_role(Role.LECTURER)),
+        (_("Load by centre"), "lecturers:province_load", lambda s: s.sees_everything or s.supervises_some_province),
+        (_("Payment sheets"), "lecturers:payment_list", _staff),
+        (_("Post standards"), "lecturers:centre_standards", _staff),
+        (_("Learner feedback"), "lecturers:centre_feedback", _staff),
+        (_("Feedback by centre"), "lecturers:province_feedback",
+         lambda s: s.sees_everything or s.supervises_some_province),
+        (_("Teaching norms"), "lecturers:norm_table_list", _staff),
+        (_("Lecturer fee tables"), "lecturers:fee_table_list", _staff),
+    ]),
     (_("Organisation"), [
         (_("Centres"), "org:centre_list", lambda s: s.sees_some_centre),
         (_("Sending organisations"), "org:sending_org_list", _staff),
