@@ -54,10 +54,9 @@ GROUPS = [
         ("2.1", "Cán bộ lãnh đạo", [
             _c("2.1.1", "Giám đốc, phó giám đốc có trình độ cao cấp hoặc cử nhân lý luận chính trị", "percent",
                "leaders_theory_level", {"1": "100", "2": "100"}, "Tính từ hồ sơ cán bộ đang giữ chức vụ."),
-            _d("2.1.2", "Tỷ lệ lãnh đạo và giảng viên chuyên trách đạt tiêu chuẩn chức danh", "percent",
-               {"1": "75", "2": "90"},
-               "Đính kèm bảng rà soát tiêu chuẩn chức danh từng người (trình độ, chứng chỉ, thâm niên). Chỉ tiêu "
-               "sẽ được tính tự động khi TTCT quản lý tiêu chuẩn chức danh giảng viên."),
+            _c("2.1.2", "Tỷ lệ lãnh đạo và giảng viên chuyên trách đạt tiêu chuẩn chức danh", "percent",
+               "post_standards_met", {"1": "75", "2": "90"},
+               "Tính từ tiêu chuẩn vị trí đang áp dụng và hồ sơ trình độ, chứng chỉ của từng người."),
         ]),
         ("2.2", "Giảng viên chuyên trách", [
             _c("2.2.1", "Số giảng viên chuyên trách", "count", "fulltime_lecturers", {"1": "2", "2": "3"},
@@ -70,10 +69,10 @@ GROUPS = [
                {"1": "100", "2": "100"}),
             _c("2.2.5", "Giảng viên chuyên trách có trình độ quản lý nhà nước", "percent",
                "lecturers_state_management", {"1": "50", "2": "75"}),
-            _d("2.2.6", "Tỷ lệ giảng viên chuyên trách đạt định mức giờ giảng trong năm", "percent",
-               {"1": "80", "2": "100"},
-               "Đính kèm bảng tổng hợp giờ chuẩn, giờ giảng từng giảng viên so với định mức (QĐ 1853/QĐ-BTGTW). "
-               "Chỉ tiêu sẽ được tính tự động khi TTCT quản lý định mức giờ giảng."),
+            _c("2.2.6", "Tỷ lệ giảng viên đạt định mức giờ chuẩn, giờ giảng trong năm", "percent",
+               "hours_against_norm", {"1": "80", "2": "100"},
+               "Tính từ định mức giờ chuẩn (QĐ 1853/QĐ-BTGTW, có thể sửa) và các buổi giảng đã thực hiện; "
+               "giờ giảng ở trung tâm cấp huyện trước đây được cộng cho cùng một người."),
         ]),
         ("2.3", "Giảng viên kiêm nhiệm, báo cáo viên", [
             _c("2.3.1", "Số giảng viên kiêm nhiệm đã tham gia giảng dạy trong năm", "count",
@@ -93,11 +92,10 @@ GROUPS = [
             _c("3.2.1", "Tỷ lệ học viên hoàn thành chương trình", "percent", "completion_rate",
                {"1": "90", "2": "95"}),
             _c("3.2.2", "Tỷ lệ chuyên cần của học viên", "percent", "attendance_rate", {"1": "90", "2": "95"}),
-            _d("3.2.3", "Điểm hài lòng trung bình của học viên (thang 10)", "score", {"1": "7", "2": "8"},
-               "Đính kèm bảng tổng hợp phiếu khảo sát ý kiến học viên (TT 10/2017/TT-BNV). Chỉ tiêu sẽ được "
-               "tính tự động khi TTCT quản lý phiếu khảo sát."),
-            _d("3.2.4", "Tỷ lệ lớp được khảo sát ý kiến học viên", "percent", {"1": "20", "2": "30"},
-               "Đính kèm danh sách lớp đã khảo sát và số phiếu thu về."),
+            _c("3.2.3", "Điểm hài lòng trung bình của học viên (thang 10)", "score", "satisfaction_average",
+               {"1": "7", "2": "8"}, "Tính từ các phiếu khảo sát đủ điều kiện công bố (TT 10/2017/TT-BNV)."),
+            _c("3.2.4", "Tỷ lệ lớp được khảo sát ý kiến học viên", "percent", "survey_coverage",
+               {"1": "20", "2": "30"}, "Lớp có phiếu khảo sát đủ số phiếu hợp lệ theo mẫu phiếu."),
         ]),
         ("3.3", "Quản lý lớp học", [
             _c("3.3.1", "Lớp có quyết định mở lớp", "percent", "opening_decisions", {"1": "100", "2": "100"}),
@@ -107,9 +105,8 @@ GROUPS = [
                "recognition_decisions", {"1": "100", "2": "100"}),
             _c("3.3.4", "Giấy chứng nhận cấp trong 30 ngày sau khi duyệt kết quả", "percent", "certificates_on_time",
                {"1": "90", "2": "100"}, parameters={"days": 30}),
-            _d("3.3.5", "Tỷ lệ lớp có báo cáo tổng kết lớp", "percent", {"1": "90", "2": "100"},
-               "Đính kèm các báo cáo tổng kết lớp trong năm. Chỉ tiêu sẽ được tính tự động khi TTCT quản lý "
-               "báo cáo tổng kết lớp."),
+            _c("3.3.5", "Tỷ lệ lớp đã kết thúc có báo cáo tổng kết lớp", "percent", "closing_reports",
+               {"1": "90", "2": "100"}, "Báo cáo tổng kết lớp đã hoàn thành trong TTCT."),
         ]),
         ("3.4", "Chương trình và phương pháp", [
             _c("3.4.1", "Chương trình đã giảng có kết luận rà soát trùng lặp", "percent",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from standards.computations import quality, staff, training
+from standards.computations import lecturers, quality, staff, training
 from standards.computations.base import Computation, Families, Outcome, Period
 from standards.models.frameworks import Unit
 
@@ -46,6 +46,16 @@ _ALL = [
     Computation("certificates_on_time", _("Certificates issued on time after approval"), Unit.PERCENT,
                 quality.certificates_on_time, {"days": 30}),
     Computation("lecture_hall_seats", _("Seats in the largest lecture hall"), Unit.COUNT, quality.lecture_hall_seats),
+    Computation("post_standards_met", _("Leaders and full-time lecturers meeting their post standard"),
+                Unit.PERCENT, lecturers.post_standards_met),
+    Computation("hours_against_norm", _("Lecturers reaching their yearly teaching norm"), Unit.PERCENT,
+                lecturers.hours_against_norm),
+    Computation("satisfaction_average", _("Learners' average satisfaction (10-point scale)"), Unit.SCORE,
+                lecturers.satisfaction_average),
+    Computation("survey_coverage", _("Classes with a counted learner survey"), Unit.PERCENT,
+                lecturers.survey_coverage),
+    Computation("closing_reports", _("Finished classes with a final closing report"), Unit.PERCENT,
+                lecturers.closing_reports),
     Computation("classes_using_it", _("Classes using IT (online materials or tests)"), Unit.PERCENT,
                 quality.classes_using_it),
 ]

@@ -26,6 +26,17 @@ from certificates.models import Certificate, CertificateRegister
 from curriculum.choices import OverlapDecision, OverlapVerdict
 from curriculum.models import OverlapReview
 from facilities.models import Room
+from lecturers.models import (
+    ClosingReport,
+    LoadEntry,
+    LoadPost,
+    RatingCount,
+    Requirement,
+    StandardSet,
+    Survey,
+    SurveyItem,
+    SurveyTemplate,
+)
 from people.models import Lecturer, StaffAssignment
 from tests import factories as f
 from training.models import Attendance, Enrolment, Klass, Result, Session
@@ -55,6 +66,22 @@ EXPECTED_2025 = {
     "certificates_on_time": Decimal("66.67"),
     "lecture_hall_seats": Decimal(100),
     "classes_using_it": None,
+    # Read from the lecturers app: leaders and full-time lecturers against the post standard (A's director
+    # and P1, P3 meet it of six persons); nobody reaches the norm, no survey, no closing report yet.
+    "post_standards_met": Decimal("50.00"),
+    "hours_against_norm": Decimal("0.00"),
+    "satisfaction_average": None,
+    "survey_coverage": Decimal("0.00"),
+    "closing_reports": Decimal("0.00"),
+}
+# With `add_lecturers_work`: P1 taught 16 periods at A0 and 16 at A (each alone short of the director's
+# norm of 30 lecturing / 40 standard hours, together enough with 20 hours of other work); one counted
+# survey on K1 (scores 8, 8, 9); K1's closing report final.
+EXPECTED_2025_WITH_WORK = {
+    "hours_against_norm": Decimal("25.00"),
+    "satisfaction_average": Decimal("8.33"),
+    "survey_coverage": Decimal("33.33"),
+    "closing_reports": Decimal("50.00"),
 }
 
 
@@ -108,6 +135,10 @@ def build_succession_centre(world) -> dict:
     StaffAssignment.objects.create(centre=a, person=person(a, theory_level="trung_cap"), position="deputy_director",
                                    start_date=D(2025, 7, 1))
 
+    standard = StandardSet.objects.create(name="Tiêu chuẩn thử", valid_from=D(2025, 1, 1))
+    Requirement.objects.bulk_create([Requirement(standard=standard, post=post, rule="theory_level", value="cao_cap")
+                                     for post in ("director", "deputy_director", "full_time")])
+
     dvm = version("DVM")
     sc = version("SC", name="Sơ cấp lý luận chính trị")
     plan(a0, year=2025, approved=True, lines=[(dvm.programme, 1, 4, 100)])
@@ -154,4 +185,33 @@ def build_succession_centre(world) -> dict:
     Room.objects.create(centre=a0, name="Hội trường", kind="lecture_hall", seats=100)
     Room.objects.create(centre=a, name="Hội trường nhỏ", kind="lecture_hall", seats=60)
     Room.objects.create(centre=a, name="Hội trường cũ", kind="lecture_hall", seats=200, active=False)
-    return {"classes": [k1, k2, k3], "p1": p1, "learners": learners}
+    return {"classes": [k1, k2, k3], "p1": p1, "learners": learners, "e1": e1, "e3": e3}
+
+
+def add_lecturers_work(world, built) -> None:
+    """Teaching by P1 on both sides of 1/7/2025, a learner survey and a closing report."""
+    k1, _k2, k3 = built["classes"]
+    p1_a0, p1_a = Lecturer.objects.filter(person=built["p1"]).order_by("centre_id")
+    if p1_a0.centre_id != world.centre_a0.pk:
+        p1_a0, p1_a = p1_a, p1_a0
+    for klass_, lecturer, days in ((k1, p1_a0, (3, 4)), (k3, p1_a, (8, 9))):
+        month = klass_.start_date.month
+        Session.objects.bulk_create([
+            Session(klass=klass_, date=D(2025, month, day), part=part, periods=4, lecturer=lecturer,
+                    attendance_taken=True)
+            for day in days for part in ("morning", "afternoon")])
+    for lecturer in (p1_a0, p1_a):
+        LoadPost.objects.create(lecturer=lecturer, year=2025, post="director")
+    LoadEntry.objects.create(lecturer=p1_a, year=2025, kind="work", coefficient_code="topic_new", quantity=1)
+    template = SurveyTemplate.objects.filter(is_editable_default=True).first()
+    question = template.questions.filter(kind="rating").first()
+    counted = Survey.objects.create(klass=k1, template=template, learners=3, valid_forms=3, opened_by=world.officer_a,
+                                    status="closed")
+    item = SurveyItem.objects.create(survey=counted, order=1, question=question, kind="rating",
+                                     section=question.section)
+    RatingCount.objects.bulk_create([RatingCount(item=item, score=8, count=2), RatingCount(item=item, score=9, count=1)])
+    thin = Survey.objects.create(klass=k3, template=template, learners=2, valid_forms=1, opened_by=world.officer_a)
+    thin_item = SurveyItem.objects.create(survey=thin, order=1, question=question, kind="rating",
+                                          section=question.section)
+    RatingCount.objects.create(item=thin_item, score=2, count=1)
+    ClosingReport.objects.create(klass=k1, status="final")

@@ -10,7 +10,12 @@ from django.test.utils import CaptureQueriesContext
 
 from standards.computations.base import Period, families_of
 from standards.computations.registry import COMPUTATIONS
-from standards.tests.builders import EXPECTED_2025, build_succession_centre
+from standards.tests.builders import (
+    EXPECTED_2025,
+    EXPECTED_2025_WITH_WORK,
+    add_lecturers_work,
+    build_succession_centre,
+)
 
 
 @pytest.fixture
@@ -82,3 +87,23 @@ def test_percent_rounding():
 
     assert percent(2, 3) == Decimal("66.67")
     assert percent(1, 0) is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(EXPECTED_2025_WITH_WORK))
+def test_lecturers_work_across_the_succession(world, built, name):
+    add_lecturers_work(world, built)
+    families = families_of([world.centre_a.pk, world.centre_a0.pk])
+    outcomes = COMPUTATIONS[name].run(families, Period.of_year(2025))
+    assert outcomes[world.centre_a.pk].value == EXPECTED_2025_WITH_WORK[name], outcomes[world.centre_a.pk]
+
+
+@pytest.mark.django_db
+def test_hours_are_added_up_over_the_succession(world, built):
+    add_lecturers_work(world, built)
+    families = families_of([world.centre_a.pk, world.centre_a0.pk])
+    outcomes = COMPUTATIONS["hours_against_norm"].run(families, Period.of_year(2025))
+    # The district centre alone: P1's 16 periods there fall short of the norm; P2 too.
+    assert outcomes[world.centre_a0.pk].value == Decimal("0.00")
+    assert outcomes[world.centre_a0.pk].detail == "0/2"
+    assert outcomes[world.centre_a.pk].detail == "1/4"
