@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import F, Sum
+from django.db.models import F, Q, Sum
 
 from lecturers.load import load_rows
 from lecturers.models import ClosingReport, RatingCount, Survey, TemplateQuestion
@@ -69,7 +69,13 @@ def post_standards_met(families: Families, period: Period, params: dict) -> dict
 
 def hours_against_norm(families: Families, period: Period, params: dict) -> dict[int, Outcome]:
     """Lecturers with a yearly norm whose delivered hours (all their profiles in the family) reach it."""
-    rows = load_rows(members(families), period.year)
+    ids = members(families)
+    # Only lecturers who can have a norm: full-time ones, and anyone given a norm post for the year or in a
+    # leader's post (part-time and guest lecturers have none).
+    with_norm = Lecturer.objects.filter(centre_id__in=ids).filter(
+        Q(kind=Lecturer.Kind.FULL_TIME) | Q(load_posts__year=period.year)
+        | Q(person__staff_assignments__centre_id__in=ids, person__staff_assignments__position__in=list(_LEADER_POST)))
+    rows = load_rows(ids, period.year, lecturer_ids=with_norm.values("pk"))
     by_centre = [(r.lecturer.centre_id, r) for r in rows if r.post]
     result = {}
     for root, found in group_by_root(families, by_centre).items():

@@ -92,12 +92,13 @@ def plan_approved(families: Families, period: Period, params: dict) -> dict[int,
 def completion_rate(families: Families, period: Period, params: dict) -> dict[int, Outcome]:
     """Learners who completed, among the active learners of the classes finished in the period."""
     rows = (Enrolment.objects.filter(klass__in=finished_classes(families, period), status=Enrolment.Status.ENROLLED)
-            .values_list("klass__centre_id", "klass_id", "result__completed"))
+            .values("klass__centre_id", "klass_id")
+            .annotate(total=Count("id"), done=Count("id", filter=Q(result__completed=True))).order_by()
+            .values_list("klass__centre_id", "klass_id", "total", "done"))
     result = {}
     for root, found in group_by_root(families, rows).items():
-        done = sum(1 for _, completed in found if completed)
-        result[root] = Outcome(percent(done, len(found)), "classes", tuple(sorted({k for k, _ in found})),
-                               f"{done}/{len(found)}")
+        total, done = sum(r[1] for r in found), sum(r[2] for r in found)
+        result[root] = Outcome(percent(done, total), "classes", tuple(sorted(r[0] for r in found)), f"{done}/{total}")
     return result
 
 
