@@ -10,6 +10,7 @@ centres it computes for.
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -123,3 +124,28 @@ def group_by_root(families: Families, rows: Iterable[tuple]) -> dict[int, list[t
         for root in owner.get(row[0], ()):
             grouped[root].append(row[1:])
     return grouped
+
+
+# Reads several computations share (the held classes, the lecturer profiles …) are made once per run of
+# `registry.compute_indicators`, which opens this cache for its duration; outside a run nothing is kept.
+_shared: contextvars.ContextVar[dict | None] = contextvars.ContextVar("standards_shared_reads", default=None)
+
+
+def shared(name: str, families: Families, period: Period, load: Callable[[], object], *key):
+    cache = _shared.get()
+    if cache is None:
+        return load()
+    full = (name, tuple(sorted(families.items())), period, key)
+    if full not in cache:
+        cache[full] = load()
+    return cache[full]
+
+
+class sharing_reads:  # noqa: N801 - used as a context manager, reads like a statement
+    def __enter__(self):
+        self._token = _shared.set({})
+        return self
+
+    def __exit__(self, *exc):
+        _shared.reset(self._token)
+        return False

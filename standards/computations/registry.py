@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from standards.computations import lecturers, quality, staff, training
-from standards.computations.base import Computation, Families, Outcome, Period
+from standards.computations.base import Computation, Families, Outcome, Period, sharing_reads
 from standards.models.frameworks import Unit
 
 _ALL = [
@@ -75,13 +75,14 @@ def compute_indicators(indicators, families: Families, period: Period) -> dict[t
     """
     runs: dict[tuple[str, str], dict[int, Outcome]] = {}
     result = {}
-    for indicator in indicators:
-        computation = COMPUTATIONS.get(indicator.computation)
-        if computation is None:
-            continue
-        key = (indicator.computation, repr(sorted((indicator.parameters or {}).items())))
-        if key not in runs:
-            runs[key] = computation.run(families, period, indicator.parameters)
-        for centre_id, outcome in runs[key].items():
-            result[(centre_id, indicator.pk)] = outcome
+    with sharing_reads():
+        for indicator in indicators:
+            computation = COMPUTATIONS.get(indicator.computation)
+            if computation is None:
+                continue
+            key = (indicator.computation, repr(sorted((indicator.parameters or {}).items())))
+            if key not in runs:
+                runs[key] = computation.run(families, period, indicator.parameters)
+            for centre_id, outcome in runs[key].items():
+                result[(centre_id, indicator.pk)] = outcome
     return result

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from django.db.models import Q
 
 from people.choices import Degree, TheoryLevel
 from people.models import Lecturer, StaffAssignment
-from standards.computations.base import Families, Outcome, Period, group_by_root, members, percent
+from standards.computations.base import Families, Outcome, Period, group_by_root, members, percent, shared
 
 DEFAULT_THEORY_LEVELS = [TheoryLevel.ADVANCED, TheoryLevel.BACHELOR]
 UNIVERSITY_DEGREES = [Degree.BACHELOR, Degree.MASTER, Degree.DOCTOR]
@@ -16,10 +17,14 @@ LEADER_POSTS = [StaffAssignment.Position.DIRECTOR, StaffAssignment.Position.DEPU
 
 
 def _lecturer_rows(families: Families, kind: str):
-    rows = Lecturer.objects.filter(centre_id__in=members(families), kind=kind, active=True).values_list(
-        "centre_id", "id", "person_id", "theory_level", "pedagogy_certificate", "degree", "state_management_level",
-    )
-    return group_by_root(families, rows)
+    def load():
+        rows = Lecturer.objects.filter(centre_id__in=members(families), kind=kind, active=True).values_list(
+            "centre_id", "id", "person_id", "theory_level", "pedagogy_certificate", "degree",
+            "state_management_level",
+        )
+        return group_by_root(families, rows)
+
+    return shared("lecturers", families, Period(dt.date.min, dt.date.min), load, kind)
 
 
 def _person_share(rows, qualifies) -> Outcome:
@@ -68,13 +73,18 @@ def lecturers_state_management(families: Families, period: Period, params: dict)
 
 
 def _staff_rows(families: Families, period: Period, positions=None):
-    on = period.reference_day
-    queryset = StaffAssignment.objects.filter(centre_id__in=members(families)).filter(
-        Q(start_date__isnull=True) | Q(start_date__lte=on), Q(end_date__isnull=True) | Q(end_date__gte=on),
-    )
-    if positions:
-        queryset = queryset.filter(position__in=positions)
-    return group_by_root(families, queryset.values_list("centre_id", "id", "person_id", "person__theory_level"))
+    """(assignment, person, theory level) of the posts held on the reference day, by assessed centre."""
+    def load():
+        on = period.reference_day
+        queryset = StaffAssignment.objects.filter(centre_id__in=members(families)).filter(
+            Q(start_date__isnull=True) | Q(start_date__lte=on), Q(end_date__isnull=True) | Q(end_date__gte=on),
+        )
+        return group_by_root(families, queryset.values_list(
+            "centre_id", "id", "person_id", "person__theory_level", "position"))
+
+    every = shared("staff", families, period, load)
+    wanted = set(positions or ())
+    return {root: [r[:3] for r in rows if not wanted or r[3] in wanted] for root, rows in every.items()}
 
 
 def leaders_theory_level(families: Families, period: Period, params: dict) -> dict[int, Outcome]:

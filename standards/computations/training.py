@@ -6,7 +6,16 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 
-from standards.computations.base import Families, Outcome, Period, group_by_root, members, percent, share_outcome
+from standards.computations.base import (
+    Families,
+    Outcome,
+    Period,
+    group_by_root,
+    members,
+    percent,
+    share_outcome,
+    shared,
+)
 from training.models import AnnualPlan, Attendance, Enrolment, Klass, PlanLine, Session
 
 HELD = ~Q(status=Klass.Status.PLANNED)
@@ -25,19 +34,25 @@ def finished_classes(families: Families, period: Period):
 
 
 def _planned(families: Families, period: Period) -> dict[int, tuple[int, int, list[int]]]:
-    rows = (PlanLine.objects.filter(plan__centre_id__in=members(families), plan__year=period.year)
-            .values_list("plan__centre_id", "planned_classes", "planned_learners", "plan_id"))
-    totals = {}
-    for root, lines in group_by_root(families, rows).items():
-        totals[root] = (sum(r[0] for r in lines), sum(r[1] for r in lines), sorted({r[2] for r in lines}))
-    return totals
+    def load():
+        rows = (PlanLine.objects.filter(plan__centre_id__in=members(families), plan__year=period.year)
+                .values_list("plan__centre_id", "planned_classes", "planned_learners", "plan_id"))
+        totals = {}
+        for root, lines in group_by_root(families, rows).items():
+            totals[root] = (sum(r[0] for r in lines), sum(r[1] for r in lines), sorted({r[2] for r in lines}))
+        return totals
+
+    return shared("planned", families, period, load)
 
 
 def _held(families: Families, period: Period) -> dict[int, list[tuple]]:
-    rows = held_classes(families, period).annotate(
-        learners=Count("enrolments", filter=Q(enrolments__status=Enrolment.Status.ENROLLED)),
-    ).values_list("centre_id", "id", "learners")
-    return group_by_root(families, rows)
+    def load():
+        rows = held_classes(families, period).annotate(
+            learners=Count("enrolments", filter=Q(enrolments__status=Enrolment.Status.ENROLLED)),
+        ).values_list("centre_id", "id", "learners")
+        return group_by_root(families, rows)
+
+    return shared("held", families, period, load)
 
 
 def classes_held(families: Families, period: Period, params: dict) -> dict[int, Outcome]:
