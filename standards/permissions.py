@@ -21,6 +21,11 @@ def reads_frameworks(user) -> bool:
     return scope_of(user).is_staff_of_some_centre
 
 
+def reads_assessments(user) -> bool:
+    """The list of self-assessments: the centres' staff and viewers, and the supervisors."""
+    return scope_of(user).is_staff_of_some_centre
+
+
 def prepares_assessment(user, centre_id: int) -> bool:
     """The centre's director and training officers fill in the self-assessment."""
     return scope_of(user).edits(centre_id)

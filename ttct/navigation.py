@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
 from accounts.scope import scope_of
+from standards import permissions as standards_permissions
 from training import permissions as training_permissions
 
 
@@ -65,9 +66,9 @@ MENU = [
         (_("Rooms"), "facilities:room_list", _on_scope(_staff)),
     ]),
     (_("Standardisation"), [
-        (_("Where the province stands"), "standards:province", lambda s: s.supervises_some_province),
-        (_("Self-assessments"), "standards:assessment_list", _staff),
-        (_("Criteria frameworks"), "standards:framework_list", _staff),
+        (_("Where the province stands"), "standards:province", standards_permissions.sees_province_standing),
+        (_("Self-assessments"), "standards:assessment_list", standards_permissions.reads_assessments),
+        (_("Criteria frameworks"), "standards:framework_list", standards_permissions.reads_frameworks),
     ]),
     (_("Administration"), [
         (_("Logins"), "accounts:user_list",

@@ -40,7 +40,7 @@ from lecturers.models import (
 from people.models import Lecturer, StaffAssignment
 from tests import factories as f
 from training.models import Attendance, Enrolment, Klass, Result, Session
-from training.tests.test_classes_factories import klass, plan, version
+from training.tests.factories.classes import klass, plan, version
 
 D = dt.date
 EXPECTED_2025 = {

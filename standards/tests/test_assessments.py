@@ -106,7 +106,7 @@ def test_snapshot_does_not_move_after_submission(world):
 @pytest.mark.django_db
 def test_review_flow_return_resubmit_recognise(world):
     Klass.objects.create  # noqa: B018 - the centre holds one class in the year
-    from training.tests.test_classes_factories import klass
+    from training.tests.factories.classes import klass
 
     klass(world.centre_a, status=Klass.Status.IN_PROGRESS, start_date=dt.date(2025, 9, 1),
           end_date=dt.date(2025, 9, 5))

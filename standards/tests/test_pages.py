@@ -18,7 +18,7 @@ from standards.services import frameworks
 from standards.tests.support import PDF, lenient_framework
 from tests import factories as f
 from training.models import Klass
-from training.tests.test_classes_factories import klass
+from training.tests.factories.classes import klass
 
 
 @pytest.fixture(autouse=True)

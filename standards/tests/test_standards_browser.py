@@ -17,7 +17,7 @@ from standards.models import Assessment
 from standards.tests.support import PDF, lenient_framework
 from tests import factories as f
 from training.models import Klass
-from training.tests.test_classes_factories import klass
+from training.tests.factories.classes import klass
 
 
 @pytest.mark.browser

@@ -7,9 +7,9 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from accounts.scope import scope_of
 from core.text import parse_decimal
 from standards.models import Assessment, Framework
+from standards.permissions import reads_assessments
 
 
 def require(condition: bool) -> None:
@@ -18,7 +18,7 @@ def require(condition: bool) -> None:
 
 
 def require_staff(user) -> None:
-    require(scope_of(user).is_staff_of_some_centre)
+    require(reads_assessments(user))
 
 
 def visible_framework(request, pk: int) -> Framework:
