@@ -44,10 +44,9 @@ GROUPS = [
                "Đính kèm danh sách báo cáo đã gửi trong năm với ngày gửi."),
         ]),
         ("1.3", "Phối hợp", [
-            _d("1.3.1", "Số quy chế phối hợp còn hiệu lực với Mặt trận, đoàn thể, cơ quan có cử học viên", "count",
-               {"1": "2", "2": "4"},
-               "Đính kèm các quy chế phối hợp đã ký (số, ngày, đơn vị phối hợp). Chỉ tiêu sẽ được tính tự động "
-               "khi TTCT quản lý quy chế phối hợp."),
+            _c("1.3.1", "Tỷ lệ đơn vị cử học viên có quy chế phối hợp còn hiệu lực với trung tâm", "percent",
+               "agreements_with_senders", {"1": "50", "2": "80"},
+               "Tính từ các quy chế phối hợp đã ghi trong TTCT và các đơn vị đã cử học viên trong năm."),
         ]),
     ]),
     ("2", "Đội ngũ cán bộ lãnh đạo, giảng viên và viên chức", [
@@ -140,15 +139,15 @@ GROUPS = [
     ("6", "Cơ sở vật chất, trang thiết bị, tài chính", [
         ("6.1", "Cơ sở vật chất và trang thiết bị", [
             _c("6.1.1", "Số chỗ ngồi của hội trường lớn nhất", "count", "lecture_hall_seats", {"1": "80", "2": "120"}),
-            _d("6.1.2", "Cơ sở vật chất đạt tiêu chuẩn (hội trường, phòng học, thư viện, nơi làm việc)", "yes_no", YES,
-               "Đính kèm biên bản kiểm kê, ảnh chụp. Chỉ tiêu sẽ được tính tự động khi TTCT quản lý tiêu chuẩn "
-               "cơ sở vật chất."),
-            _d("6.1.3", "Tỷ lệ trang thiết bị đang hoạt động tốt", "percent", {"1": "80", "2": "95"},
-               "Đính kèm danh mục thiết bị và tình trạng. Chỉ tiêu sẽ được tính tự động khi TTCT quản lý thiết bị."),
+            _c("6.1.2", "Cơ sở vật chất đạt tiêu chuẩn (hội trường, phòng học, trang thiết bị)", "yes_no",
+               "facilities_standard_met", YES, "Tính từ tiêu chuẩn cơ sở vật chất đang áp dụng và danh mục phòng, "
+               "thiết bị của trung tâm."),
+            _c("6.1.3", "Tỷ lệ trang thiết bị đang hoạt động tốt", "percent", "equipment_working",
+               {"1": "80", "2": "95"}, "Tính từ tình trạng thiết bị trong danh mục của trung tâm."),
         ]),
         ("6.2", "Tài chính", [
-            _d("6.2.1", "Tỷ lệ thực hiện dự toán kinh phí năm", "percent", {"1": "90", "2": "95"},
-               "Đính kèm báo cáo quyết toán kinh phí. Chỉ tiêu sẽ được tính tự động khi TTCT quản lý kinh phí."),
+            _c("6.2.1", "Tỷ lệ thực hiện dự toán kinh phí năm", "percent", "budget_execution", {"1": "90", "2": "95"},
+               "Tính từ dự toán và các khoản chi đã ghi theo từng dòng dự toán của năm."),
         ]),
     ]),
 ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from standards.computations import lecturers, quality, staff, training
+from standards.computations import lecturers, quality, resources, staff, training
 from standards.computations.base import Computation, Families, Outcome, Period, sharing_reads
 from standards.models.frameworks import Unit
 
@@ -56,6 +56,12 @@ _ALL = [
                 lecturers.survey_coverage),
     Computation("closing_reports", _("Finished classes with a final closing report"), Unit.PERCENT,
                 lecturers.closing_reports),
+    Computation("facilities_standard_met", _("Facilities standard met"), Unit.YES_NO,
+                resources.facilities_standard_met),
+    Computation("equipment_working", _("Equipment in working order"), Unit.PERCENT, resources.equipment_working),
+    Computation("budget_execution", _("Budget execution"), Unit.PERCENT, resources.budget_execution),
+    Computation("agreements_with_senders", _("Sending organisations with a coordination agreement in force"),
+                Unit.PERCENT, resources.agreements_with_senders),
     Computation("classes_using_it", _("Classes using IT (online materials or tests)"), Unit.PERCENT,
                 quality.classes_using_it),
 ]
