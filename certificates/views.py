@@ -135,6 +135,7 @@ def class_certificates(request, pk: int):
                 "classification": CLASSIFICATION_LABELS.get(result.classification, "") if result else "",
                 "certificates": certificates,
                 "holds_valid": any(c.status == Certificate.Status.VALID for c in certificates),
+                "corrected": {c.pk for c in certificates if services.result_corrected(c, result)},
             }
         )
     pending = sum(1 for r in rows if r["result"] and r["result"].completed and not r["holds_valid"])
@@ -201,6 +202,7 @@ def certificate_detail(request, code: str):
             "certificate": certificate,
             "klass": klass,
             "can_handle": services.can_issue(request.user, klass),
+            "result_corrected": services.result_corrected(certificate),
             "replaced_by": Certificate.objects.filter(replaces=certificate).select_related("register").first(),
             "revoke_form": ReasonForm(prefix="revoke"),
             "reissue_form": ReasonForm(prefix="reissue"),

@@ -6,7 +6,7 @@ download (`start_batch`, `advance_batch`), the register book and the public look
 
 from certificates.services.access import can_issue, can_see_certificate, certificates_for, sees_class_certificates
 from certificates.services.batches import BatchState, advance_batch, batch_file, batch_state, start_batch
-from certificates.services.issuing import issue_certificates, reissue_certificate, revoke_certificate
+from certificates.services.issuing import issue_certificates, reissue_certificate, result_corrected, revoke_certificate
 from certificates.services.printing import certificate_data, register_entries, register_heading, render_single
 from certificates.services.verification import VerificationResult, allow_lookup, lookup, normalise_code
 
@@ -27,6 +27,7 @@ __all__ = [
     "register_entries",
     "register_heading",
     "reissue_certificate",
+    "result_corrected",
     "render_single",
     "revoke_certificate",
     "sees_class_certificates",

@@ -92,6 +92,18 @@ def _frozen_copy(
     }
 
 
+def result_corrected(certificate: Certificate, result=None) -> bool:
+    """A valid certificate that no longer states the learner's result: the result was corrected after
+    issue (the learner no longer completes, or the classification changed). It is re-issued or revoked."""
+    if certificate.status != Certificate.Status.VALID:
+        return False
+    if result is None:
+        result = getattr(certificate.enrolment, "result", None)
+    if result is None or not result.completed:
+        return True
+    return printed_classification(result.classification) != certificate.classification
+
+
 def _check_class(klass: Klass, issued_on: dt.date) -> None:
     if not klass.results_locked:
         raise ValidationError(
@@ -163,6 +175,9 @@ def issue_certificates(
     place = place_name(klass.centre) if not place else place.strip()
     host_line = vn_upper(host_committee(klass.centre, issued_on))
     with transaction.atomic():
+        # Lock the class before reading who still needs a certificate: a second issue of the same class
+        # waits here, then finds everyone certified (the database's one-valid-per-enrolment rule backs it).
+        Klass.objects.select_for_update().filter(pk=klass.pk).values_list("pk", flat=True).get()
         enrolments = _completers(klass, enrolment_ids)
         if not enrolments:
             raise ValidationError(
@@ -242,6 +257,7 @@ def reissue_certificate(
     issued_on = issued_on or timezone.localdate()
     _check_class(klass, issued_on)
     with transaction.atomic():
+        Klass.objects.select_for_update().filter(pk=klass.pk).values_list("pk", flat=True).get()
         old = Certificate.objects.select_for_update().get(pk=certificate.pk)
         if Certificate.objects.filter(replaces=old).exists():
             raise ValidationError(_("This certificate has already been re-issued."), code="already_reissued")
