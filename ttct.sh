@@ -44,6 +44,7 @@ case "${1:-}" in
     catalogues
     export DEBUG=${DEBUG:-1}
     "$VENV/bin/python" manage.py migrate -v0
+    "$VENV/bin/python" manage.py createcachetable  # the throttles' shared store (settings.CACHES["shared"])
     "$VENV/bin/python" manage.py seed_demo
     echo "TTCT is running at http://127.0.0.1:8000 (Ctrl+C to stop)"
     exec "$VENV/bin/python" manage.py runserver 127.0.0.1:8000
@@ -55,6 +56,7 @@ case "${1:-}" in
     export DEBUG=${DEBUG:-1}
     "$VENV/bin/ruff" check .
     "$VENV/bin/python" manage.py makemigrations --check --dry-run -v0
+    "$VENV/bin/python" manage.py migrate -v0 && "$VENV/bin/python" manage.py createcachetable
     shift
     exec "$VENV/bin/python" -m pytest "$@"
     ;;

@@ -117,3 +117,32 @@ class ApiToken(models.Model):
             .filter(key_hash=_hash_token(raw), revoked=False, user__is_active=True)
             .first()
         )
+
+
+class LoginLock(models.Model):
+    """A login lock the throttle set, so administrators can see it and lift it.
+
+    The counters themselves live in the shared cache (accounts.throttle); this row says which one
+    passed its limit, until when.
+    """
+
+    class Kind(models.TextChoices):
+        PAIR = "pair", _("account from this address")
+        ACCOUNT = "account", _("account, from new addresses")
+        ADDRESS = "address", _("address, for accounts new to it")
+
+    kind = models.CharField(_("lock"), max_length=10, choices=Kind.choices)
+    username = models.CharField(_("username"), max_length=150, blank=True)
+    address = models.CharField(_("address"), max_length=64, blank=True)
+    failures = models.PositiveIntegerField(_("failed attempts"), default=0)
+    locked_at = models.DateTimeField(_("locked at"), auto_now_add=True)
+    locked_until = models.DateTimeField(_("locked until"), db_index=True)
+
+    class Meta:
+        ordering = ["-locked_at"]
+        constraints = [models.UniqueConstraint(fields=["kind", "username", "address"], name="one_login_lock")]
+        verbose_name = _("login lock")
+        verbose_name_plural = _("login locks")
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.username} {self.address}".strip()

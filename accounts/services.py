@@ -113,3 +113,10 @@ def set_active(*, actor, user: User, active: bool) -> None:
     user.is_active = active
     user.save(update_fields=["is_active"])
     record(actor=actor, action=AuditEvent.Action.UPDATE, obj=user, after={"is_active": active})
+
+
+def record_lock_lifted(*, actor, lock) -> None:
+    """The audit of an administrator lifting a login lock (the lock row itself is gone)."""
+    record(actor=actor, action=AuditEvent.Action.OTHER, obj=lock,
+           before={"kind": lock.kind, "username": lock.username, "address": lock.address, "failures": lock.failures},
+           reason=_("Login lock lifted."))

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import services, throttle
 from accounts.forms import RoleForm, UserCreateForm
-from accounts.models import Role, RoleAssignment
+from accounts.models import LoginLock, Role, RoleAssignment
 from accounts.scope import scope_of
 from core.http import client_address
 from core.listing import Filter, ListSpec, build_list
@@ -154,3 +154,28 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     def form_valid(self, form):
         messages.success(self.request, _("Your password was changed."))
         return super().form_valid(form)
+
+
+# ------------------------------------------------------------------------------- login locks
+
+def _require_administrator(user) -> None:
+    if not scope_of(user).sees_everything:
+        raise PermissionDenied
+
+
+@login_required
+def login_locks(request):
+    """The login locks in force: which account or address, since when, until when; each can be lifted."""
+    _require_administrator(request.user)
+    return render(request, "accounts/login_locks.html", {"locks": throttle.active_locks()})
+
+
+@login_required
+@require_POST
+def login_lock_lift(request, pk: int):
+    _require_administrator(request.user)
+    lock = get_object_or_404(LoginLock, pk=pk)
+    services.record_lock_lifted(actor=request.user, lock=lock)
+    throttle.lift(lock)
+    messages.success(request, _("The lock was lifted."))
+    return redirect("accounts:login_locks")

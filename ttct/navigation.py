@@ -37,6 +37,7 @@ MENU = [
     (_("Administration"), [
         (_("Logins"), "accounts:user_list",
          lambda s: s.sees_everything or bool(s.province_ids) or s.has_role(Role.CENTRE_DIRECTOR)),
+        (_("Login locks"), "accounts:login_locks", lambda s: s.sees_everything),
     ]),
 ]
 
