@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import Literal
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, Side
 
+from core import excel
 from core.documents import qr
 from core.documents import typst_text as tt
 from core.documents.engine import compile_many, compile_pdf, font_setup
@@ -270,11 +270,9 @@ def render_register_book_xlsx(entries: Sequence[RegisterEntry], *, heading: Regi
     sheet.print_title_rows = f"{header_row}:{header_row}"
     sheet.freeze_panes = f"A{header_row + 1}"
 
-    def line(text: str, *, bold: bool = False, size: int = 12) -> list[WriteOnlyCell]:
-        cell = WriteOnlyCell(sheet, value=text)
-        cell.font = Font(name="Times New Roman", bold=bold, size=size)
-        cell.alignment = Alignment(horizontal="center")
-        return [cell]
+    def line(text: str, *, bold: bool = False, size: int = 12) -> list:
+        return [excel.cell(sheet, text, font=Font(name="Times New Roman", bold=bold, size=size),
+                           alignment=Alignment(horizontal="center"))]
 
     sheet.append(line(heading.host_line))
     sheet.append(line(heading.centre_name, bold=True))
@@ -291,9 +289,7 @@ def render_register_book_xlsx(entries: Sequence[RegisterEntry], *, heading: Regi
     alignments = {a: Alignment(horizontal=a, vertical="center", wrap_text=True) for a in ("left", "center")}
     header = []
     for column in REGISTER_COLUMNS:
-        cell = WriteOnlyCell(sheet, value=column.header)
-        cell.font, cell.alignment, cell.border = head_font, head_alignment, border
-        header.append(cell)
+        header.append(excel.cell(sheet, column.header, font=head_font, alignment=head_alignment, border=border))
     sheet.append(header)
     for index, entry in enumerate(entries, start=1):
         values: list[object] = list(_register_cells(index, entry))
@@ -301,11 +297,8 @@ def render_register_book_xlsx(entries: Sequence[RegisterEntry], *, heading: Regi
         values[0], values[3], values[6] = index, entry.date_of_birth, entry.issue_date
         row = []
         for column, value in zip(REGISTER_COLUMNS, values, strict=True):
-            cell = WriteOnlyCell(sheet, value=value)
-            cell.font, cell.alignment, cell.border = body_font, alignments[column.align], border
-            if isinstance(value, dt.date):
-                cell.number_format = "DD/MM/YYYY"
-            row.append(cell)
+            row.append(excel.cell(sheet, value, font=body_font, alignment=alignments[column.align], border=border,
+                                  number_format="DD/MM/YYYY" if isinstance(value, dt.date) else None))
         sheet.append(row)
     out = io.BytesIO()
     workbook.save(out)
