@@ -45,6 +45,12 @@ def _pages():
     return pages.run()
 
 
+def _hostile_uploads():
+    from bench import hostile_uploads
+
+    return hostile_uploads.run()
+
+
 def _seed():
     from bench import seed
 
@@ -58,6 +64,7 @@ BENCHMARKS = {
     "nominations": _nominations,
     "enrolment": _enrolment,
     "pages": _pages,
+    "hostile_uploads": _hostile_uploads,
 }
 
 

@@ -1,7 +1,12 @@
-"""Gives every request an id that the audit log records, so a change can be traced to its request."""
+"""Request-wide middleware: a request id for the audit log, and the request body limit."""
 
 import contextvars
 import uuid
+
+from django.conf import settings
+from django.http import HttpResponse, JsonResponse
+from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 current_request_id: contextvars.ContextVar[str] = contextvars.ContextVar("current_request_id", default="")
 
@@ -21,3 +26,25 @@ class RequestIdMiddleware:
             current_request_id.reset(token)
         response["X-Request-ID"] = request_id
         return response
+
+
+class RequestBodyLimit:
+    """Refuse a request whose declared body is larger than settings.MAX_REQUEST_BODY_BYTES (413), from its
+    Content-Length alone: nothing reads the body first. The limit leaves room for the largest upload
+    the pages accept (a 10 MB workbook) and its form fields."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        limit = settings.MAX_REQUEST_BODY_BYTES
+        if length > limit:
+            message = _("The request is larger than %(mb)d MB and was not read.") % {"mb": limit // (1024 * 1024)}
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": message}, status=413)
+            return HttpResponse(f"<!doctype html><title>413</title><p>{escape(message)}</p>", status=413)
+        return self.get_response(request)

@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.RequestIdMiddleware",
+    "core.middleware.RequestBodyLimit",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -129,6 +130,17 @@ LOGIN_FAILURE_WINDOW_SECONDS = int(os.environ.get("LOGIN_FAILURE_WINDOW_SECONDS"
 # account never logged in from; an address the user logged in from before still gets in.
 LOGIN_ACCOUNT_FAILURE_LIMIT = int(os.environ.get("LOGIN_ACCOUNT_FAILURE_LIMIT", "20"))
 LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", "50"))
+
+# Uploads. Django keeps at most these many bytes of a request in memory (larger files go to a
+# temporary file); core.middleware.RequestBodyLimit refuses any body over MAX_REQUEST_BODY_BYTES from
+# its Content-Length, before anything reads it. An imported list holds at most IMPORT_MAX_ROWS rows
+# and unpacks to at most IMPORT_MAX_UNCOMPRESSED_BYTES (core/upload_guard.py).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+MAX_REQUEST_BODY_BYTES = int(os.environ.get("MAX_REQUEST_BODY_BYTES", str(12 * 1024 * 1024)))
+IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "5000"))
+IMPORT_MAX_UNCOMPRESSED_BYTES = int(os.environ.get("IMPORT_MAX_UNCOMPRESSED_BYTES", str(64 * 1024 * 1024)))
+IMPORT_STORAGE_QUOTA_BYTES = int(os.environ.get("IMPORT_STORAGE_QUOTA_BYTES", str(500 * 1024 * 1024)))
 
 # "shared": what every worker must count together (login and lookup throttles): the database's
 # ttct_cache table (python manage.py createcachetable), or Redis when REDIS_URL is set.

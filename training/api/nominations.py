@@ -21,6 +21,7 @@ from training.models import Enrolment, Klass
 from training.services import enrolment as services
 from training.services.enrolment_records import learner_record
 from training.services.nominations import Choices, import_nominations, preview_nominations
+from training.services.nominations_store import require_size
 
 router = Router(tags=["training"])
 
@@ -246,7 +247,8 @@ def my_record(request):
 def preview_import(request, class_id: int, file: File[UploadedFile], options: Form[ImportOptions]):
     """The same report as `manage.py import_nominations --dry-run --json`; writes nothing."""
     klass = _class(request, class_id)
-    preview = preview_nominations(actor=request.auth, klass=klass, source=file.read(), choices=_choices(options))
+    require_size(file.size)
+    preview = preview_nominations(actor=request.auth, klass=klass, source=file.file, choices=_choices(options))
     return preview.to_json_data()
 
 
@@ -254,8 +256,9 @@ def preview_import(request, class_id: int, file: File[UploadedFile], options: Fo
 def commit_import(request, class_id: int, file: File[UploadedFile], options: Form[ImportOptions]):
     """Enrol the list: all rows or none. Rows with errors must be skipped (skip_rows / skip_errors)."""
     klass = _class(request, class_id)
+    require_size(file.size)
     try:
-        outcome = import_nominations(actor=request.auth, klass=klass, source=file.read(), choices=_choices(options),
+        outcome = import_nominations(actor=request.auth, klass=klass, source=file.file, choices=_choices(options),
                                      sending_organisation=_organisation(request, options.sending_organisation_id),
                                      filename=file.name or "")
     except ImportBlocked as error:
