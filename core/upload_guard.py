@@ -8,7 +8,10 @@ without end. `check_workbook` reads only the zip directory and the first bytes o
   the reader never inflates a part past its declared size, so a lying directory only truncates it);
 - no part inflating more than MAX_RATIO times unless it is small (a real sheet compresses ~10×);
 - no DOCTYPE or ENTITY declaration in any XML part (openpyxl also parses through defusedxml);
-- no sheet declaring more than MAX_DECLARED_ROWS rows or MAX_DECLARED_COLUMNS columns.
+- no sheet declaring more than MAX_DECLARED_ROWS rows or MAX_DECLARED_COLUMNS columns;
+- no sheet holding more rows with values than settings.IMPORT_MAX_ROWS plus room for titles and
+  signatures, counted on the inflated XML in chunks (openpyxl would otherwise walk a sheet without
+  a dimension tag to its end before reading a row).
 
 Every refusal is an `UnsafeWorkbook` with a message for the user; nothing is parsed.
 """
@@ -31,6 +34,10 @@ MAX_DECLARED_COLUMNS = 1000
 HEAD_BYTES = 64 * 1024  # a DOCTYPE must come before the root element, so within the first bytes
 
 _DECLARATION = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?row>)", re.DOTALL)
+_VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)\b")
+ROOM_FOR_TITLES = 200
+CHUNK = 4 * 1024 * 1024
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]{1,3}\d{1,7}(?::[A-Z]{1,3}\d{1,7})?)"')
 
 
@@ -88,8 +95,30 @@ def _check(archive: zipfile.ZipFile) -> None:
         if _DECLARATION.search(head):
             raise UnsafeWorkbook(_("The workbook contains XML declarations (DOCTYPE or ENTITY) that spreadsheet "
                                    "programs do not write; it is not read."))
-        if part.filename.startswith("xl/worksheets/"):
+        if part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml"):
             _check_dimension(head)
+            with archive.open(part) as stream:
+                _check_rows(stream)
+
+
+def _check_rows(stream) -> None:
+    """Count the rows holding a value, reading the inflated sheet a chunk at a time."""
+    limit = settings.IMPORT_MAX_ROWS + ROOM_FOR_TITLES
+    rows, carry = 0, b""
+    while True:
+        chunk = stream.read(CHUNK)
+        data = carry + chunk
+        end = 0
+        for found in _ROW.finditer(data):
+            if found.group(1) and _VALUE.search(found.group(1)):
+                rows += 1
+            end = found.end()
+        if rows > limit:
+            raise UnsafeWorkbook(_("The list has more than %(limit)d rows; one import takes at most %(limit)d. "
+                                   "Split the list into several files.") % {"limit": settings.IMPORT_MAX_ROWS})
+        if not chunk:
+            return
+        carry = data[end:]
 
 
 def _check_dimension(head: bytes) -> None:

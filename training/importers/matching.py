@@ -155,6 +155,7 @@ def _possible(row: ImportRow, people: list[Person]) -> None:
     if not people:
         return
     row.candidate_ids = [p.pk for p in people]
+    row.extra["possible_match_message"] = len(row.messages)
     row.add_warning(None, ngettext(
         "Possible match: the registry has a person with the same name and date of birth; confirm whether this is "
         "the same person.",
