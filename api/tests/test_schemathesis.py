@@ -1,0 +1,37 @@
+"""The API fuzzed from its own OpenAPI document: a few generated requests per operation, each sent as
+every persona, with no server error and no response outside the documented schema."""
+
+from __future__ import annotations
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import response_schema_conformance
+
+from accounts.models import ApiToken
+from ttct.wsgi import application
+
+schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
+
+PERSONAS = ["admin", "supervisor", "director_a", "officer_a", "officer_b", "lecturer_a", "learner_a", "viewer_a", None]
+
+
+@pytest.fixture
+def tokens(world):
+    found = {}
+    for name in PERSONAS:
+        if name:
+            found[name] = ApiToken.issue(getattr(world, name))[1]
+    return found
+
+
+@pytest.mark.django_db
+@schema.parametrize()
+@settings(max_examples=3, deadline=None, derandomize=True, database=None,
+          suppress_health_check=list(HealthCheck))
+def test_no_server_errors_and_no_schema_violations(case, tokens):
+    for persona in PERSONAS:
+        headers = {"Authorization": f"Bearer {tokens[persona]}"} if persona else {}
+        response = case.call(headers=headers)
+        case.validate_response(response, checks=[not_a_server_error, response_schema_conformance])
