@@ -11,6 +11,8 @@ class RoleForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
     centre = forms.ModelChoiceField(label=_("Centre"), queryset=Centre.objects.none(), required=False)
     province = forms.ModelChoiceField(label=_("Province"), queryset=AdministrativeUnit.objects.none(), required=False)
+    reason = forms.CharField(label=_("Reason"), max_length=500, required=False,
+                             help_text=_("E.g. the decision that assigns the role; kept in the login's history."))
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

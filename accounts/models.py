@@ -42,7 +42,7 @@ class Role(models.TextChoices):
 
 # Which node of the tree each role is assigned on.
 ROLES_ON_PROVINCE = {Role.PROVINCE_SUPERVISOR, Role.VIEWER}
-ROLES_ON_CENTRE = {Role.CENTRE_DIRECTOR, Role.TRAINING_OFFICER, Role.LECTURER, Role.VIEWER}
+ROLES_ON_CENTRE = {Role.CENTRE_DIRECTOR, Role.TRAINING_OFFICER, Role.LECTURER, Role.LEARNER, Role.VIEWER}
 
 
 class RoleAssignmentQuerySet(models.QuerySet):

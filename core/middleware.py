@@ -67,3 +67,29 @@ class ContentSecurityPolicy:
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", self.policy)
         return response
+
+
+class RefuseNulCharacters:
+    """A NUL character in an API request's query, form or JSON body is a 422 with a message: PostgreSQL
+    cannot store it, and no text a user types contains it (forms already refuse it field by field)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith("/api/") and self._has_nul(request):
+            return JsonResponse({"detail": {"__all__": [_("A value contains a NUL character, which is not allowed in "
+                                                         "text.")]}}, status=422)
+        return self.get_response(request)
+
+    @staticmethod
+    def _has_nul(request) -> bool:
+        if "\x00" in request.META.get("QUERY_STRING", "") or "%00" in request.META.get("QUERY_STRING", ""):
+            return True
+        if request.method in ("POST", "PUT", "PATCH") and request.content_type == "application/json":
+            body = request.body  # JSON bodies are small; RequestBodyLimit ran first
+            return b"\x00" in body or b"\\u0000" in body.lower()
+        if request.method in ("POST", "PUT", "PATCH") and request.content_type in (
+                "application/x-www-form-urlencoded", "multipart/form-data"):
+            return any("\x00" in value for values in request.POST.lists() for value in values[1])
+        return False

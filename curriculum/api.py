@@ -10,8 +10,9 @@ from uuid import UUID
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from core.api_types import PageNumberPagination
 from curriculum.models import Programme, ProgrammeVersion
 from curriculum.overlap import DEFAULT_THRESHOLD
 from curriculum.reports import overlap_report

@@ -39,6 +39,7 @@ FROZEN_FIELDS = [
     "classification",
     "replaces_id",
 ]
+MAX_DAYS_AHEAD = 31  # a certificate may be dated for the closing ceremony, not years ahead
 REVOKE_FIELDS = ["status", "revoked_at", "revoked_by_id", "revoked_reason"]
 
 
@@ -111,6 +112,11 @@ def _check_class(klass: Klass, issued_on: dt.date) -> None:
         )
     if klass.version.certificate_type == CertificateType.NONE:
         raise ValidationError(_("This programme awards no certificate."), code="no_certificate")
+    if issued_on > timezone.localdate() + dt.timedelta(days=MAX_DAYS_AHEAD):
+        raise ValidationError(
+            {"issued_on": [_("The issue date is too far in the future; certificates are dated at most %(days)d days "
+                             "ahead.") % {"days": MAX_DAYS_AHEAD}]}, code="issued_too_late"
+        )
     if issued_on < klass.start_date:
         raise ValidationError(
             {"issued_on": [_("The issue date cannot be before the class started.")]}, code="issued_too_early"

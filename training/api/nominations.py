@@ -11,9 +11,10 @@ import datetime as dt
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from ninja import File, Form, Router, Schema, Status, UploadedFile
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from accounts.scope import scope_of
+from core.api_types import PageNumberPagination
 from org.models import SendingOrganisation
 from people.models import Person
 from training.importers import ImportBlocked
@@ -145,7 +146,7 @@ class ImportReportOut(Schema):
 
 
 class ErrorOut(Schema):
-    detail: dict
+    detail: dict | list
 
 
 # Helpers --------------------------------------------------------------------------------------------
