@@ -1,4 +1,6 @@
-"""The JSON API. Each app contributes a router; all endpoints require authentication and are scoped."""
+"""The JSON API: authentication, error handlers, and each app's router (in the app's own `api` module).
+
+Every endpoint requires authentication and is scoped like the pages."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DataError, IntegrityError
@@ -7,6 +9,12 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
 from api.auth import TokenAuth, UserSessionAuth
+from certificates.api import router as certificates_router
+from curriculum.api import router as curriculum_router
+from lecturers.api import router as lecturers_router
+from org.api import router as org_router
+from people.api import router as people_router
+from training.api import router as training_router
 
 api = NinjaAPI(
     title="TTCT API",
@@ -46,18 +54,9 @@ def integrity_error(request, exc):
                                status=422)
 
 
-def _mount() -> None:
-    from api.org import router as org_router
-    from api.people import router as people_router
-    from certificates.api import router as certificates_router
-    from curriculum.api import router as curriculum_router
-    from training.api import router as training_router
-
-    api.add_router("/", org_router)
-    api.add_router("/", people_router)
-    api.add_router("/curriculum/", curriculum_router)
-    api.add_router("/training/", training_router)
-    api.add_router("/certificates/", certificates_router)
-
-
-_mount()
+api.add_router("/", org_router)
+api.add_router("/", people_router)
+api.add_router("/curriculum/", curriculum_router)
+api.add_router("/training/", training_router)
+api.add_router("/certificates/", certificates_router)
+api.add_router("/lecturers/", lecturers_router)

@@ -49,6 +49,16 @@ def _hostile_uploads():
     from bench import hostile_uploads
 
     return hostile_uploads.run()
+def _lecturers():
+    from bench import lecturers
+
+    return lecturers.run()
+
+
+def _survey_load():
+    from bench import survey_load
+
+    return survey_load.run()
 
 
 def _seed():
@@ -65,6 +75,8 @@ BENCHMARKS = {
     "enrolment": _enrolment,
     "pages": _pages,
     "hostile_uploads": _hostile_uploads,
+    "lecturers": _lecturers,
+    "survey_load": _survey_load,
 }
 
 

@@ -19,7 +19,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ttct.settings")
 os.environ.setdefault("TTCT_ALLOW_INSECURE_KEY", "1")
 import django
 django.setup()
-from training.importers.reader import WorkbookError, read_workbook
+from training.nominations.importers.reader import WorkbookError, read_workbook
 started = time.perf_counter()
 try:
     read_workbook(sys.argv[1])

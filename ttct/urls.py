@@ -6,6 +6,7 @@ from ttct import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("accounts.urls")),
     path("org/", include("org.urls")),
@@ -14,5 +15,6 @@ urlpatterns = [
     path("training/", include("training.urls")),
     path("certificates/", include("certificates.urls")),
     path("facilities/", include("facilities.urls")),
+    path("lecturers/", include("lecturers.urls")),
     path("api/", api.urls),
 ]

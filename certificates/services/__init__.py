@@ -4,9 +4,9 @@ Import from here: `issue_certificates`, `revoke_certificate`, `reissue_certifica
 download (`start_batch`, `advance_batch`), the register book and the public lookup.
 """
 
-from certificates.services.access import can_issue, can_see_certificate, certificates_for, sees_class_certificates
+from certificates.selectors import result_corrected
 from certificates.services.batches import BatchState, advance_batch, batch_file, batch_state, start_batch
-from certificates.services.issuing import issue_certificates, reissue_certificate, result_corrected, revoke_certificate
+from certificates.services.issuing import issue_certificates, reissue_certificate, revoke_certificate
 from certificates.services.printing import certificate_data, register_entries, register_heading, render_single
 from certificates.services.verification import VerificationResult, allow_lookup, lookup, normalise_code
 
@@ -17,10 +17,7 @@ __all__ = [
     "allow_lookup",
     "batch_file",
     "batch_state",
-    "can_issue",
-    "can_see_certificate",
     "certificate_data",
-    "certificates_for",
     "issue_certificates",
     "lookup",
     "normalise_code",
@@ -30,6 +27,5 @@ __all__ = [
     "result_corrected",
     "render_single",
     "revoke_certificate",
-    "sees_class_certificates",
     "start_batch",
 ]

@@ -7,9 +7,9 @@ import datetime as dt
 from django.urls import reverse
 
 from certificates import services
-from certificates.services.issuing import result_corrected
+from certificates.selectors import result_corrected
 from training.models import Score
-from training.services import results as results_services
+from training.results import services as results_services
 from training.tests.test_results_setup import approved_class
 
 

@@ -70,6 +70,6 @@ def test_programme_export():
 
 
 def test_nomination_template():
-    from training.importers.template import build_template
+    from training.nominations.importers.template import build_template
 
     _assert_inert(build_template(sending_organisation=HOSTILE[0]), [HOSTILE[0].upper()])

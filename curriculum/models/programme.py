@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from accounts.scope import scope_of
 from core.listing import search_words
 from core.models import TimeStampedModel
 from core.text import collation_key, search_key
@@ -24,8 +25,6 @@ from curriculum.choices import (
 class ProgrammeQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The national catalogue, the catalogue of the user's provinces, and their centres' local programmes."""
-        from accounts.scope import scope_of
-
         scope = scope_of(user)
         if scope.sees_everything:
             return self
@@ -171,10 +170,8 @@ class ProgrammeVersion(TimeStampedModel):
 
     @property
     def in_use_by_classes(self) -> bool:
-        # The training app adds a model with a foreign key to versions, related_name "classes";
-        # until it exists there is nothing to check.
-        related = getattr(self, "classes", None)
-        return bool(related is not None and self.pk and related.exists())
+        # The classes of the training app point at their version (related_name "classes").
+        return bool(self.pk and self.classes.exists())
 
     @property
     def is_locked(self) -> bool:

@@ -9,12 +9,12 @@ import pytest
 from django.urls import reverse
 
 from people.models import Person
-from training.importers import save_persons
-from training.importers.result import ImportRow
 from training.models import Enrolment
-from training.services.nominations import Choices, import_nominations, preview_nominations
+from training.nominations import sample_workbooks as w
+from training.nominations.importers import save_persons
+from training.nominations.importers.result import ImportRow
+from training.nominations.services import Choices, import_nominations, preview_nominations
 from training.tests import test_nominations_support as s
-from training.tests import workbooks as w
 
 pytestmark = pytest.mark.django_db
 

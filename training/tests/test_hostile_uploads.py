@@ -10,9 +10,9 @@ import pytest
 from django.urls import reverse
 
 from bench import hostile_workbooks as hostile
-from training.importers.reader import WorkbookError, read_workbook
 from training.models import Enrolment
-from training.services import nominations_store
+from training.nominations import store as nominations_store
+from training.nominations.importers.reader import WorkbookError, read_workbook
 from training.tests import test_nominations_support as s
 
 pytestmark = pytest.mark.django_db

@@ -10,9 +10,9 @@ from django.db import connection
 
 from people.models import Person
 from training.models import Enrolment
-from training.services.nominations import Choices, import_nominations, preview_nominations
+from training.nominations import sample_workbooks as w
+from training.nominations.services import Choices, import_nominations, preview_nominations
 from training.tests import test_nominations_support as s
-from training.tests import workbooks as w
 
 HEADERS = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Chức vụ"]
 

@@ -31,3 +31,6 @@ document.addEventListener("click", (event) => {
     window.history.back();
   }
 });
+document.addEventListener("click", (event) => {
+  if (event.target.closest("[data-print]")) window.print();
+});
