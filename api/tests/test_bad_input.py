@@ -50,7 +50,7 @@ def test_certificates_are_not_dated_years_ahead(world):
     from django.core.exceptions import ValidationError
 
     from certificates import services
-    from training.tests.test_results_setup import approved_class
+    from training.tests.factories.results import approved_class
 
     klass = approved_class(world, learners=1)
     with pytest.raises(ValidationError):

@@ -10,7 +10,7 @@ from certificates import services
 from certificates.selectors import result_corrected
 from training.models import Score
 from training.results import services as results_services
-from training.tests.test_results_setup import approved_class
+from training.tests.factories.results import approved_class
 
 
 def test_a_corrected_result_flags_the_certificate(client, world):

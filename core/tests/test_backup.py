@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def _issued_certificate(world):
     from certificates import services
-    from training.tests.test_results_setup import approved_class
+    from training.tests.factories.results import approved_class
 
     klass = approved_class(world, learners=2)
     return services.issue_certificates(actor=world.officer_a, klass=klass, issued_on=dt.date(2026, 3, 20))[0]

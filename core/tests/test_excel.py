@@ -61,7 +61,7 @@ def test_register_book():
 @pytest.mark.django_db
 def test_programme_export():
     from curriculum.exchange.excel import dumps
-    from training.tests.test_nominations_support import programme
+    from training.tests.factories.nominations import programme
 
     version = programme("HOST")
     version.programme.name = HOSTILE[0]

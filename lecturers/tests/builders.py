@@ -8,7 +8,7 @@ from decimal import Decimal
 from lecturers.models import FeeRate, FeeTable
 from tests import factories as f
 from training.models import Session
-from training.tests.test_timetable_support import make_class, make_version
+from training.tests.factories.timetable import make_class, make_version
 
 __all__ = ["fee_table", "held", "make_class", "make_version", "teach"]
 

@@ -12,7 +12,7 @@ from lecturers.services import feedback
 from lecturers.tests.builders import fee_table, make_class, teach
 from tests import factories as f
 from tests.test_access_walk import ALL, expect
-from training.tests.test_timetable_support import enrol, learners
+from training.tests.factories.timetable import enrol, learners
 
 assert "anonymous" in ALL
 

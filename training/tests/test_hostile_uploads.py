@@ -13,7 +13,7 @@ from bench import hostile_workbooks as hostile
 from training.models import Enrolment
 from training.nominations import store as nominations_store
 from training.nominations.importers.reader import WorkbookError, read_workbook
-from training.tests import test_nominations_support as s
+from training.tests.factories import nominations as s
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from people.models import Person
 from training.models import Enrolment
 from training.nominations import sample_workbooks as w
 from training.nominations.services import Choices, import_nominations, preview_nominations
-from training.tests import test_nominations_support as s
+from training.tests.factories import nominations as s
 
 HEADERS = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Chức vụ"]
 
