@@ -86,6 +86,10 @@ class RoleAssignment(models.Model):
         return f"{self.get_role_display()} {node}".strip()
 
 
+def _password_mark(user) -> str:
+    return hashlib.sha256(("ttct-token:" + (user.password or "")).encode()).hexdigest()
+
+
 def _hash_token(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
@@ -100,6 +104,12 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked = models.BooleanField(default=False)
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
+    # Which password the token was issued under: a change of password (by any path) ends the token.
+    password_mark = models.CharField(max_length=64, blank=True, editable=False)
+
+    DEFAULT_DAYS = 90
+    MAX_DAYS = 365
 
     class Meta:
         verbose_name = _("API token")
@@ -109,18 +119,25 @@ class ApiToken(models.Model):
         return f"{self.prefix}… ({self.user})"
 
     @classmethod
-    def issue(cls, user: User, name: str = "") -> tuple[ApiToken, str]:
+    def issue(cls, user: User, name: str = "", days: int | None = None) -> tuple[ApiToken, str]:
         raw = "ttct_" + secrets.token_urlsafe(32)
-        token = cls.objects.create(user=user, name=name, prefix=raw[:12], key_hash=_hash_token(raw))
+        days = min(max(int(days or cls.DEFAULT_DAYS), 1), cls.MAX_DAYS)
+        token = cls.objects.create(user=user, name=name, prefix=raw[:12], key_hash=_hash_token(raw),
+                                   expires_at=timezone.now() + dt.timedelta(days=days),
+                                   password_mark=_password_mark(user))
         return token, raw
 
     @classmethod
     def find_active(cls, raw: str) -> ApiToken | None:
-        return (
+        token = (
             cls.objects.select_related("user")
             .filter(key_hash=_hash_token(raw), revoked=False, user__is_active=True)
+            .filter(models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=timezone.now()))
             .first()
         )
+        if token is None or token.password_mark != _password_mark(token.user):
+            return None
+        return token
 
 
 class LoginLock(models.Model):

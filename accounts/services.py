@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from accounts.models import ROLES_ON_CENTRE, ROLES_ON_PROVINCE, Role, RoleAssignment, User
+from accounts.models import ROLES_ON_CENTRE, ROLES_ON_PROVINCE, ApiToken, Role, RoleAssignment, User
 from accounts.scope import scope_of
 from core.audit import record
 from core.models import AuditEvent
@@ -130,3 +130,18 @@ def record_lock_lifted(*, actor, lock) -> None:
     record(actor=actor, action=AuditEvent.Action.OTHER, obj=lock,
            before={"kind": lock.kind, "username": lock.username, "address": lock.address, "failures": lock.failures},
            reason=_("Login lock lifted."))
+
+
+def issue_api_token(*, actor, name: str = "", days: int | None = None):
+    """A token for the actor's own scripts; returns (token, the raw value shown once)."""
+    token, raw = ApiToken.issue(actor, name=name, days=days)
+    record(actor=actor, action=AuditEvent.Action.CREATE, obj=token,
+           after={"name": token.name, "prefix": token.prefix, "expires_at": token.expires_at.isoformat()})
+    return token, raw
+
+
+def revoke_api_token(*, actor, token) -> None:
+    require(token.user_id == actor.pk or scope_of(actor).sees_everything)
+    ApiToken.objects.filter(pk=token.pk).update(revoked=True)
+    record(actor=actor, action=AuditEvent.Action.UPDATE, obj=token, before={"revoked": False},
+           after={"revoked": True})
