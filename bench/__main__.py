@@ -59,6 +59,10 @@ def _survey_load():
     from bench import survey_load
 
     return survey_load.run()
+def _finance():
+    from bench import finance
+
+    return finance.run()
 
 
 def _seed():
@@ -77,6 +81,7 @@ BENCHMARKS = {
     "hostile_uploads": _hostile_uploads,
     "lecturers": _lecturers,
     "survey_load": _survey_load,
+    "finance": _finance,
 }
 
 
