@@ -3,7 +3,9 @@
 Every endpoint requires authentication and is scoped like the pages."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DataError, IntegrityError
 from django.http import Http404
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
 from api.auth import TokenAuth, UserSessionAuth
@@ -41,6 +43,19 @@ def permission_denied(request, exc):
 @api.exception_handler(Http404)
 def not_found(request, exc):
     return api.create_response(request, {"detail": "Not found"}, status=404)
+
+
+@api.exception_handler(DataError)
+def data_error(request, exc):
+    # PostgreSQL refuses a value longer than its column or out of its range; the request is wrong, not the server.
+    return api.create_response(request, {"detail": {"__all__": [_("A value is too long or out of range.")]}},
+                               status=422)
+
+
+@api.exception_handler(IntegrityError)
+def integrity_error(request, exc):
+    return api.create_response(request, {"detail": {"__all__": [_("The change conflicts with an existing record.")]}},
+                               status=422)
 
 
 api.add_router("/", org_router)

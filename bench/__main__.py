@@ -45,6 +45,10 @@ def _pages():
     return pages.run()
 
 
+def _hostile_uploads():
+    from bench import hostile_uploads
+
+    return hostile_uploads.run()
 def _lecturers():
     from bench import lecturers
 
@@ -80,6 +84,7 @@ BENCHMARKS = {
     "nominations": _nominations,
     "enrolment": _enrolment,
     "pages": _pages,
+    "hostile_uploads": _hostile_uploads,
     "lecturers": _lecturers,
     "survey_load": _survey_load,
     "finance": _finance,

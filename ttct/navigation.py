@@ -84,6 +84,8 @@ MENU = [
     (_("Administration"), [
         (_("Logins"), "accounts:user_list",
          _on_scope(lambda s: s.grants_roles)),
+        (_("Login locks"), "accounts:login_locks", _on_scope(lambda s: s.sees_everything)),
+        (_("API tokens"), "accounts:api_tokens", _on_scope(lambda s: s.is_staff_of_some_centre)),
     ]),
 ]
 

@@ -10,11 +10,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts import throttle
 from certificates.models import Certificate
 
 LOOKUPS_PER_MINUTE = getattr(settings, "CERTIFICATE_LOOKUPS_PER_MINUTE", 30)
@@ -54,15 +54,7 @@ def normalise_code(raw: str) -> str:
 
 def allow_lookup(address: str) -> bool:
     """Count one lookup for the address; False once it passed the limit for this minute."""
-    key = f"cert-verify:{address}"
-    if cache.add(key, 1, 60):
-        return True
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, 60)
-        count = 1
-    return count <= LOOKUPS_PER_MINUTE
+    return throttle.count(f"cert-verify:{address}", 60) <= LOOKUPS_PER_MINUTE
 
 
 def lookup(raw_code: str) -> VerificationResult:
