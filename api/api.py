@@ -36,6 +36,7 @@ def _mount() -> None:
     from api.people import router as people_router
     from certificates.api import router as certificates_router
     from curriculum.api import router as curriculum_router
+    from reports.api import router as reports_router
     from training.api import router as training_router
 
     api.add_router("/", org_router)
@@ -43,6 +44,7 @@ def _mount() -> None:
     api.add_router("/curriculum/", curriculum_router)
     api.add_router("/training/", training_router)
     api.add_router("/certificates/", certificates_router)
+    api.add_router("/reports/", reports_router)
 
 
 _mount()

@@ -22,6 +22,12 @@ MENU = [
         (_("My classes"), "training:my_classes", lambda s: s.has_role(Role.LEARNER)),
         (_("My schedule"), "training:my_schedule", lambda s: s.has_role(Role.LECTURER)),
     ]),
+    (_("Reports"), [
+        (_("Dashboard"), "reports:dashboard", _staff),
+        (_("Reports"), "reports:report_list", _staff),
+        (_("Province roll-up"), "reports:rollup", lambda s: s.supervises_some_province),
+        (_("Report kinds"), "reports:kind_list", lambda s: s.sees_everything),
+    ]),
     (_("People"), [
         (_("Persons"), "people:person_list", _staff),
         (_("Staff"), "people:staff_list", _staff),

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "training",
     "certificates",
     "facilities",
+    "reports",
     "api",
     "demo",
     "django.contrib.auth",

@@ -14,5 +14,6 @@ urlpatterns = [
     path("training/", include("training.urls")),
     path("certificates/", include("certificates.urls")),
     path("facilities/", include("facilities.urls")),
+    path("reports/", include("reports.urls")),
     path("api/", api.urls),
 ]

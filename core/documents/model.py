@@ -43,6 +43,13 @@ class DocumentTable:
 
 
 @dataclass(frozen=True)
+class Heading:
+    """A bold line heading part of a document's body, e.g. a report's "I. KẾT QUẢ ĐẠT ĐƯỢC"."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class Article:
     """One "Điều": its paragraphs (the first follows "Điều n." on the same line)."""
 
@@ -86,6 +93,8 @@ class OfficialDocument:
     articles: tuple[Article, ...] = ()
     paragraphs: tuple[str, ...] = ()  # free body text for documents without articles (reports)
     table: DocumentTable | None = None
+    # Reports: headings, paragraphs and tables in their order, after `paragraphs`.
+    body: tuple[str | Heading | DocumentTable, ...] = ()
     recipients: tuple[str, ...] = ()
     font_size: float = 14
 

@@ -1,0 +1,119 @@
+"""Every section against the hand-counted data of builders.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from reports.sections import TABLES, TOTAL, Frame, compute_tables, finish
+from reports.selectors import lineage_ids
+from reports.tests.builders import build
+
+pytestmark = pytest.mark.django_db
+Q1 = (dt.date(2026, 1, 1), dt.date(2026, 3, 31))
+
+
+def _table(world, key, period=Q1):
+    frame = Frame(lineage_ids(world.centre_a), *period)
+    return finish(TABLES[key], TABLES[key].compute(frame)), frame
+
+
+def _rows(table):
+    return {r["label"]: r["cells"] for r in table["rows"]}
+
+
+def test_lineage_includes_the_predecessor(world):
+    assert lineage_ids(world.centre_a) == (world.centre_a.pk, world.centre_a0.pk)
+    assert lineage_ids(world.centre_b) == (world.centre_b.pk,)
+
+
+def test_plan_against_actual(world):
+    data = build(world)
+    table, _frame = _table(world, "plan_actual")
+    rows = _rows(table)
+    dvm = rows[data["dvm"].programme.name]
+    assert dvm == {"planned_classes": 2, "planned_learners": 100, "classes": 2, "learners": 4,
+                   "pct_classes": 100, "pct_learners": 4}
+    sc = rows["Sơ cấp lý luận chính trị"]
+    assert sc["classes"] == 0 and sc["planned_learners"] == 40 and sc["pct_learners"] == 0
+    assert table["total"] == {"planned_classes": 3, "planned_learners": 140, "classes": 2, "learners": 4,
+                              "pct_classes": 67, "pct_learners": 3}
+
+
+def test_sending_organisations(world):
+    build(world)
+    table, _frame = _table(world, "sending_organisations")
+    rows = _rows(table)
+    assert rows["Đảng ủy xã Yên Sơn"] == {"learners": 2, "completed": 2, "pct_completed": 100}
+    assert rows["Đoàn xã Yên Sơn"] == {"learners": 1, "completed": 0, "pct_completed": 0}
+    assert rows["Chưa ghi đơn vị cử"]["learners"] == 1
+    assert table["total"]["learners"] == 4
+
+
+def test_completion_and_classification(world):
+    build(world)
+    table, _frame = _table(world, "completion")
+    (cells,) = [r["cells"] for r in table["rows"]]
+    assert cells == {"classes": 1, "learners": 3, "completed": 2, "not_completed": 1, "pct_completed": 67,
+                     "excellent": 1, "very_good": 0, "good": 1, "average": 0, "passed": 0}
+
+
+def test_certificates_issued_and_revoked(world):
+    build(world)
+    table, _frame = _table(world, "certificates")
+    assert table["total"] == {"issued": 2, "reissued": 0, "revoked": 1}
+    later, _frame = _table(world, "certificates", (dt.date(2026, 4, 1), dt.date(2026, 6, 30)))
+    assert later["rows"] == []
+
+
+def test_staff_and_lecturers_by_post_and_qualification(world):
+    build(world)
+    staff, _frame = _table(world, "staff")
+    rows = _rows(staff)
+    assert rows["Giám đốc"] == {"total": 1, "women": 1, "theory_high": 1, "theory_mid": 0, "postgraduate": 1,
+                                "bachelor": 0}
+    assert rows["Chuyên viên"] == {"total": 1, "women": 0, "theory_high": 0, "theory_mid": 1, "postgraduate": 0,
+                                   "bachelor": 1}
+    lecturers, _frame = _table(world, "lecturers")
+    rows = _rows(lecturers)
+    assert rows["Giảng viên chuyên trách"]["total"] == 1
+    assert rows["Giảng viên kiêm nhiệm"] == {"total": 1, "women": 0, "theory_high": 1, "theory_mid": 0,
+                                             "postgraduate": 1, "bachelor": 0, "pedagogy": 1}
+
+
+def test_the_2025_succession_counts_both_halves_once(world):
+    build(world)
+    table, _frame = _table(world, "plan_actual", (dt.date(2025, 1, 1), dt.date(2025, 12, 31)))
+    assert table["total"]["classes"] == 2 and table["total"]["learners"] == 3
+
+
+@pytest.mark.parametrize("key, row, column, expected", [
+    ("plan_actual", TOTAL, "classes", 2), ("plan_actual", TOTAL, "learners", 4), ("plan_actual", TOTAL, "planned_classes", 2),
+    ("sending_organisations", TOTAL, "completed", 2), ("completion", TOTAL, "not_completed", 1),
+    ("completion", TOTAL, "excellent", 1), ("certificates", TOTAL, "revoked", 1), ("certificates", TOTAL, "issued", 2),
+    ("staff", TOTAL, "women", 1), ("lecturers", TOTAL, "pedagogy", 1),
+])
+def test_each_cell_drills_down_to_the_records_it_counts(world, key, row, column, expected):
+    build(world)
+    _table_, frame = _table(world, key)
+    _kind, records = TABLES[key].records(frame, row, column)
+    assert records.count() == expected
+
+
+def test_drill_down_of_a_row(world):
+    data = build(world)
+    frame = Frame(lineage_ids(world.centre_a), *Q1)
+    kind, records = TABLES["sending_organisations"].records(frame, str(data["org_x"].pk), "learners")
+    assert kind == "enrolments" and set(records.values_list("pk", flat=True)) == {data["e1"].pk,
+                                                                                   data["e1"].pk + 1}
+    kind, records = TABLES["plan_actual"].records(frame, f"{data['dvm'].programme_id}:", "classes")
+    assert set(records) == {data["k1"], data["k2"]}
+
+
+def test_tables_use_a_fixed_number_of_queries(world, django_assert_max_num_queries):
+    build(world)
+    frame = Frame(lineage_ids(world.centre_a), *Q1)
+    with django_assert_max_num_queries(8):
+        tables = compute_tables(list(TABLES), frame)
+    assert len(tables) == len(TABLES)
