@@ -8,7 +8,6 @@ from django.urls import reverse
 
 from reports import services
 from reports.tests.builders import quarterly, written
-from tests import factories as f
 from tests.test_access_walk import expect
 
 pytestmark = pytest.mark.django_db
