@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DateField
 from org.models import Centre
 from reports.models import ReportKind
 from reports.sections import LABELS, ORDER, TABLES, TEXTS
@@ -17,10 +18,8 @@ class GenerateForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     number = forms.IntegerField(label=_("Quarter or half"), min_value=1, max_value=4, required=False, initial=1,
                                 help_text=_("Quarter 1–4 for a quarterly report, 1–2 for a six-monthly one."))
-    start_date = forms.DateField(label=_("From (ad hoc report)"), required=False,
-                                 widget=forms.DateInput(attrs={"type": "date"}))
-    end_date = forms.DateField(label=_("To (ad hoc report)"), required=False,
-                               widget=forms.DateInput(attrs={"type": "date"}))
+    start_date = DateField(label=_("From (ad hoc report)"), required=False)
+    end_date = DateField(label=_("To (ad hoc report)"), required=False)
 
     def __init__(self, *args, centres, **kwargs):
         super().__init__(*args, **kwargs)

@@ -74,7 +74,10 @@ def summary_line(tables: list[dict]) -> str:
     if plan is None:
         return ""
     total = plan["total"]
-    text = f"{total['classes']:,} lớp, {total['learners']:,} học viên".replace(",", ".")
+    def dotted(n: int) -> str:
+        return f"{n:,}".replace(",", ".")
+
+    text = f"{dotted(total['classes'])} lớp, {dotted(total['learners'])} học viên"
     if total.get("pct_learners") is not None:
         text += f", đạt {total['pct_learners']} % kế hoạch năm về số học viên"
     return text

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.scope import scope_of
+from core.forms import DateField
 from org.models import AdministrativeUnit
 from reports import permissions
 from reports.charts import Chart, Series
@@ -30,10 +31,8 @@ class RollupForm(forms.Form):
     kind = forms.ModelChoiceField(label=gettext_lazy("Report kind"), queryset=ReportKind.objects.all())
     year = forms.IntegerField(label=gettext_lazy("Year"), min_value=2000, max_value=2100)
     number = forms.IntegerField(label=gettext_lazy("Quarter or half"), min_value=1, max_value=4, required=False)
-    start_date = forms.DateField(label=gettext_lazy("From (ad hoc report)"), required=False,
-                                 widget=forms.DateInput(attrs={"type": "date"}))
-    end_date = forms.DateField(label=gettext_lazy("To (ad hoc report)"), required=False,
-                               widget=forms.DateInput(attrs={"type": "date"}))
+    start_date = DateField(label=gettext_lazy("From (ad hoc report)"), required=False)
+    end_date = DateField(label=gettext_lazy("To (ad hoc report)"), required=False)
 
     def __init__(self, *args, provinces, **kwargs):
         super().__init__(*args, **kwargs)
