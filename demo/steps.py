@@ -17,6 +17,7 @@ from demo.demo_people import build_learners
 from demo.logins import build_logins
 from demo.province import DemoProvince, build_centres, build_organisations, build_units
 from demo.reference import Reference, load_reference_data
+from demo.report_demo import step_reports
 from demo.staff import build_staff
 
 
@@ -97,6 +98,7 @@ DEMO_STEPS: list[Step] = [
     Step("staff", step_staff),
     Step("logins", step_logins),
     Step("classes", step_classes),
+    Step("reports", step_reports),
 ]
 
 
