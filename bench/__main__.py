@@ -45,6 +45,12 @@ def _pages():
     return pages.run()
 
 
+def _reports():
+    from bench import reports
+
+    return reports.run()
+
+
 def _seed():
     from bench import seed
 
@@ -58,6 +64,7 @@ BENCHMARKS = {
     "nominations": _nominations,
     "enrolment": _enrolment,
     "pages": _pages,
+    "reports": _reports,
 }
 
 

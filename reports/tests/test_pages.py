@@ -5,11 +5,14 @@ from __future__ import annotations
 import io
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from reports import services
 from reports.models import Report, ReportKind
-from reports.tests.builders import build, quarterly
+from reports.tests.builders import build, quarterly, written
 from tests import factories as f
 from training.models import Enrolment
 
@@ -120,3 +123,23 @@ def test_dashboard_queries_do_not_grow(client, world, django_assert_max_num_quer
     client.force_login(world.supervisor)
     with django_assert_max_num_queries(40):
         assert client.get(reverse("reports:dashboard")).status_code == 200
+
+
+def _count_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_report_pages_run_constant_queries(client, world):
+    report = services.generate_report(actor=world.officer_a, centre=world.centre_a, kind=quarterly(), year=2026,
+                                      number=1)
+    services.submit_report(actor=world.director_a, report=written(report, world.officer_a))
+    client.force_login(world.supervisor)
+    detail, listing = reverse("reports:report_detail", args=[report.pk]), reverse("reports:report_list")
+    before = (_count_queries(client, detail), _count_queries(client, listing))
+    build(world)
+    for number in (2, 3):
+        services.generate_report(actor=world.officer_a, centre=world.centre_a, kind=quarterly(), year=2026,
+                                 number=number)
+    assert (_count_queries(client, detail), _count_queries(client, listing)) == before
