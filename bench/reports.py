@@ -82,7 +82,7 @@ def run() -> list[tuple[str, float, str]]:
 
             supervisor, _ = User.objects.get_or_create(username="bench-reports-supervisor")
             RoleAssignment.objects.get_or_create(user=supervisor, role=Role.PROVINCE_SUPERVISOR, province=province)
-            client = Client()
+            client = Client(HTTP_HOST="localhost")
             client.force_login(supervisor)
             url = f"{reverse('reports:rollup')}?province={province.pk}&kind={kind.pk}&year={year}&number={number}"
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, FilteredRelation, Q, Sum
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -27,7 +27,7 @@ from reports.charts import Chart, Series, chart_workbook
 from reports.models import Report, ReportKind
 from reports.periods import PERIODS_PER_YEAR, period_dates, period_label
 from reports.selectors import lineage_ids
-from training.models import Enrolment, Klass, PlanLine, Result
+from training.models import Enrolment, Klass, PlanLine
 
 ENROLLED = Enrolment.Status.ENROLLED
 OPENED = [Klass.Status.OPEN, Klass.Status.IN_PROGRESS, Klass.Status.RESULTS_APPROVED, Klass.Status.CLOSED]
@@ -109,16 +109,19 @@ def charts(target: Target, year: int) -> dict[str, Chart]:
         series=[Series(_("planned"), [round((by_quarter.get((m - 1) // 3 + 1) or 0) / 3, 1) for m in months]),
                 Series(_("opened"), [by_month.get(m, 0) for m in months])],
     )
-    learners = list(Enrolment.objects.filter(klass__in=opened.filter(start_date__year=year), status=ENROLLED)
+    learners = list(Enrolment.objects.filter(klass__centre_id__in=ids, klass__status__in=OPENED,
+                                             klass__start_date__year=year, status=ENROLLED)
                     .values_list("klass__version__programme__name").annotate(n=Count("pk")).order_by("-n")[:10])
     by_programme = Chart(key="learners_by_programme", title=_("Learners by programme"),
                          labels=[name for name, _n in learners], series=[Series(_("learners"), [n for _p, n in learners])],
                          horizontal=True)
     years = list(range(year - TREND_YEARS + 1, year + 1))
-    trend_rows = {row["y"]: (row["c"], row["n"]) for row in opened.filter(start_date__year__in=years)
-                  .annotate(y=ExtractYear("start_date")).values("y")
-                  .annotate(c=Count("pk", distinct=True), n=Count("enrolments", filter=Q(enrolments__status=ENROLLED)))
-                  .order_by()}
+    per_year = opened.filter(start_date__year__in=years).annotate(y=ExtractYear("start_date"))
+    class_years = dict(per_year.values_list("y").annotate(n=Count("pk")).order_by())
+    learner_years = dict(Enrolment.objects.filter(klass__in=per_year, status=ENROLLED)
+                         .annotate(y=ExtractYear("klass__start_date")).values_list("y").annotate(n=Count("pk"))
+                         .order_by())
+    trend_rows = {y: (class_years.get(y, 0), learner_years.get(y, 0)) for y in years}
     trend = Chart(key="trend", title=_("Classes and learners over the last years"), labels=[str(y) for y in years],
                   series=[Series(_("classes"), [trend_rows.get(y, (0, 0))[0] for y in years]),
                           Series(_("learners"), [trend_rows.get(y, (0, 0))[1] for y in years])])
@@ -140,15 +143,21 @@ def dashboard_context(request) -> dict | None:
         opened=Count("pk", filter=Q(status__in=OPENED, start_date__year=year)),
         waiting=Count("pk", filter=Q(status=Klass.Status.IN_PROGRESS, end_date__lt=today)),
     )
-    learners = Enrolment.objects.filter(klass__centre_id__in=ids, klass__status__in=OPENED,
-                                        klass__start_date__year=year, status=ENROLLED).count()
+    # One pass over the centres' enrolments: this year's learners, and the completed learners of finished
+    # classes with and without a valid certificate (a re-issue revokes the old one: at most one is valid).
+    people = Enrolment.objects.filter(klass__centre_id__in=ids, status=ENROLLED).annotate(
+        valid=FilteredRelation("certificates", condition=Q(certificates__status=Certificate.Status.VALID)),
+    ).aggregate(
+        learners=Count("pk", filter=Q(klass__status__in=OPENED, klass__start_date__year=year)),
+        completed=Count("pk", filter=Q(klass__status__in=FINISHED, result__completed=True)),
+        certified=Count("pk", filter=Q(klass__status__in=FINISHED, result__completed=True, valid__isnull=False)),
+    )
+    learners = people["learners"]
     plan = PlanLine.objects.filter(plan__centre_id__in=ids, plan__year=year).aggregate(
         classes=Sum("planned_classes"), learners=Sum("planned_learners"))
     certificates = Certificate.objects.filter(register__centre_id__in=ids, issued_on__year=year,
                                               status=Certificate.Status.VALID).count()
-    not_issued = Result.objects.filter(enrolment__klass__centre_id__in=ids, enrolment__klass__status__in=FINISHED,
-                                       enrolment__status=ENROLLED, completed=True) \
-        .exclude(enrolment__certificates__status=Certificate.Status.VALID).count()
+    not_issued = people["completed"] - people["certified"]
     waiting = list(classes.filter(status=Klass.Status.IN_PROGRESS, end_date__lt=today)
                    .order_by("end_date").only("pk", "code", "name", "end_date")[:5])
     late = _late_reports(target, year, today)
