@@ -60,8 +60,8 @@ def _peak(chart: Chart) -> float:
 def _legend(chart: Chart, x: float, y: float) -> list[str]:
     out = []
     for i, series in enumerate(chart.series):
-        out.append(f'<rect x="{x + i * 170}" y="{y - 9}" width="10" height="10" fill="{COLOURS[i % 4]}"/>'
-                   f'<text x="{x + i * 170 + 14}" y="{y}" font-size="11">{escape(series.name)}</text>')
+        out.append(f'<rect x="{x + i * 300}" y="{y - 9}" width="10" height="10" fill="{COLOURS[i % 4]}"/>'
+                   f'<text x="{x + i * 300 + 14}" y="{y}" font-size="11">{escape(series.name)}</text>')
     return out
 
 

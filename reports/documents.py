@@ -60,6 +60,14 @@ def body_blocks(tables: list[dict], texts: list[tuple[str, str]], summary: str) 
     return tuple(blocks)
 
 
+def provincial_committee(province) -> str:
+    """"Tỉnh ủy Tuyên Quang", "Thành ủy Hà Nội": the province's party committee."""
+    name = province.name
+    if name.startswith("Thành phố "):
+        return f"Thành ủy {name.removeprefix('Thành phố ')}"
+    return f"Tỉnh ủy {name.removeprefix('Tỉnh ')}"
+
+
 def centre_document(report: Report) -> OfficialDocument:
     centre = report.centre
     on = report.end_date
@@ -88,7 +96,7 @@ def centre_document(report: Report) -> OfficialDocument:
                     f"(từ ngày {report.start_date:%d/%m/%Y} đến ngày {report.end_date:%d/%m/%Y}) như sau:",),
         body=body_blocks(tables, texts, summary_line(tables)),
         recipients=(f"Thường trực {committee}," if committee else "Cấp ủy,",
-                    f"Ban Tuyên giáo và Dân vận {centre.province.name},", "Lưu Trung tâm."),
+                    f"Ban Tuyên giáo và Dân vận {provincial_committee(centre.province)},", "Lưu Trung tâm."),
         signature=Signature(title="GIÁM ĐỐC", name=_director(centre, on)),
     )
 
@@ -99,7 +107,7 @@ def province_document(rollup) -> OfficialDocument:
     submitted, expected = len(rollup.counted), len(rollup.expected)
     return OfficialDocument(
         issuer="BAN TUYÊN GIÁO VÀ DÂN VẬN",
-        parent_bodies=(f"ĐẢNG BỘ {province.name.upper()}",),
+        parent_bodies=(provincial_committee(province).upper(),),
         number="",
         place=province.name.replace("Tỉnh ", "").replace("Thành phố ", ""),
         date=None,
@@ -108,7 +116,7 @@ def province_document(rollup) -> OfficialDocument:
         paragraphs=(f"Tổng hợp từ báo cáo của {submitted}/{expected} trung tâm chính trị đã gửi báo cáo "
                     f"{phrase}, Ban Tuyên giáo và Dân vận báo cáo như sau:",),
         body=body_blocks(rollup.tables, [], summary_line(rollup.tables)),
-        recipients=("Thường trực Tỉnh ủy,", "Các trung tâm chính trị,", "Lưu Ban."),
+        recipients=(f"Thường trực {provincial_committee(province)},", "Các trung tâm chính trị,", "Lưu Ban."),
         signature=Signature(title="TRƯỞNG BAN", name="", capacity=()),
     )
 

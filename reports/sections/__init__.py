@@ -30,10 +30,10 @@ LABELS = {
     "certificates": _("Certificates issued and revoked"),
     "staff": _("Staff by post and qualification"),
     "lecturers": _("Lecturers by kind and qualification"),
-    "results": _("Results"),
-    "limitations": _("Limitations"),
-    "causes": _("Causes"),
-    "proposals": _("Proposals"),
+    "results": _("Results achieved"),
+    "limitations": _("Shortcomings"),
+    "causes": _("Causes of the shortcomings"),
+    "proposals": _("Directions, proposals and requests"),
 }
 
 ORDER = [*TABLES, *TEXTS]
