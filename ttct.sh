@@ -52,8 +52,10 @@ case "${1:-}" in
     venv requirements-dev.txt
     apt_install chromium fonts-liberation2 fonts-noto-core poppler-utils zbar-tools
     catalogues
-    export DEBUG=${DEBUG:-1}
+    # The suite runs on the production settings (DEBUG off) with a test key: ttct/settings_test.py.
+    export DJANGO_SETTINGS_MODULE=ttct.settings_test
     "$VENV/bin/ruff" check .
+    "$VENV/bin/lint-imports" --no-cache
     "$VENV/bin/python" manage.py makemigrations --check --dry-run -v0
     shift
     exec "$VENV/bin/python" -m pytest "$@"

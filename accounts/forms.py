@@ -1,22 +1,22 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Role
+from accounts.models import Role, centre_model, person_model, unit_model
 from accounts.scope import scope_of
-from org.models import AdministrativeUnit, Centre
-from people.models import Person
 
 
 class RoleForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
-    centre = forms.ModelChoiceField(label=_("Centre"), queryset=Centre.objects.none(), required=False)
-    province = forms.ModelChoiceField(label=_("Province"), queryset=AdministrativeUnit.objects.none(), required=False)
+    # Querysets are set per user in __init__ (the org models are reached through accounts' own keys).
+    centre = forms.ModelChoiceField(label=_("Centre"), queryset=None, required=False)
+    province = forms.ModelChoiceField(label=_("Province"), queryset=None, required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         scope = scope_of(user)
+        Centre, Unit = centre_model(), unit_model()  # noqa: N806 - model classes
         self.fields["centre"].queryset = Centre.objects.visible_to(user).filter(status=Centre.Status.ACTIVE)
-        provinces = AdministrativeUnit.objects.filter(level=AdministrativeUnit.Level.PROVINCE).current()
+        provinces = Unit.objects.filter(level=Unit.Level.PROVINCE).current()
         if not scope.sees_everything:
             provinces = provinces.filter(pk__in=scope.province_ids)
             self.fields["role"].choices = [c for c in Role.choices if c[0] != Role.SYSTEM_ADMIN]
@@ -42,7 +42,7 @@ class UserCreateForm(RoleForm):
         value = self.cleaned_data.get("person")
         if not value:
             return None
-        person = Person.objects.visible_to(self.user).filter(pk=value).first()
+        person = person_model().objects.visible_to(self.user).filter(pk=value).first()
         if person is None:
             raise forms.ValidationError(_("No person with this number in your scope."))
         return person

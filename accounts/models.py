@@ -25,6 +25,10 @@ class User(AbstractUser):
         verbose_name = _("user")
         verbose_name_plural = _("users")
 
+    def get_full_name(self) -> str:
+        """Vietnamese order: family and middle name (`last_name`) before the given name (`first_name`)."""
+        return " ".join(part for part in (self.last_name.strip(), self.first_name.strip()) if part)
+
     @property
     def display_name(self) -> str:
         return self.get_full_name() or self.username
@@ -117,3 +121,18 @@ class ApiToken(models.Model):
             .filter(key_hash=_hash_token(raw), revoked=False, user__is_active=True)
             .first()
         )
+
+
+# accounts sits below org and people in the layers, so it never imports them. Where it must query
+# their tables (a user's scope, the role and login forms), it reaches the models through its own
+# foreign keys, which are the declared link between the apps.
+def centre_model():
+    return RoleAssignment._meta.get_field("centre").related_model
+
+
+def unit_model():
+    return RoleAssignment._meta.get_field("province").related_model
+
+
+def person_model():
+    return User._meta.get_field("person").related_model

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
-from accounts.models import Role, RoleAssignment
+from accounts.models import Role, RoleAssignment, centre_model, unit_model
 from core.scope import ANONYMOUS, Scope
 
 __all__ = ["ANONYMOUS", "Scope", "compute_scope", "require_staff", "scope_of"]
@@ -31,12 +31,6 @@ def _expand_predecessors(centre_ids: set[int], links: dict[int, int | None]) -> 
             result.add(predecessor)
             frontier.append(predecessor)
     return result
-
-
-def _related(field_name: str):
-    """The centre and unit models, reached through the role assignment's own foreign keys, so
-    accounts needs no import of the org app above it."""
-    return RoleAssignment._meta.get_field(field_name).related_model
 
 
 def compute_scope(user) -> Scope:
@@ -61,9 +55,9 @@ def compute_scope(user) -> Scope:
 
     history = province_ids | viewed_provinces
     if history:
-        history |= set(_related("province").objects.filter(successor_id__in=history).values_list("id", flat=True))
+        history |= set(unit_model().objects.filter(successor_id__in=history).values_list("id", flat=True))
     rows = list(
-        _related("centre").objects.filter(Q(province_id__in=history) | Q(id__in=direct_centres) | Q(successors__id__in=direct_centres))
+        centre_model().objects.filter(Q(province_id__in=history) | Q(id__in=direct_centres) | Q(successors__id__in=direct_centres))
         .values_list("id", "province_id", "predecessor_id")
         .distinct()
     )

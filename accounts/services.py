@@ -25,11 +25,11 @@ def can_grant(actor, role: str, *, centre=None, province=None) -> bool:
     if role == Role.SYSTEM_ADMIN:
         return False
     if centre is not None:
-        if scope.can_manage_province(centre.province_id):
+        if scope.supervises(centre.province_id):
             return role in ROLES_ON_CENTRE
-        return Role.CENTRE_DIRECTOR in scope.roles and centre.pk in scope.editable_centre_ids and role in DIRECTOR_GRANTS
+        return scope.directs(centre.pk) and role in DIRECTOR_GRANTS
     if province is not None:
-        return role == Role.VIEWER and scope.can_manage_province(province.pk)
+        return role == Role.VIEWER and scope.supervises(province.pk)
     return False
 
 
@@ -39,10 +39,10 @@ def users_visible_to(actor):
     if scope.sees_everything:
         return User.objects.all()
     managed_centres = set(scope.editable_centre_ids)
-    if scope.province_ids:
+    if scope.supervises_some_province:
         managed_centres |= set(scope.centre_ids)
     condition = Q(role_assignments__centre_id__in=managed_centres) | Q(pk=actor.pk)
-    if scope.province_ids:
+    if scope.supervises_some_province:
         condition |= Q(role_assignments__province_id__in=scope.province_ids_with_history)
     return User.objects.filter(condition).distinct()
 

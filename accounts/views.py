@@ -51,7 +51,7 @@ class LogoutView(auth_views.LogoutView):
 
 def _require_user_manager(user):
     scope = scope_of(user)
-    if not (scope.sees_everything or scope.province_ids or Role.CENTRE_DIRECTOR in scope.roles):
+    if not scope.grants_roles:
         raise PermissionDenied
 
 

@@ -1,10 +1,18 @@
-"""The JSON API. Each app contributes a router; all endpoints require authentication and are scoped."""
+"""The JSON API: authentication, error handlers, and each app's router (in the app's own `api` module).
+
+Every endpoint requires authentication and is scoped like the pages."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from ninja import NinjaAPI
 
 from api.auth import TokenAuth, UserSessionAuth
+from certificates.api import router as certificates_router
+from curriculum.api import router as curriculum_router
+from org.api import router as org_router
+from people.api import router as people_router
+from reports.api import router as reports_router
+from training.api import router as training_router
 
 api = NinjaAPI(
     title="TTCT API",
@@ -31,20 +39,9 @@ def not_found(request, exc):
     return api.create_response(request, {"detail": "Not found"}, status=404)
 
 
-def _mount() -> None:
-    from api.org import router as org_router
-    from api.people import router as people_router
-    from certificates.api import router as certificates_router
-    from curriculum.api import router as curriculum_router
-    from reports.api import router as reports_router
-    from training.api import router as training_router
-
-    api.add_router("/", org_router)
-    api.add_router("/", people_router)
-    api.add_router("/curriculum/", curriculum_router)
-    api.add_router("/training/", training_router)
-    api.add_router("/certificates/", certificates_router)
-    api.add_router("/reports/", reports_router)
-
-
-_mount()
+api.add_router("/", org_router)
+api.add_router("/", people_router)
+api.add_router("/curriculum/", curriculum_router)
+api.add_router("/training/", training_router)
+api.add_router("/certificates/", certificates_router)
+api.add_router("/reports/", reports_router)

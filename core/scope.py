@@ -38,6 +38,10 @@ class Scope:
         return self.sees_everything or bool(self.roles.intersection(roles))
 
     # --- centres -----------------------------------------------------------------------------------
+    @property
+    def sees_some_centre(self) -> bool:
+        return self.sees_everything or bool(self.centre_ids)
+
     def sees_centre(self, centre_id: int | None) -> bool:
         return self.sees_everything or (centre_id is not None and centre_id in self.centre_ids)
 
@@ -57,6 +61,11 @@ class Scope:
         """Approves and signs for the centre (or a centre it continued); administrators may stand in."""
         return self.sees_everything or (centre_id is not None and centre_id in self.directed_centre_ids)
 
+    def manages(self, centre_id: int | None, province_id: int | None) -> bool:
+        """Keeps a centre's own register (its organisations, local programmes, its page): the centre's
+        editors, or the supervisors of the province it is in."""
+        return self.edits(centre_id) or self.supervises(province_id)
+
     @property
     def directs_some_centre(self) -> bool:
         return self.sees_everything or bool(self.directed_centre_ids)
@@ -75,6 +84,12 @@ class Scope:
     @property
     def supervises_some_province(self) -> bool:
         return self.sees_everything or bool(self.province_ids)
+
+    @property
+    def grants_roles(self) -> bool:
+        """Manages logins: supervisors in their province, directors at their centre (accounts/services.py
+        decides which roles each may grant)."""
+        return self.supervises_some_province or self.directs_some_centre
 
     # --- personal data -----------------------------------------------------------------------------
     @property

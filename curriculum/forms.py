@@ -27,12 +27,10 @@ def owner_choices(user) -> list[tuple[str, str]]:
         choices.append(("national", str(_("National catalogue"))))
     provinces = AdministrativeUnit.objects.filter(level=AdministrativeUnit.Level.PROVINCE)
     if not scope.sees_everything:
-        provinces = provinces.filter(pk__in=scope.province_ids if "province_supervisor" in scope.roles else [])
+        provinces = provinces.filter(pk__in=scope.province_ids)
     choices += [(f"province:{p.pk}", str(_("Catalogue of %(p)s") % {"p": p.name})) for p in provinces]
-    centres = Centre.objects.filter(status=Centre.Status.ACTIVE)
-    if not scope.sees_everything:
-        centres = centres.filter(pk__in=scope.editable_centre_ids | (
-            scope.centre_ids if "province_supervisor" in scope.roles else frozenset()))
+    centres = [c for c in Centre.objects.visible_to(user).filter(status=Centre.Status.ACTIVE)
+               if scope.manages(c.pk, c.province_id)]
     choices += [(f"centre:{c.pk}", str(_("Local programme of %(c)s") % {"c": c.name})) for c in centres]
     return choices
 

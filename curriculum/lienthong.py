@@ -1,45 +1,27 @@
 """Liên thông: which provincial-school modules a person's completed centre topics count toward.
 
-Completion records belong to the training app, which is built later. The function therefore takes
-the completed topic ids from a *completion source*: by default none are known; the training app
-registers its source once, in its AppConfig.ready():
-
-    from curriculum.lienthong import register_completion_source
-    register_completion_source(lambda person: Result.objects.filter(...).values_list("topic_id", flat=True))
-
-A source takes a Person and returns an iterable (a list, or a values_list queryset) of Topic ids the
-person has completed. Tests and callers that already hold the ids pass them directly.
+A topic is completed when the person completed a class of the topic's programme version. Classes and
+their results belong to the training app above the catalogue, so they are read through the reverse
+relations training declares towards `ProgrammeVersion` (`version.classes`, `klass.enrolments`,
+`enrolment.result`); callers that already hold the completed topic ids pass them directly.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from curriculum.choices import Coverage
 from curriculum.models import Topic, TopicMapping
 
-CompletionSource = Callable[[object], Iterable[int]]
-
-
-def _no_completions(person) -> Iterable[int]:
-    return ()
-
-
-_source: CompletionSource = _no_completions
-
-
-def register_completion_source(source: CompletionSource) -> None:
-    global _source
-    _source = source
-
-
-def reset_completion_source() -> None:
-    register_completion_source(_no_completions)
-
 
 def completed_topic_ids(person) -> Iterable[int]:
-    return _source(person)
+    """Topics of every class version the person completed (a result marked completed)."""
+    return (
+        Topic.objects.filter(version__classes__enrolments__person=person,
+                             version__classes__enrolments__result__completed=True)
+        .values_list("id", flat=True).distinct()
+    )
 
 
 @dataclass
@@ -60,7 +42,7 @@ class ModuleCredit:
 def credited_modules(person, completed: Iterable[int] | None = None, *, user=None) -> list[ModuleCredit]:
     """The provincial modules the person's completed centre topics count toward, one query.
 
-    `completed` defaults to the registered completion source. With `user`, only mappings between
+    `completed` defaults to the topics of the classes the person completed. With `user`, only mappings between
     programmes the user can see are used.
     """
     ids = list(completed_topic_ids(person) if completed is None else completed)

@@ -7,7 +7,6 @@ Everyone in scope reads.
 
 from __future__ import annotations
 
-from accounts.models import Role
 from accounts.scope import Scope, scope_of
 
 
@@ -16,21 +15,19 @@ def can_edit_programme(user, programme) -> bool:
     if scope.sees_everything:
         return True
     if programme.owner_centre_id:
-        return scope.can_edit_centre(programme.owner_centre_id) or scope.can_manage_province(
-            programme.owner_centre.province_id
-        )
+        return scope.manages(programme.owner_centre_id, programme.owner_centre.province_id)
     if programme.owner_province_id:
-        return scope.can_manage_province(programme.owner_province_id)
+        return scope.supervises(programme.owner_province_id)
     return False
 
 
 def is_supervisor(scope: Scope) -> bool:
-    return scope.sees_everything or Role.PROVINCE_SUPERVISOR in scope.roles
+    return scope.supervises_some_province
 
 
 def can_create_programmes(user) -> bool:
     scope = scope_of(user)
-    return is_supervisor(scope) or bool(scope.editable_centre_ids)
+    return scope.supervises_some_province or scope.edits_some_centre
 
 
 def can_review_overlaps(user) -> bool:

@@ -52,7 +52,7 @@ def build_logins(demo: DemoProvince, persons: dict[str, Person], *, password: st
         if person:
             user.last_name, user.first_name = person.family_name, f"{person.middle_name} {person.given_name}".strip()
         else:
-            user.first_name, user.last_name = "Tài khoản thử", login.username
+            user.last_name, user.first_name = "Tài khoản thử", login.username
         user.is_staff = user.is_superuser = login.superuser
         user.is_active = True
         user.set_password(password)

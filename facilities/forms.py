@@ -1,17 +1,12 @@
 from django import forms
 
-from accounts.scope import scope_of
 from facilities.models import Room
 from org.models import Centre
 
 
 def editable_centres(user):
     """Centres whose records the user may change, current ones first in the list."""
-    scope = scope_of(user)
-    centres = Centre.objects.visible_to(user)
-    if not scope.sees_everything:
-        centres = centres.filter(pk__in=scope.editable_centre_ids)
-    return centres
+    return Centre.objects.editable_by(user)
 
 
 class RoomForm(forms.ModelForm):

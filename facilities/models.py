@@ -5,13 +5,12 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.scope import scope_of
 from core.models import TimeStampedModel
 
 
 class RoomQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from accounts.scope import scope_of
-
         scope = scope_of(user)
         if scope.sees_everything:
             return self

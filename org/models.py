@@ -10,15 +10,17 @@ import datetime as dt
 
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.scope import scope_of
 from core.models import TimeStampedModel
 from core.text import collation_key, search_key
 
 
 class DatedQuerySet(models.QuerySet):
     def current(self, on: dt.date | None = None):
-        on = on or dt.date.today()
+        on = on or timezone.localdate()
         return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=on)).filter(
             Q(valid_to__isnull=True) | Q(valid_to__gte=on)
         )
@@ -26,8 +28,6 @@ class DatedQuerySet(models.QuerySet):
 
 class AdministrativeUnitQuerySet(DatedQuerySet):
     def visible_to(self, user):
-        from accounts.scope import scope_of
-
         scope = scope_of(user)
         if scope.sees_everything:
             return self
@@ -95,18 +95,22 @@ class AdministrativeUnit(TimeStampedModel):
 
     @property
     def is_current(self) -> bool:
-        today = dt.date.today()
+        today = timezone.localdate()
         return (self.valid_from is None or self.valid_from <= today) and (self.valid_to is None or self.valid_to >= today)
 
 
 class CentreQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from accounts.scope import scope_of
-
         scope = scope_of(user)
         if scope.sees_everything:
             return self
         return self.filter(id__in=scope.centre_ids)
+
+    def editable_by(self, user):
+        """Centres whose records the user may change (with the predecessors a centre continued): the
+        choices of every form that files a record under a centre."""
+        scope = scope_of(user)
+        return self if scope.sees_everything else self.filter(id__in=scope.editable_centre_ids)
 
 
 class Centre(TimeStampedModel):
@@ -234,8 +238,6 @@ class ServiceAreaLink(models.Model):
 
 class SendingOrganisationQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from accounts.scope import scope_of
-
         scope = scope_of(user)
         if scope.sees_everything:
             return self

@@ -14,6 +14,7 @@ from core.models import AuditEvent
 from core.services import audited_delete, audited_save, require
 from core.text import nfc
 from org.models import AdministrativeUnit, Centre, CentreHost, CentreName, SendingOrganisation, ServiceAreaLink
+from org.permissions import can_edit_sending_org
 
 
 def _day_before(day: dt.date) -> dt.date:
@@ -23,7 +24,7 @@ def _day_before(day: dt.date) -> dt.date:
 @transaction.atomic
 def create_centre(*, actor, centre: Centre, name: str, name_from: dt.date | None = None,
                   host_committee: str = "", host_unit: AdministrativeUnit | None = None) -> Centre:
-    require(scope_of(actor).can_manage_province(centre.province_id))
+    require(scope_of(actor).supervises(centre.province_id))
     centre.name = nfc(name)
     centre.refresh_search()
     audited_save(actor=actor, instance=centre)
@@ -37,7 +38,7 @@ def create_centre(*, actor, centre: Centre, name: str, name_from: dt.date | None
 @transaction.atomic
 def update_centre(*, actor, centre: Centre, reason: str = "") -> Centre:
     scope = scope_of(actor)
-    require(scope.can_manage_province(centre.province_id) or scope.can_edit_centre(centre.pk))
+    require(scope.manages(centre.pk, centre.province_id))
     centre.refresh_search()
     return audited_save(actor=actor, instance=centre, reason=reason)
 
@@ -45,7 +46,7 @@ def update_centre(*, actor, centre: Centre, reason: str = "") -> Centre:
 @transaction.atomic
 def rename_centre(*, actor, centre: Centre, new_name: str, valid_from: dt.date, decision: str = "") -> CentreName:
     """Record a new name from a date; the old name stays in the history, ending the day before."""
-    require(scope_of(actor).can_manage_province(centre.province_id))
+    require(scope_of(actor).supervises(centre.province_id))
     new_name = nfc(new_name)
     latest = centre.names.filter(valid_to__isnull=True).order_by("-valid_from").first()
     if latest and latest.valid_from and valid_from <= latest.valid_from:
@@ -68,7 +69,7 @@ def rename_centre(*, actor, centre: Centre, new_name: str, valid_from: dt.date, 
 @transaction.atomic
 def change_host(*, actor, centre: Centre, committee_name: str, valid_from: dt.date,
                 unit: AdministrativeUnit | None = None) -> CentreHost:
-    require(scope_of(actor).can_manage_province(centre.province_id))
+    require(scope_of(actor).supervises(centre.province_id))
     current = centre.hosts.filter(valid_to__isnull=True).order_by("-valid_from").first()
     if current and current.valid_from and valid_from <= current.valid_from:
         raise ValidationError({"valid_from": _("The new host must start after the current host's start date.")})
@@ -84,7 +85,7 @@ def change_host(*, actor, centre: Centre, committee_name: str, valid_from: dt.da
 @transaction.atomic
 def add_service_area(*, actor, centre: Centre, unit: AdministrativeUnit, valid_from: dt.date | None) -> ServiceAreaLink:
     scope = scope_of(actor)
-    require(scope.can_manage_province(centre.province_id))
+    require(scope.supervises(centre.province_id))
     if unit.province_id not in scope.province_ids_with_history and not scope.sees_everything:
         raise ValidationError({"unit": _("This administrative unit is outside your province.")})
     if ServiceAreaLink.objects.filter(centre=centre, unit=unit, valid_to__isnull=True).exists():
@@ -96,7 +97,7 @@ def add_service_area(*, actor, centre: Centre, unit: AdministrativeUnit, valid_f
 
 @transaction.atomic
 def end_service_area(*, actor, link: ServiceAreaLink, valid_to: dt.date) -> ServiceAreaLink:
-    require(scope_of(actor).can_manage_province(link.centre.province_id))
+    require(scope_of(actor).supervises(link.centre.province_id))
     if link.valid_from and valid_to < link.valid_from:
         raise ValidationError({"valid_to": _("The end date is before the start date.")})
     link.valid_to = valid_to
@@ -107,12 +108,7 @@ def end_service_area(*, actor, link: ServiceAreaLink, valid_to: dt.date) -> Serv
 
 
 def _check_sending_org_scope(actor, org: SendingOrganisation) -> None:
-    scope = scope_of(actor)
-    if org.centre_id:
-        require(scope.can_edit_centre(org.centre_id) or scope.can_manage_province(org.province_id))
-    else:
-        require(scope.can_manage_province(org.province_id) or bool(scope.editable_centre_ids) and
-                org.province_id in scope.province_ids_with_history)
+    require(can_edit_sending_org(actor, org))
     if org.parent_id and not SendingOrganisation.objects.visible_to(actor).filter(pk=org.parent_id).exists():
         raise ValidationError({"parent": _("The parent organisation is outside your scope.")})
 
@@ -157,6 +153,6 @@ def save_administrative_unit(*, actor, unit: AdministrativeUnit, reason: str = "
     if not scope.sees_everything:
         require(unit.level != AdministrativeUnit.Level.PROVINCE)
         parent_province = unit.parent.province_id if unit.parent else None
-        require(parent_province is not None and scope.can_manage_province(parent_province))
+        require(parent_province is not None and scope.supervises(parent_province))
     unit.name = nfc(unit.name)
     return audited_save(actor=actor, instance=unit, reason=reason)

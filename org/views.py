@@ -26,6 +26,7 @@ from org.forms import (
     ServiceAreaForm,
 )
 from org.models import AdministrativeUnit, Centre, SendingOrganisation, ServiceAreaLink
+from org.permissions import can_add_sending_org, can_edit_centre_page, can_edit_sending_org
 
 # ----------------------------------------------------------------------------------------- centres
 
@@ -49,7 +50,7 @@ CENTRE_LIST = ListSpec(
 @login_required
 def centre_list(request):
     scope = scope_of(request.user)
-    if not (scope.sees_everything or scope.centre_ids):
+    if not scope.sees_some_centre:
         raise PermissionDenied
     queryset = (
         Centre.objects.visible_to(request.user)
@@ -57,7 +58,7 @@ def centre_list(request):
         .annotate(staff_count=Count("staff", filter=Q(staff__end_date__isnull=True), distinct=True))
     )
     context = build_list(request, queryset, CENTRE_LIST)
-    context["can_create"] = scope.sees_everything or bool(scope.province_ids)
+    context["can_create"] = scope.supervises_some_province
     return render(request, "org/centre_list.html", context)
 
 
@@ -78,8 +79,8 @@ def centre_detail(request, pk: int):
         "lecturer_counts": dict(
             centre.lecturers.filter(active=True).values_list("kind").annotate(n=Count("id")).values_list("kind", "n")
         ),
-        "can_edit": scope.can_edit_centre(centre.pk) or scope.can_manage_province(centre.province_id),
-        "can_manage": scope.can_manage_province(centre.province_id),
+        "can_edit": can_edit_centre_page(request.user, centre),
+        "can_manage": scope.supervises(centre.province_id),
     }
     return render(request, "org/centre_detail.html", context)
 
@@ -99,7 +100,7 @@ def centre_history(request, pk: int):
         "links": centre.service_area.select_related("unit").order_by("valid_to", "unit__sort_key"),
         "predecessors": chain,
         "successors": centre.successors.all(),
-        "can_manage": scope_of(request.user).can_manage_province(centre.province_id),
+        "can_manage": scope_of(request.user).supervises(centre.province_id),
         "end_form": EndLinkForm(),
     }
     return render(request, "org/centre_history.html", context)
@@ -108,7 +109,7 @@ def centre_history(request, pk: int):
 @login_required
 def centre_create(request):
     scope = scope_of(request.user)
-    if not (scope.sees_everything or scope.province_ids):
+    if not scope.supervises_some_province:
         raise PermissionDenied
     form = CentreForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -128,8 +129,7 @@ def centre_create(request):
 @login_required
 def centre_edit(request, pk: int):
     centre = _visible_centre(request, pk)
-    scope = scope_of(request.user)
-    if not (scope.can_edit_centre(centre.pk) or scope.can_manage_province(centre.province_id)):
+    if not can_edit_centre_page(request.user, centre):
         raise PermissionDenied
     form = CentreForm(request.POST or None, instance=centre, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -145,7 +145,7 @@ def centre_edit(request, pk: int):
 
 def _managed_centre(request, pk: int) -> Centre:
     centre = _visible_centre(request, pk)
-    if not scope_of(request.user).can_manage_province(centre.province_id):
+    if not scope_of(request.user).supervises(centre.province_id):
         raise PermissionDenied
     return centre
 
@@ -228,7 +228,7 @@ def unit_list(request):
     require_staff(request.user)
     queryset = AdministrativeUnit.objects.visible_to(request.user).select_related("parent", "successor")
     context = build_list(request, queryset, UNIT_LIST)
-    context["can_create"] = scope_of(request.user).sees_everything or bool(scope_of(request.user).province_ids)
+    context["can_create"] = scope_of(request.user).supervises_some_province
     return render(request, "org/unit_list.html", context)
 
 
@@ -243,7 +243,7 @@ def unit_detail(request, pk: int):
         "children": unit.children.order_by("sort_key")[:200],
         "predecessors": unit.predecessors.all(),
         "centres": Centre.objects.visible_to(request.user).filter(service_area__unit=unit).distinct(),
-        "can_edit": scope_of(request.user).can_manage_province(unit.province_id),
+        "can_edit": scope_of(request.user).supervises(unit.province_id),
     }
     return render(request, "org/unit_detail.html", context)
 
@@ -254,9 +254,9 @@ def unit_edit(request, pk: int | None = None):
     unit = None
     if pk is not None:
         unit = get_object_or_404(AdministrativeUnit.objects.visible_to(request.user), pk=pk)
-        if not scope.can_manage_province(unit.province_id):
+        if not scope.supervises(unit.province_id):
             raise PermissionDenied
-    elif not (scope.sees_everything or scope.province_ids):
+    elif not scope.supervises_some_province:
         raise PermissionDenied
     form = AdministrativeUnitForm(request.POST or None, instance=unit, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -299,8 +299,7 @@ def sending_org_list(request):
     if "archived" not in request.GET:
         queryset = queryset.filter(archived=False)
     context = build_list(request, queryset, SENDING_ORG_LIST)
-    context["can_create"] = bool(scope_of(request.user).editable_centre_ids) or scope_of(request.user).sees_everything \
-        or bool(scope_of(request.user).province_ids)
+    context["can_create"] = can_add_sending_org(request.user)
     return render(request, "org/sending_org_list.html", context)
 
 
@@ -311,13 +310,6 @@ def _visible_sending_org(request, pk: int) -> SendingOrganisation:
     )
 
 
-def _can_edit_org(user, org: SendingOrganisation) -> bool:
-    scope = scope_of(user)
-    if org.centre_id:
-        return scope.can_edit_centre(org.centre_id) or scope.can_manage_province(org.province_id)
-    return scope.can_manage_province(org.province_id) or bool(scope.editable_centre_ids)
-
-
 @login_required
 def sending_org_detail(request, pk: int):
     org = _visible_sending_org(request, pk)
@@ -325,7 +317,7 @@ def sending_org_detail(request, pk: int):
         "org": org,
         "children": org.children.order_by("sort_key"),
         "person_count": org.persons.count(),
-        "can_edit": _can_edit_org(request.user, org),
+        "can_edit": can_edit_sending_org(request.user, org),
     }
     return render(request, "org/sending_org_detail.html", context)
 
@@ -333,10 +325,10 @@ def sending_org_detail(request, pk: int):
 @login_required
 def sending_org_edit(request, pk: int | None = None):
     org = _visible_sending_org(request, pk) if pk else None
-    if org is not None and not _can_edit_org(request.user, org):
+    if org is not None and not can_edit_sending_org(request.user, org):
         raise PermissionDenied
     scope = scope_of(request.user)
-    if org is None and not (scope.editable_centre_ids or scope.sees_everything or scope.province_ids):
+    if org is None and not can_add_sending_org(request.user):
         raise PermissionDenied
     initial = {}
     if org is None and len(scope.editable_centre_ids) == 1:
@@ -359,7 +351,7 @@ def sending_org_edit(request, pk: int | None = None):
 @require_POST
 def sending_org_archive(request, pk: int):
     org = _visible_sending_org(request, pk)
-    if not _can_edit_org(request.user, org):
+    if not can_edit_sending_org(request.user, org):
         raise PermissionDenied
     archived = request.POST.get("archived", "1") == "1"
     services.archive_sending_organisation(actor=request.user, organisation=org, archived=archived)
@@ -371,7 +363,7 @@ def sending_org_archive(request, pk: int):
 @require_POST
 def sending_org_delete(request, pk: int):
     org = _visible_sending_org(request, pk)
-    if not _can_edit_org(request.user, org):
+    if not can_edit_sending_org(request.user, org):
         raise PermissionDenied
     try:
         services.delete_sending_organisation(actor=request.user, organisation=org)

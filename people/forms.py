@@ -1,7 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accounts.scope import scope_of
 from core.forms import DateField, use_vn_dates
 from org.models import Centre, SendingOrganisation
 from people.models import Lecturer, Person, StaffAssignment
@@ -20,10 +19,7 @@ class PersonForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         use_vn_dates(self)
-        scope = scope_of(user)
-        centres = Centre.objects.visible_to(user)
-        if not scope.sees_everything:
-            centres = centres.filter(pk__in=scope.editable_centre_ids)
+        centres = Centre.objects.editable_by(user)
         self.fields["centre"].queryset = centres
         self.fields["centre"].required = True
         self.fields["sending_organisation"].queryset = SendingOrganisation.objects.visible_to(user).filter(archived=False)
@@ -49,10 +45,7 @@ class StaffAssignmentForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         use_vn_dates(self)
-        scope = scope_of(user)
-        centres = Centre.objects.visible_to(user)
-        if not scope.sees_everything:
-            centres = centres.filter(pk__in=scope.editable_centre_ids)
+        centres = Centre.objects.editable_by(user)
         self.fields["centre"].queryset = centres
         self.fields["person"].queryset = Person.objects.visible_to(user).filter(archived=False)
         self.fields["person"].widget = forms.NumberInput(attrs={"placeholder": _("person number")})
@@ -81,15 +74,12 @@ class LecturerForm(forms.ModelForm):
 
     def __init__(self, *args, user, own_profile: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        scope = scope_of(user)
         if own_profile:
             # A lecturer edits their qualifications, not where or how they are employed.
             for name in ("centre", "person", "kind", "active"):
                 del self.fields[name]
             return
-        centres = Centre.objects.visible_to(user)
-        if not scope.sees_everything:
-            centres = centres.filter(pk__in=scope.editable_centre_ids)
+        centres = Centre.objects.editable_by(user)
         self.fields["centre"].queryset = centres
         self.fields["person"].queryset = Person.objects.visible_to(user).filter(archived=False)
         self.fields["person"].widget = forms.NumberInput(attrs={"placeholder": _("person number")})

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.scope import scope_of
 from core.listing import search_words
 from core.models import TimeStampedModel
 from core.text import name_sort_key, nfc, search_key
@@ -14,14 +16,13 @@ from people.choices import ETHNICITY_CHOICES, Degree, Gender, GeneralEducation, 
 
 class PersonQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Persons registered by, working at, teaching at or (via hooks) learning at the user's centres,
-        plus the user's own record.
+        """Persons registered by, working at, teaching at or learning at the user's centres, plus the
+        user's own record. Learners are reached through the enrolments' reverse relation, so the
+        registry needs no import of the training app above it.
 
         The ids come from one UNION of small index-backed selects, which the database hashes once;
         an OR of correlated EXISTS would be probed for every person in the registry.
         """
-        from accounts.scope import scope_of
-
         scope = scope_of(user)
         if scope.sees_everything:
             return self
@@ -33,7 +34,8 @@ class PersonQuerySet(models.QuerySet):
                 StaffAssignment.objects.filter(centre_id__in=centre_ids).values("person_id"),
                 Lecturer.objects.filter(centre_id__in=centre_ids).values("person_id"),
             ]
-            sources += [hook(centre_ids) for hook in PERSON_VISIBILITY_HOOKS]
+            enrolment = Person._meta.get_field("enrolments").related_model
+            sources.append(enrolment.objects.filter(klass__centre_id__in=centre_ids).values("person_id"))
         if scope.person_id:
             sources.append(Person.objects.filter(pk=scope.person_id).values("pk"))
         if not sources:
@@ -43,20 +45,18 @@ class PersonQuerySet(models.QuerySet):
         ids = sources[0].union(*sources[1:]) if len(sources) > 1 else sources[0]
         return self.filter(pk__in=ids)
 
-    def search(self, text: str):
+    def search(self, text: str, *, by_id: bool):
+        """Diacritic-free name search; digits search citizen IDs, which is itself a look-up of personal
+        data, so only where `by_id` (the caller passes `scope.sees_personal_data`)."""
         key = search_key(text)
         if not key:
             return self
         digits = key.replace(" ", "")
         if digits.isdigit():
-            return self.filter(national_id__contains=digits)
+            return self.filter(national_id__contains=digits) if by_id else self.none()
         return search_words(self, key)
 
 
-# Other apps (e.g. training: a person enrolled in a class of the centre) add sources of persons a
-# centre's users see. Each entry takes the centre ids and returns a queryset of person ids
-# (`.values("person_id")`).
-PERSON_VISIBILITY_HOOKS: list = []
 
 
 def person_match_key(name_key: str, date_of_birth) -> str:
@@ -154,17 +154,13 @@ class Person(TimeStampedModel):
 
 class StaffAssignmentQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from accounts.scope import scope_of
-
         scope = scope_of(user)
         if scope.sees_everything:
             return self
         return self.filter(centre_id__in=scope.person_centre_ids)
 
     def current(self, on=None):
-        import datetime as dt
-
-        on = on or dt.date.today()
+        on = on or timezone.localdate()
         return self.filter(Q(start_date__isnull=True) | Q(start_date__lte=on)).filter(
             Q(end_date__isnull=True) | Q(end_date__gte=on)
         )
@@ -212,8 +208,6 @@ class StaffAssignment(TimeStampedModel):
 
 class LecturerQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from accounts.scope import scope_of
-
         scope = scope_of(user)
         if scope.sees_everything:
             return self

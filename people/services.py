@@ -71,7 +71,7 @@ def validate_person(person: Person) -> None:
 
 def _check_person_scope(actor, person: Person) -> None:
     scope = scope_of(actor)
-    require(scope.can_edit_centre(person.centre_id) or scope.sees_everything)
+    require(scope.edits(person.centre_id) or scope.sees_everything)
 
 
 @transaction.atomic
@@ -164,7 +164,7 @@ def merge_persons(*, actor, keep: Person, duplicates: list[Person], reason: str)
 
 @transaction.atomic
 def save_staff_assignment(*, actor, assignment: StaffAssignment, reason: str = "") -> StaffAssignment:
-    require(scope_of(actor).can_edit_centre(assignment.centre_id))
+    require(scope_of(actor).edits(assignment.centre_id))
     if assignment.end_date and assignment.start_date and assignment.end_date < assignment.start_date:
         raise ValidationError({"end_date": _("The end date is before the start date.")})
     if assignment.position == StaffAssignment.Position.DIRECTOR:
@@ -192,7 +192,7 @@ def end_staff_assignment(*, actor, assignment: StaffAssignment, end_date: dt.dat
 def save_lecturer(*, actor, lecturer: Lecturer, reason: str = "") -> Lecturer:
     scope = scope_of(actor)
     own_profile = lecturer.pk is not None and scope.person_id is not None and lecturer.person_id == scope.person_id
-    require(scope.can_edit_centre(lecturer.centre_id) or own_profile)
+    require(scope.edits(lecturer.centre_id) or own_profile)
     if lecturer.teaching_since and lecturer.teaching_since > dt.date.today().year:
         raise ValidationError({"teaching_since": _("The year teaching began is in the future.")})
     clash = Lecturer.objects.filter(centre_id=lecturer.centre_id, person_id=lecturer.person_id).exclude(pk=lecturer.pk)

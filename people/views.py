@@ -20,6 +20,7 @@ from people.choices import Gender, TheoryLevel
 from people.exports import persons_workbook
 from people.forms import EndTermForm, LecturerForm, MergeForm, PersonForm, StaffAssignmentForm
 from people.models import Lecturer, Person, StaffAssignment
+from people.selectors import person_enrolments
 
 
 def _centre_filter(user) -> Filter:
@@ -32,14 +33,15 @@ def _centre_filter(user) -> Filter:
 # ------------------------------------------------------------------------------------------ persons
 
 def _person_spec(user) -> ListSpec:
+    personal = scope_of(user).sees_personal_data
+    sorts = {"name": (gettext_lazy("Full name"), "sort_key")}
+    if personal:  # ordering by birth date would reveal it
+        sorts["dob"] = (gettext_lazy("Date of birth"), "date_of_birth")
+    sorts["created"] = (gettext_lazy("Added"), "created_at")
     return ListSpec(
-        sorts={
-            "name": (gettext_lazy("Full name"), "sort_key"),
-            "dob": (gettext_lazy("Date of birth"), "date_of_birth"),
-            "created": (gettext_lazy("Added"), "created_at"),
-        },
+        sorts=sorts,
         default_sort="name",
-        search=lambda qs, text: qs.search(text),
+        search=lambda qs, text: qs.search(text, by_id=personal),
         filters=[
             _centre_filter(user),
             Filter("gender", gettext_lazy("Gender"), Gender.choices, lambda qs, v: qs.filter(gender=v)),
@@ -68,7 +70,7 @@ def person_list(request):
     context = build_list(request, queryset, _person_spec(request.user))
     scope = scope_of(request.user)
     context["show_personal"] = scope.sees_personal_data
-    context["can_create"] = scope.sees_everything or bool(scope.editable_centre_ids)
+    context["can_create"] = scope.edits_some_centre
     if request.htmx:
         return render(request, "people/_person_rows.html", context)
     return render(request, "people/person_list.html", context)
@@ -102,17 +104,13 @@ def person_detail(request, pk: int):
     context = {
         "person": person,
         "show_personal": scope.sees_personal_data or own,
-        "can_edit": scope.can_edit_centre(person.centre_id),
+        "can_edit": scope.edits(person.centre_id),
         "staff": person.staff_assignments.visible_to(request.user).select_related("centre"),
         "lecturer_profiles": person.lecturer_profiles.visible_to(request.user).select_related("centre"),
-        "sections": [extra(request.user, person) for extra in PERSON_PAGE_SECTIONS],
+        "own": own,
+        "enrolments": person_enrolments(request.user, person),
     }
     return render(request, "people/person_detail.html", context)
-
-
-# Later apps add sections to a person's page (their classes, results, certificates). Each entry
-# takes (user, person) and returns {"title": ..., "template": ..., "context": {...}}.
-PERSON_PAGE_SECTIONS: list = []
 
 
 @login_required
@@ -127,9 +125,9 @@ def my_record(request):
 def person_edit(request, pk: int | None = None):
     scope = scope_of(request.user)
     person = _visible_person(request, pk) if pk else None
-    if person is not None and not scope.can_edit_centre(person.centre_id):
+    if person is not None and not scope.edits(person.centre_id):
         raise PermissionDenied
-    if person is None and not (scope.sees_everything or scope.editable_centre_ids):
+    if person is None and not scope.edits_some_centre:
         raise PermissionDenied
     form = PersonForm(request.POST or None, instance=person, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -148,7 +146,7 @@ def person_edit(request, pk: int | None = None):
 @require_POST
 def person_archive(request, pk: int):
     person = _visible_person(request, pk)
-    if not scope_of(request.user).can_edit_centre(person.centre_id):
+    if not scope_of(request.user).edits(person.centre_id):
         raise PermissionDenied
     archived = request.POST.get("archived", "1") == "1"
     services.archive_person(actor=request.user, person=person, archived=archived, reason=request.POST.get("reason", ""))
@@ -159,7 +157,7 @@ def person_archive(request, pk: int):
 @login_required
 def duplicates(request):
     scope = scope_of(request.user)
-    if not (scope.sees_everything or scope.editable_centre_ids):
+    if not scope.edits_some_centre:
         raise PermissionDenied
     groups = services.probable_duplicates(Person.objects.visible_to(request.user))
     return render(request, "people/duplicates.html", {"groups": groups})
@@ -169,7 +167,7 @@ def duplicates(request):
 @require_POST
 def merge(request):
     scope = scope_of(request.user)
-    if not (scope.sees_everything or scope.editable_centre_ids):
+    if not scope.edits_some_centre:
         raise PermissionDenied
     form = MergeForm(request.POST)
     ids = [int(v) for v in request.POST.getlist("ids") if v.isdigit()]
@@ -200,7 +198,8 @@ def _staff_spec(user) -> ListSpec:
             "start": (gettext_lazy("Start date"), "start_date"),
         },
         default_sort="position",
-        search=lambda qs, text: qs.filter(person__in=Person.objects.search(text)),
+        search=lambda qs, text: qs.filter(
+            person__in=Person.objects.search(text, by_id=scope_of(user).sees_personal_data)),
         filters=[
             _centre_filter(user),
             Filter("position", gettext_lazy("Position"), StaffAssignment.Position.choices, lambda qs, v: qs.filter(position=v)),
@@ -216,7 +215,7 @@ def staff_list(request):
     queryset = StaffAssignment.objects.visible_to(request.user).select_related("person", "centre")
     context = build_list(request, queryset, _staff_spec(request.user))
     scope = scope_of(request.user)
-    context["can_create"] = scope.sees_everything or bool(scope.editable_centre_ids)
+    context["can_create"] = scope.edits_some_centre
     return render(request, "people/staff_list.html", context)
 
 
@@ -226,9 +225,9 @@ def staff_edit(request, pk: int | None = None):
     assignment = None
     if pk:
         assignment = get_object_or_404(StaffAssignment.objects.visible_to(request.user).select_related("person"), pk=pk)
-        if not scope.can_edit_centre(assignment.centre_id):
+        if not scope.edits(assignment.centre_id):
             raise PermissionDenied
-    elif not (scope.sees_everything or scope.editable_centre_ids):
+    elif not scope.edits_some_centre:
         raise PermissionDenied
     initial = {"person": request.GET.get("person")} if request.GET.get("person", "").isdigit() else {}
     form = StaffAssignmentForm(request.POST or None, instance=assignment, initial=initial, user=request.user)
@@ -248,7 +247,7 @@ def staff_edit(request, pk: int | None = None):
 @require_POST
 def staff_end(request, pk: int):
     assignment = get_object_or_404(StaffAssignment.objects.visible_to(request.user), pk=pk)
-    if not scope_of(request.user).can_edit_centre(assignment.centre_id):
+    if not scope_of(request.user).edits(assignment.centre_id):
         raise PermissionDenied
     form = EndTermForm(request.POST)
     if form.is_valid():
@@ -291,7 +290,7 @@ def lecturer_list(request):
         raise PermissionDenied
     queryset = Lecturer.objects.visible_to(request.user).select_related("person", "centre")
     context = build_list(request, queryset, _lecturer_spec(request.user))
-    context["can_create"] = scope.sees_everything or bool(scope.editable_centre_ids)
+    context["can_create"] = scope.edits_some_centre
     return render(request, "people/lecturer_list.html", context)
 
 
@@ -305,7 +304,7 @@ def lecturer_detail(request, pk: int):
     scope = scope_of(request.user)
     context = {
         "lecturer": lecturer,
-        "can_edit": scope.can_edit_centre(lecturer.centre_id) or scope.person_id == lecturer.person_id,
+        "can_edit": scope.edits(lecturer.centre_id) or scope.person_id == lecturer.person_id,
         "person_visible": Person.objects.visible_to(request.user).filter(pk=lecturer.person_id).exists(),
     }
     return render(request, "people/lecturer_detail.html", context)
@@ -316,11 +315,11 @@ def lecturer_edit(request, pk: int | None = None):
     scope = scope_of(request.user)
     lecturer = _visible_lecturer(request, pk) if pk else None
     own = lecturer is not None and scope.person_id == lecturer.person_id
-    if lecturer is not None and not (scope.can_edit_centre(lecturer.centre_id) or own):
+    if lecturer is not None and not (scope.edits(lecturer.centre_id) or own):
         raise PermissionDenied
-    if lecturer is None and not (scope.sees_everything or scope.editable_centre_ids):
+    if lecturer is None and not scope.edits_some_centre:
         raise PermissionDenied
-    own_only = own and not scope.can_edit_centre(lecturer.centre_id)
+    own_only = own and not scope.edits(lecturer.centre_id)
     initial = {"person": request.GET.get("person")} if request.GET.get("person", "").isdigit() else {}
     form = LecturerForm(request.POST or None, instance=lecturer, initial=initial, user=request.user, own_profile=own_only)
     if request.method == "POST" and form.is_valid():

@@ -35,14 +35,14 @@ MENU = [
         (_("My record"), "people:my_record", lambda s: bool(s.person_id)),
     ]),
     (_("Organisation"), [
-        (_("Centres"), "org:centre_list", lambda s: s.sees_everything or bool(s.centre_ids)),
+        (_("Centres"), "org:centre_list", lambda s: s.sees_some_centre),
         (_("Sending organisations"), "org:sending_org_list", _staff),
         (_("Administrative units"), "org:unit_list", _staff),
         (_("Rooms"), "facilities:room_list", _staff),
     ]),
     (_("Administration"), [
         (_("Logins"), "accounts:user_list",
-         lambda s: s.sees_everything or bool(s.province_ids) or s.has_role(Role.CENTRE_DIRECTOR)),
+         lambda s: s.grants_roles),
     ]),
 ]
 

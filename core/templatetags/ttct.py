@@ -2,27 +2,17 @@
 
 from django import template
 
+from core.history import label_changes
 from core.models import AuditEvent
 from core.text import format_decimal, long_date, short_date
 
 register = template.Library()
 
 
-def _field_labels(model) -> dict[str, str]:
-    """attname -> verbose name, so the history shows "ngày sinh" rather than "date_of_birth"."""
-    labels = {}
-    for field in model._meta.concrete_fields:
-        labels[field.attname] = str(field.verbose_name)
-        labels[field.name] = str(field.verbose_name)
-    return labels
-
-
 @register.inclusion_tag("core/_history.html")
 def history_panel(obj, limit: int = 50, open: bool = False):  # noqa: A002 - template keyword
-    labels = _field_labels(type(obj))
     events = list(AuditEvent.objects.for_object(obj).select_related("actor")[:limit])
-    for event in events:
-        event.labelled_changes = [(labels.get(name, name), old, new) for name, old, new in event.changes()]
+    label_changes(type(obj), events)
     return {"events": events, "open": open}
 
 

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from accounts.scope import scope_of
 from core.listing import search_words
 from core.models import TimeStampedModel
 from core.text import collation_key, search_key
@@ -24,8 +25,6 @@ from curriculum.choices import (
 class ProgrammeQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The national catalogue, the catalogue of the user's provinces, and their centres' local programmes."""
-        from accounts.scope import scope_of
-
         scope = scope_of(user)
         if scope.sees_everything:
             return self

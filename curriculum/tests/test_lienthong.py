@@ -16,12 +16,6 @@ def _topic(programme_code, code):
     return Topic.objects.get(version__programme__code=programme_code, version__status="published", code=code)
 
 
-@pytest.fixture
-def reset_source():
-    yield
-    lienthong.reset_completion_source()
-
-
 def test_catalogue_seeds_default_mappings(catalogue):
     assert TopicMapping.objects.filter(centre_topic__version__programme__code="SCLLCT",
                                        school_module__version__programme__code="TCLLCT-HC").count() == 7
@@ -42,11 +36,9 @@ def test_completed_topics_count_toward_modules(world, catalogue):
     assert lienthong.credited_modules(world.person_a, []) == []
 
 
-def test_registered_source_supplies_completed_topics(world, catalogue, reset_source):
-    topic = _topic("SCLLCT", "CĐ2")
+def test_a_person_without_completed_classes_has_no_credits(world, catalogue):
+    assert list(lienthong.completed_topic_ids(world.person_a)) == []
     assert lienthong.credited_modules(world.person_a) == []
-    lienthong.register_completion_source(lambda person: Topic.objects.filter(pk=topic.pk).values_list("pk", flat=True))
-    assert [c.module.code for c in lienthong.credited_modules(world.person_a)] == ["HP2"]
 
 
 def test_only_supervisors_map_and_only_the_right_kinds(world, catalogue):

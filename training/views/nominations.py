@@ -39,7 +39,7 @@ def managed_class(request, pk: int) -> Klass:
     return klass
 
 
-def _enrolment_spec() -> ListSpec:
+def _enrolment_spec(user) -> ListSpec:
     return ListSpec(
         sorts={
             "name": (gettext_lazy("Full name"), "person__sort_key"),
@@ -47,7 +47,8 @@ def _enrolment_spec() -> ListSpec:
             "added": (gettext_lazy("Added"), "created_at"),
         },
         default_sort="name",
-        search=lambda qs, text: qs.filter(person__in=Person.objects.search(text)),
+        search=lambda qs, text: qs.filter(
+            person__in=Person.objects.search(text, by_id=scope_of(user).sees_personal_data)),
         filters=[Filter("status", gettext_lazy("Status"), Enrolment.Status.choices,
                         lambda qs, v: qs.filter(status=v))],
         page_size=100,
@@ -60,7 +61,7 @@ def nominations(request, pk: int):
     queryset = klass.enrolments.select_related("person", "sending_organisation", "moved_to", "result")
     if "status" not in request.GET:
         queryset = queryset.filter(status=Enrolment.Status.ENROLLED)
-    context = build_list(request, queryset, _enrolment_spec())
+    context = build_list(request, queryset, _enrolment_spec(request.user))
     scope = scope_of(request.user)
     can_manage = services.can_manage_enrolments(request.user, klass)
     context.update(
@@ -111,7 +112,8 @@ def enrol_search(request, pk: int):
             return redirect("training:nominations", pk=klass.pk)
     results, findings = [], {}
     if query:
-        results = list(Person.objects.visible_to(request.user).search(query)
+        results = list(Person.objects.visible_to(request.user)
+                       .search(query, by_id=scope_of(request.user).sees_personal_data)
                        .filter(archived=False, merged_into__isnull=True).select_related("centre")[:20])
         if results:
             found = Eligibility(klass).assess([Candidate(p.pk, person_id=p.pk, takes_seat=False) for p in results])

@@ -1,4 +1,4 @@
-"""The learner's own pages (my classes, my timetable) and the classes section of a person's page."""
+"""The learner's own pages: my classes and my timetable."""
 
 from __future__ import annotations
 
@@ -6,10 +6,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from accounts.scope import scope_of
-from people.views import PERSON_PAGE_SECTIONS
 from training.services.enrolment_records import learner_record, learner_sessions
 
 
@@ -34,20 +32,3 @@ def my_timetable(request):
     show_all = request.GET.get("all") == "1"
     sessions = learner_sessions(person_id, since=None if show_all else timezone.localdate())
     return render(request, "training/nominations/my_timetable.html", {"sessions": sessions, "show_all": show_all})
-
-
-def person_classes_section(user, person) -> dict | None:
-    """Registered on the person page: every class the person attended that the viewer sees."""
-    enrolments = learner_record(user, person.pk)
-    if not enrolments:
-        return None
-    scope = scope_of(user)
-    return {
-        "title": _("Classes attended"),
-        "template": "training/nominations/_person_record.html",
-        "context": {"enrolments": enrolments, "own": scope.person_id == person.pk},
-    }
-
-
-if person_classes_section not in PERSON_PAGE_SECTIONS:
-    PERSON_PAGE_SECTIONS.append(person_classes_section)
