@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from accounts.scope import scope_of
 from core import audit
+from core.models import AuditEvent
 from org.models import Centre
 from reports import permissions
 from reports.models import DocumentTerm, Report, ReportKind, ReportKindSection
@@ -45,7 +46,7 @@ def generate_report(*, actor, centre: Centre, kind: ReportKind, year: int, numbe
                                                "the list of reports.")})
         report = Report.objects.create(centre=centre, kind=kind, year=year, number=number, start_date=first,
                                        end_date=last, created_by=actor if actor.is_authenticated else None)
-        audit.record(actor=actor, action="report.generated", obj=report,
+        audit.record(actor=actor, action=AuditEvent.Action.CREATE, obj=report,
                      after={"kind": kind.code, "start": first, "end": last})
     return report
 
@@ -61,7 +62,7 @@ def save_texts(*, actor, report: Report, texts: dict[str, str]) -> Report:
         before = dict(report.texts)
         report.texts = {key: (texts.get(key) or "").strip() for key in keys}
         report.save(update_fields=["texts", "updated_at"])
-        audit.record(actor=actor, action="report.text_saved", obj=report, before=before, after=report.texts)
+        audit.record(actor=actor, action=AuditEvent.Action.UPDATE, obj=report, before=before, after=report.texts)
     return report
 
 
@@ -101,7 +102,7 @@ def submit_report(*, actor, report: Report) -> Report:
         report.submitted_at = timezone.now()
         report.submitted_by = actor
         report.save()
-        audit.record(actor=actor, action="report.submitted", obj=report,
+        audit.record(actor=actor, action=AuditEvent.Action.ISSUE, obj=report,
                      after={"document": report.doc_label, "version": report.version,
                             "totals": {t["key"]: t["total"] for t in tables}})
     return report
@@ -125,7 +126,7 @@ def start_correction(*, actor, report: Report, reason: str) -> Report:
             start_date=report.start_date, end_date=report.end_date, version=report.version + 1, supersedes=report,
             texts=dict(report.texts), created_by=actor,
         )
-        audit.record(actor=actor, action="report.correction_started", obj=correction, reason=reason,
+        audit.record(actor=actor, action=AuditEvent.Action.CORRECT, obj=correction, reason=reason,
                      after={"corrects": report.doc_label, "version": correction.version})
     return correction
 
@@ -150,6 +151,6 @@ def save_kind(*, actor, form) -> ReportKind:
             ReportKindSection(kind=kind, key=key, order=i, mandatory=key in mandatory)
             for i, key in enumerate(k for k in ORDER if k in chosen)
         ])
-        audit.record(actor=actor, action="report_kind.saved", obj=kind, before=before,
+        audit.record(actor=actor, action=AuditEvent.Action.UPDATE if before else AuditEvent.Action.CREATE, obj=kind, before=before,
                      after={"kind": audit.snapshot(kind), "sections": sorted(chosen), "mandatory": sorted(mandatory)})
     return kind

@@ -27,7 +27,7 @@ def test_generate_covers_the_quarter(world):
     report = _q1(world)
     assert (report.start_date, report.end_date) == (dt.date(2026, 1, 1), dt.date(2026, 3, 31))
     assert report.status == Report.Status.DRAFT and report.deadline == dt.date(2026, 4, 10)
-    assert AuditEvent.objects.filter(action="report.generated", object_id=str(report.pk)).exists()
+    assert AuditEvent.objects.filter(action="create", object_id=str(report.pk)).exists()
 
 
 @pytest.mark.parametrize("kind, number, start, end, field", [
@@ -87,7 +87,7 @@ def test_submission_freezes_numbers_and_text_and_numbers_the_document(world):
     plan = next(t for t in report.snapshot["tables"] if t["key"] == "plan_actual")
     assert plan["total"]["learners"] == 4
     assert report.snapshot["texts"]["results"] == "Hoàn thành tốt kế hoạch quý."
-    event = AuditEvent.objects.get(action="report.submitted", object_id=str(report.pk))
+    event = AuditEvent.objects.get(action="issue", object_id=str(report.pk))
     assert event.after["document"] == "01-BC/TTCT" and event.actor == world.director_a
     # Later data changes do not move the submitted report, and the difference is shown.
     Enrolment.objects.create(klass=data["k1"], person=f.PersonFactory(centre=world.centre_a, given_name="Muộn"))
@@ -115,7 +115,7 @@ def test_a_corrected_version_keeps_both(world):
         services.start_correction(actor=world.officer_a, report=submitted, reason=" ")
     correction = services.start_correction(actor=world.officer_a, report=submitted, reason="Bổ sung học viên lớp K2")
     assert correction.version == 2 and correction.supersedes == submitted and correction.texts == submitted.texts
-    assert AuditEvent.objects.filter(action="report.correction_started", reason="Bổ sung học viên lớp K2").exists()
+    assert AuditEvent.objects.filter(action="correct", reason="Bổ sung học viên lớp K2").exists()
     with pytest.raises(ValidationError):
         services.start_correction(actor=world.officer_a, report=submitted, reason="lần nữa")
     corrected = services.submit_report(actor=world.director_a, report=correction)
