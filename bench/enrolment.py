@@ -19,35 +19,20 @@ class _Rollback(Exception):
     pass
 
 
-def _class():
-    from curriculum.choices import VersionStatus
-    from curriculum.models import Programme, ProgrammeVersion
-    from org.models import AdministrativeUnit, Centre
-    from training.models import Klass
-
-    province = AdministrativeUnit.objects.create(code="BENCH-ENR", name="Tỉnh Đo Lường", level="province")
-    centre = Centre.objects.create(code="BENCH-ENR", name="Trung tâm Chính trị Đo Lường", province=province,
-                                   level="commune_cluster")
-    programme = Programme.objects.create(code="BENCH-ENR", name="Chương trình đo lường", category="political_theory")
-    version = ProgrammeVersion.objects.create(programme=programme, number=1, status=VersionStatus.PUBLISHED)
-    return Klass.objects.create(centre=centre, version=version, code="BENCH-ENR-2026-01", name="Lớp đo lường",
-                                start_date=dt.date(2026, 4, 6), end_date=dt.date(2026, 4, 10),
-                                status=Klass.Status.OPEN, capacity=ROWS)
-
-
 def run() -> list[tuple[str, float, str]]:
     from django.db import transaction
     from django.utils import translation
 
+    from bench.classes import open_class
     from training.models import Enrolment
-    from training.services.nominations import import_nominations, preview_nominations
-    from training.tests.workbooks import large_list
+    from training.nominations.sample_workbooks import large_list
+    from training.nominations.services import import_nominations, preview_nominations
 
     data = large_list(ROWS, serial_start=SERIAL_START)
     today = dt.date(2026, 3, 12)
     try:
         with transaction.atomic(), translation.override("vi"):
-            klass = _class()
+            klass = open_class("BENCH-ENR", capacity=ROWS)
             started = time.perf_counter()
             preview = preview_nominations(actor=None, klass=klass, source=data, today=today)
             preview_time = time.perf_counter() - started

@@ -33,7 +33,7 @@ def _build_class():
     from curriculum.models import ProgrammeVersion
     from people.models import Person
     from training.models import Attendance, Enrolment, Klass, Score, Session
-    from training.services.results import recompute_results
+    from training.results.services import recompute_results
 
     officer = User.objects.get(username="daotao")
     centre = officer.role_assignments.get(role="training_officer").centre

@@ -10,7 +10,8 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
-from certificates import services
+from certificates import permissions, services
+from certificates.models import Certificate
 from core.http import client_address
 from training.models import Klass
 
@@ -83,7 +84,7 @@ class VerificationOut(Schema):
 
 
 def _queryset(request):
-    return services.certificates_for(request.auth).select_related("register", "enrolment", "replaces")
+    return Certificate.objects.visible_to(request.auth).select_related("register", "enrolment", "replaces")
 
 
 @router.get("/verify/{code}", response=VerificationOut, auth=None)
@@ -115,7 +116,7 @@ def read_certificate(request, code: str):
 @router.post("/classes/{class_id}/issue", response={201: list[CertificateOut]})
 def issue_for_class(request, class_id: int, payload: IssueIn):
     klass = get_object_or_404(Klass.objects.visible_to(request.auth), pk=class_id)
-    if not services.sees_class_certificates(request.auth, klass):
+    if not permissions.sees_class_certificates(request.auth, klass):
         raise PermissionDenied
     issued = services.issue_certificates(
         actor=request.auth,

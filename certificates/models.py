@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from accounts.scope import scope_of
 from core.models import TimeStampedModel, new_public_code
 
 
@@ -28,13 +30,13 @@ class CertificateRegister(models.Model):
 
 
 class CertificateQuerySet(models.QuerySet):
+    def valid(self):
+        """Not revoked. Also reached from an enrolment (`enrolment.certificates.valid()`) by the apps below."""
+        return self.filter(status=Certificate.Status.VALID)
+
     def visible_to(self, user):
         """The centre's staff, viewers and supervisors see its certificates; a learner sees only their own
         (not their classmates', which a class's visibility alone would allow)."""
-        from django.db.models import Q
-
-        from accounts.scope import scope_of
-
         scope = scope_of(user)
         if scope.sees_everything:
             return self

@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,17 +17,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from accounts.scope import scope_of
-from certificates import services
-from certificates.models import Certificate, CertificateRegister
+from certificates import permissions, selectors, services
+from certificates.models import Certificate
 from certificates.rendering import certificate_filename, render_register_book_pdf, render_register_book_xlsx
 from core.forms import DateField, ReasonForm
 from core.http import client_address
 from core.views import apply_validation_error, flash_error
-from org.models import Centre
-from training.models import Enrolment, Klass
-from training.services.results_documents import director_name, place_name
-from training.services.results_rules import CLASSIFICATION_LABELS
+from training.models import Klass
+from training.results.documents import director_name, place_name
 
 
 def _verify_url(request):
@@ -39,14 +35,14 @@ def _visible_class(request, pk: int) -> Klass:
     klass = get_object_or_404(
         Klass.objects.visible_to(request.user).select_related("version__programme", "centre"), pk=pk
     )
-    if not services.sees_class_certificates(request.user, klass):
+    if not permissions.sees_class_certificates(request.user, klass):
         raise PermissionDenied
     return klass
 
 
 def _certificate(request, code: str) -> Certificate:
     certificate = get_object_or_404(
-        services.certificates_for(request.user).select_related(
+        Certificate.objects.visible_to(request.user).select_related(
             "register",
             "enrolment__klass__centre",
             "enrolment__person",
@@ -55,7 +51,7 @@ def _certificate(request, code: str) -> Certificate:
         ),
         code=code,
     )
-    if not services.can_see_certificate(request.user, certificate):
+    if not permissions.can_see_certificate(request.user, certificate):
         raise PermissionDenied
     return certificate
 
@@ -79,7 +75,7 @@ class IssueForm(forms.Form):
 @login_required
 def class_certificates(request, pk: int):
     klass = _visible_class(request, pk)
-    can_issue = services.can_issue(request.user, klass)
+    can_issue = permissions.can_issue(request.user, klass)
     form = IssueForm(
         request.POST or None,
         initial={
@@ -112,43 +108,17 @@ def class_certificates(request, pk: int):
                     % {"count": len(issued), "first": issued[0].number_label, "last": issued[-1].number_label},
                 )
                 return redirect("certificates:class_certificates", pk=klass.pk)
-    enrolments = list(
-        Enrolment.objects.filter(klass=klass, status=Enrolment.Status.ENROLLED)
-        .select_related("person", "result")
-        .order_by("person__sort_key", "pk")
-    )
-    by_enrolment: dict[int, list] = {}
-    for cert in (
-        Certificate.objects.filter(enrolment__klass=klass)
-        .select_related("register")
-        .order_by("register__year", "number")
-    ):
-        by_enrolment.setdefault(cert.enrolment_id, []).append(cert)
-    rows = []
-    for enrolment in enrolments:
-        result = getattr(enrolment, "result", None)
-        certificates = by_enrolment.get(enrolment.pk, [])
-        rows.append(
-            {
-                "enrolment": enrolment,
-                "result": result,
-                "classification": CLASSIFICATION_LABELS.get(result.classification, "") if result else "",
-                "certificates": certificates,
-                "holds_valid": any(c.status == Certificate.Status.VALID for c in certificates),
-            }
-        )
-    pending = sum(1 for r in rows if r["result"] and r["result"].completed and not r["holds_valid"])
-    valid = sum(1 for r in rows for c in r["certificates"] if c.status == Certificate.Status.VALID)
+    found = selectors.class_certificates(klass)
     return render(
         request,
         "certificates/class_certificates.html",
         {
             "klass": klass,
-            "rows": rows,
+            "rows": found.rows,
             "form": form,
-            "can_issue": can_issue and klass.results_locked and pending,
-            "pending": pending,
-            "valid_count": valid,
+            "can_issue": can_issue and klass.results_locked and found.pending,
+            "pending": found.pending,
+            "valid_count": found.valid_count,
         },
     )
 
@@ -200,8 +170,8 @@ def certificate_detail(request, code: str):
         {
             "certificate": certificate,
             "klass": klass,
-            "can_handle": services.can_issue(request.user, klass),
-            "replaced_by": Certificate.objects.filter(replaces=certificate).select_related("register").first(),
+            "can_handle": permissions.can_issue(request.user, klass),
+            "replaced_by": selectors.replacement_of(certificate),
             "revoke_form": ReasonForm(prefix="revoke"),
             "reissue_form": ReasonForm(prefix="reissue"),
             "verify_url": _verify_url(request)(certificate.code),
@@ -215,8 +185,9 @@ def certificate_revoke(request, code: str):
     certificate = _certificate(request, code)
     form = ReasonForm(request.POST, prefix="revoke")
     try:
+        # An empty reason is refused by the service, with the message the page shows.
         services.revoke_certificate(
-            actor=request.user, certificate=certificate, reason=form.data.get("revoke-reason", "")
+            actor=request.user, certificate=certificate, reason=form.cleaned_data["reason"] if form.is_valid() else ""
         )
     except ValidationError as error:
         flash_error(request, error)
@@ -229,9 +200,10 @@ def certificate_revoke(request, code: str):
 @require_POST
 def certificate_reissue(request, code: str):
     certificate = _certificate(request, code)
+    form = ReasonForm(request.POST, prefix="reissue")
     try:
         new = services.reissue_certificate(
-            actor=request.user, certificate=certificate, reason=request.POST.get("reissue-reason", "")
+            actor=request.user, certificate=certificate, reason=form.cleaned_data["reason"] if form.is_valid() else ""
         )
     except ValidationError as error:
         flash_error(request, error)
@@ -288,38 +260,19 @@ def verify_code(request, code: str):
 # -------------------------------------------------------------------------------- the register book
 
 
-def _registers(user):
-    scope = scope_of(user)
-    registers = CertificateRegister.objects.select_related("centre")
-    if not scope.sees_everything:
-        registers = registers.filter(centre_id__in=scope.person_centre_ids)
-    return registers.filter(centre__in=Centre.objects.visible_to(user))
-
-
 @login_required
 def register_list(request):
-    if not scope_of(request.user).is_staff_of_some_centre:
+    if not permissions.sees_registers(request.user):
         raise PermissionDenied
-    registers = (
-        _registers(request.user)
-        .annotate(
-            issued=Count("certificates"),
-            revoked=Count("certificates", filter=Q(certificates__status=Certificate.Status.REVOKED)),
-        )
-        .order_by("-year", "centre__sort_key")
-    )
-    page = Paginator(registers, 50).get_page(request.GET.get("page"))
+    page = Paginator(selectors.register_summaries(request.user), 50).get_page(request.GET.get("page"))
     return render(request, "certificates/register_list.html", {"page_obj": page, "registers": page.object_list})
 
 
 @login_required
 def register_detail(request, pk: int):
-    register = get_object_or_404(_registers(request.user), pk=pk)
-    certificates = register.certificates.select_related("replaces__register").order_by("number")
+    register = get_object_or_404(selectors.registers_for(request.user), pk=pk)
     query = request.GET.get("q", "").strip()
-    if query:
-        certificates = certificates.filter(Q(class_code__icontains=query) | Q(learner_name__icontains=query))
-    page = Paginator(certificates, 100).get_page(request.GET.get("page"))
+    page = Paginator(selectors.register_certificates(register, query), 100).get_page(request.GET.get("page"))
     return render(
         request,
         "certificates/register_detail.html",
@@ -335,7 +288,7 @@ def register_detail(request, pk: int):
 
 @login_required
 def register_download(request, pk: int, fmt: str):
-    register = get_object_or_404(_registers(request.user), pk=pk)
+    register = get_object_or_404(selectors.registers_for(request.user), pk=pk)
     entries = services.register_entries(register)
     heading = services.register_heading(register)
     stem = f"so-cap-GCN-{register.centre.code}-{register.year}"

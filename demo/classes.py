@@ -16,14 +16,14 @@ from certificates.services import issue_certificates
 from curriculum.models import ProgrammeVersion
 from facilities.models import Room
 from people.models import Lecturer, Person
+from training.attendance.services import record_attendance
+from training.classes.services import open_class, transition_class
 from training.models import AnnualPlan, Klass, PlanLine
-from training.services.attendance import record_attendance
-from training.services.classes import open_class, transition_class
-from training.services.enrolment import enrol_person
-from training.services.plans import approve_plan, create_plan, save_plan_line
-from training.services.results import approve_results, record_scores, set_recognition_decision
-from training.services.timetable import load_public_holidays
-from training.services.timetable_generator import generate_timetable
+from training.nominations.enrolment import enrol_person
+from training.plans.services import approve_plan, create_plan, save_plan_line
+from training.results.services import approve_results, record_scores, set_recognition_decision
+from training.timetable.generator import generate_timetable
+from training.timetable.services import load_public_holidays
 
 OVERRIDE = "Dữ liệu minh họa của hệ thống"
 

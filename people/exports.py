@@ -6,6 +6,7 @@ import io
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 
@@ -35,8 +36,6 @@ def persons_workbook(persons, *, personal: bool) -> bytes:
 
 
 def _cell(sheet, value, font):
-    from openpyxl.cell import WriteOnlyCell
-
     cell = WriteOnlyCell(sheet, value=value)
     cell.font = font
     return cell

@@ -7,62 +7,46 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Count
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.scope import scope_of
 from core.audit import record, snapshot
 from core.models import AuditEvent
 from core.services import audited_save, require
-from people import national_id
+from people import national_id, rules
 from people.models import Lecturer, Person, StaffAssignment
+from people.permissions import owns_lecturer_profile
 
 
-def _eighteenth_birthday(dob: dt.date) -> dt.date:
-    try:
-        return dob.replace(year=dob.year + 18)
-    except ValueError:  # born on 29 February
-        return dob.replace(year=dob.year + 18, day=28)
+def validate_person(person: Person, *, today: dt.date | None = None) -> None:
+    """The person rules (`people.rules`) plus the registry's own: one record per citizen ID.
 
-
-def validate_person(person: Person) -> None:
-    """Domain checks a form, the API and imports share. Raises ValidationError keyed by field."""
-    errors: dict[str, list[str]] = {}
-    today = dt.date.today()
+    Shared by the form and the API. Raises ValidationError keyed by field.
+    """
+    today = today or timezone.localdate()
+    findings: list[tuple[str, str]] = []
+    parsed = None
     if person.national_id:
         try:
             parsed = national_id.parse(person.national_id)
         except national_id.InvalidNationalId as exc:
-            errors.setdefault("national_id", []).append(str(exc))
+            findings.append(("national_id", str(exc)))
         else:
             person.national_id = parsed.value
             person.legacy_id = parsed.legacy
-            for message in national_id.consistency_errors(parsed, gender=person.gender, date_of_birth=person.date_of_birth):
-                errors.setdefault("national_id", []).append(message)
-            clash = Person.objects.filter(national_id=parsed.value).exclude(pk=person.pk)
-            if clash.exists():
-                errors.setdefault("national_id", []).append(
-                    _("Another person in the registry already has this citizen ID.")
-                )
+            if Person.objects.filter(national_id=parsed.value).exclude(pk=person.pk).exists():
+                findings.append(("national_id", _("Another person in the registry already has this citizen ID.")))
     else:
         person.national_id = None
         person.legacy_id = False
-    dob = person.date_of_birth
-    if dob and dob > today:
-        errors.setdefault("date_of_birth", []).append(_("The date of birth is in the future."))
-    elif dob and dob.year < today.year - 110:
-        errors.setdefault("date_of_birth", []).append(_("The date of birth is more than 110 years ago."))
-    admission = person.party_admission_date
-    if admission and admission > today:
-        errors.setdefault("party_admission_date", []).append(_("The party admission date is in the future."))
-    if admission and dob and admission < _eighteenth_birthday(dob):
-        errors.setdefault("party_admission_date", []).append(_("A person is admitted to the Party at 18 at the earliest."))
-    full = person.party_full_membership_date
-    if full and not admission:
-        errors.setdefault("party_admission_date", []).append(_("Enter the admission date before the full membership date."))
-    if full and admission and full < admission:
-        errors.setdefault("party_full_membership_date", []).append(
-            _("Full membership cannot come before admission.")
-        )
+    findings += rules.national_id_findings(parsed, gender=person.gender, date_of_birth=person.date_of_birth)
+    findings += rules.birth_date_findings(person.date_of_birth, today=today)
+    admission, full = person.party_admission_date, person.party_full_membership_date
+    findings += rules.party_findings(admission=admission, full=full, date_of_birth=person.date_of_birth, today=today)
+    errors: dict[str, list[str]] = {}
+    for field, message in findings:
+        errors.setdefault(field, []).append(message)
     if (admission or full) and not person.is_party_member:
         person.is_party_member = True
     if errors:
@@ -71,7 +55,7 @@ def validate_person(person: Person) -> None:
 
 def _check_person_scope(actor, person: Person) -> None:
     scope = scope_of(actor)
-    require(scope.edits(person.centre_id) or scope.sees_everything)
+    require(scope.edits(person.centre_id))
 
 
 @transaction.atomic
@@ -190,10 +174,8 @@ def end_staff_assignment(*, actor, assignment: StaffAssignment, end_date: dt.dat
 
 @transaction.atomic
 def save_lecturer(*, actor, lecturer: Lecturer, reason: str = "") -> Lecturer:
-    scope = scope_of(actor)
-    own_profile = lecturer.pk is not None and scope.person_id is not None and lecturer.person_id == scope.person_id
-    require(scope.edits(lecturer.centre_id) or own_profile)
-    if lecturer.teaching_since and lecturer.teaching_since > dt.date.today().year:
+    require(scope_of(actor).edits(lecturer.centre_id) or (lecturer.pk is not None and owns_lecturer_profile(actor, lecturer)))
+    if lecturer.teaching_since and lecturer.teaching_since > timezone.localdate().year:
         raise ValidationError({"teaching_since": _("The year teaching began is in the future.")})
     clash = Lecturer.objects.filter(centre_id=lecturer.centre_id, person_id=lecturer.person_id).exclude(pk=lecturer.pk)
     if clash.exists():

@@ -15,17 +15,17 @@ from accounts.models import Role
 from accounts.scope import require_staff, scope_of
 from core.listing import Filter, ListSpec, apply_list_params, build_list
 from core.views import apply_validation_error, flash_error
+from org.models import Centre
 from people import services
 from people.choices import Gender, TheoryLevel
 from people.exports import persons_workbook
 from people.forms import EndTermForm, LecturerForm, MergeForm, PersonForm, StaffAssignmentForm
 from people.models import Lecturer, Person, StaffAssignment
+from people.permissions import edits_lecturer, owns_lecturer_profile
 from people.selectors import person_enrolments
 
 
 def _centre_filter(user) -> Filter:
-    from org.models import Centre
-
     choices = [(str(pk), name) for pk, name in Centre.objects.visible_to(user).values_list("pk", "name")]
     return Filter("centre", gettext_lazy("Centre"), choices, lambda qs, v: qs.filter(centre_id=int(v)))
 
@@ -301,10 +301,9 @@ def _visible_lecturer(request, pk: int) -> Lecturer:
 @login_required
 def lecturer_detail(request, pk: int):
     lecturer = _visible_lecturer(request, pk)
-    scope = scope_of(request.user)
     context = {
         "lecturer": lecturer,
-        "can_edit": scope.edits(lecturer.centre_id) or scope.person_id == lecturer.person_id,
+        "can_edit": edits_lecturer(request.user, lecturer),
         "person_visible": Person.objects.visible_to(request.user).filter(pk=lecturer.person_id).exists(),
     }
     return render(request, "people/lecturer_detail.html", context)
@@ -314,8 +313,8 @@ def lecturer_detail(request, pk: int):
 def lecturer_edit(request, pk: int | None = None):
     scope = scope_of(request.user)
     lecturer = _visible_lecturer(request, pk) if pk else None
-    own = lecturer is not None and scope.person_id == lecturer.person_id
-    if lecturer is not None and not (scope.edits(lecturer.centre_id) or own):
+    own = lecturer is not None and owns_lecturer_profile(request.user, lecturer)
+    if lecturer is not None and not edits_lecturer(request.user, lecturer):
         raise PermissionDenied
     if lecturer is None and not scope.edits_some_centre:
         raise PermissionDenied

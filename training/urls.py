@@ -1,13 +1,9 @@
-"""Each stage of the class lifecycle keeps its routes in training/routes/<stage>.py."""
+"""Each stage of the class lifecycle keeps its routes in training/<stage>/urls.py."""
 
-from training.routes import attendance, classes, nominations, plans, results, timetable
+from django.urls import include, path
 
 app_name = "training"
-urlpatterns = (
-    plans.urlpatterns
-    + classes.urlpatterns
-    + nominations.urlpatterns
-    + timetable.urlpatterns
-    + attendance.urlpatterns
-    + results.urlpatterns
-)
+urlpatterns = [
+    path("", include(f"training.{stage}.urls"))
+    for stage in ("plans", "classes", "nominations", "timetable", "attendance", "results")
+]

@@ -1,6 +1,4 @@
-from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from api.api import api
 from ttct import views
@@ -8,7 +6,7 @@ from ttct import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
-    path("favicon.ico", RedirectView.as_view(url=static("core/favicon.svg"), permanent=True)),
+    path("favicon.ico", views.favicon),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("accounts.urls")),
     path("org/", include("org.urls")),

@@ -3,13 +3,21 @@
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from accounts.scope import scope_of
 from org.models import Centre
 from people.models import Lecturer, Person
+
+
+@require_GET
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; the icon lives with the static files
+    (resolved per request: the manifest of hashed names exists only after collectstatic)."""
+    return redirect(static("core/favicon.svg"), permanent=True)
 
 
 @require_GET

@@ -4,7 +4,6 @@ Import from here: `issue_certificates`, `revoke_certificate`, `reissue_certifica
 download (`start_batch`, `advance_batch`), the register book and the public lookup.
 """
 
-from certificates.services.access import can_issue, can_see_certificate, certificates_for, sees_class_certificates
 from certificates.services.batches import BatchState, advance_batch, batch_file, batch_state, start_batch
 from certificates.services.issuing import issue_certificates, reissue_certificate, revoke_certificate
 from certificates.services.printing import certificate_data, register_entries, register_heading, render_single
@@ -17,10 +16,7 @@ __all__ = [
     "allow_lookup",
     "batch_file",
     "batch_state",
-    "can_issue",
-    "can_see_certificate",
     "certificate_data",
-    "certificates_for",
     "issue_certificates",
     "lookup",
     "normalise_code",
@@ -29,6 +25,5 @@ __all__ = [
     "reissue_certificate",
     "render_single",
     "revoke_certificate",
-    "sees_class_certificates",
     "start_batch",
 ]

@@ -22,10 +22,11 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.urls import reverse
 
 from certificates.models import Certificate
+from certificates.permissions import sees_class_certificates
 from certificates.rendering import certificate_filename, render_certificate_zip, render_certificates_pdf
-from certificates.services.access import sees_class_certificates
 from certificates.services.printing import certificate_data, printable
 from core.services import require
 
@@ -134,8 +135,6 @@ def start_batch(*, actor, klass, base_url: str, page: str = "A4") -> BatchState:
 
 
 def _verify_url(base_url: str):
-    from django.urls import reverse
-
     return lambda code: base_url + reverse("certificates:verify_code", args=[code])
 
 

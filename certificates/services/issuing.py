@@ -15,19 +15,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from certificates.models import Certificate, CertificateRegister
-from certificates.services.access import can_issue
+from certificates.permissions import can_issue
 from core.audit import record, record_many, snapshot
 from core.models import AuditEvent
 from core.services import require
 from curriculum.choices import CertificateType
 from training.models import Enrolment, Klass
-from training.services.results_documents import (
+from training.results.completion import completers, has_completed
+from training.results.documents import (
     director_name,
     host_committee,
     place_name,
-    printed_classification,
     vn_upper,
 )
+from training.results.rules import printed_classification
 
 FROZEN_FIELDS = [
     "number",
@@ -109,11 +110,7 @@ def _completers(klass: Klass, enrolment_ids) -> list[Enrolment]:
     """The learners to certify; refuses anyone who did not complete or already holds a valid certificate."""
     queryset = Enrolment.objects.filter(klass=klass).select_related("person", "result")
     if enrolment_ids is None:
-        return list(
-            queryset.filter(status=Enrolment.Status.ENROLLED, result__completed=True)
-            .exclude(certificates__status=Certificate.Status.VALID)
-            .order_by("person__sort_key", "pk")
-        )
+        return list(completers(klass).exclude(certificates__status=Certificate.Status.VALID))
     wanted = set(enrolment_ids)
     found = {e.pk: e for e in queryset.filter(pk__in=wanted)}
     holding = dict(
@@ -127,8 +124,7 @@ def _completers(klass: Klass, enrolment_ids) -> list[Enrolment]:
         if enrolment is None:
             errors.append(_("Learner %(id)s is not in this class.") % {"id": pk})
             continue
-        result = getattr(enrolment, "result", None)
-        if enrolment.status != Enrolment.Status.ENROLLED or result is None or not result.completed:
+        if not has_completed(enrolment):
             errors.append(
                 _("%(name)s did not complete the programme; no certificate can be issued.")
                 % {"name": enrolment.person.full_name}
@@ -246,8 +242,7 @@ def reissue_certificate(
         if Certificate.objects.filter(replaces=old).exists():
             raise ValidationError(_("This certificate has already been re-issued."), code="already_reissued")
         enrolment = Enrolment.objects.select_related("person", "result").get(pk=old.enrolment_id)
-        result = getattr(enrolment, "result", None)
-        if enrolment.status != Enrolment.Status.ENROLLED or result is None or not result.completed:
+        if not has_completed(enrolment):
             raise ValidationError(
                 _("%(name)s no longer meets the completion rules; no certificate can be issued.")
                 % {"name": enrolment.person.full_name},

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from certificates.models import Certificate, CertificateRegister
 from certificates.rendering import CertificateData, RegisterEntry, RegisterHeading, render_certificates_pdf
-from training.services.results_documents import host_committee, vn_upper
+from training.results.documents import host_committee, vn_upper
 
 VerifyUrl = Callable[[str], str]  # code -> absolute URL of the public verification page
 

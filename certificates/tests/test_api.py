@@ -72,7 +72,7 @@ def test_issue_out_of_scope_or_without_right(client, world, persona, status):
 
 
 def test_learner_sees_only_their_own(client, world):
-    from training.services.results import approve_results
+    from training.results.services import approve_results
     from training.tests.test_results_setup import fill_scores, make_class
 
     klass = make_class(world, learners=1)

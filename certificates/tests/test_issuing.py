@@ -154,7 +154,7 @@ def test_reissue_gives_a_new_number_with_current_data(world):
 
 def test_reissue_refuses_when_the_learner_no_longer_completes(world):
     from training.models import Score
-    from training.services.results import correct_score
+    from training.results.services import correct_score
 
     klass = approved_class(world, learners=1)
     certificate = services.issue_certificates(actor=world.officer_a, klass=klass, issued_on=ISSUED)[0]

@@ -13,7 +13,8 @@ from django.urls import reverse
 
 from certificates import services
 from certificates.models import Certificate, CertificateRegister
-from training.services.results import approve_results
+from core.text import search_key
+from training.results.services import approve_results
 from training.tests.test_results_setup import approved_class, enrolments, fill_scores, make_class
 
 ISSUED = dt.date(2026, 3, 20)
@@ -217,3 +218,18 @@ def test_enrolments_helper_is_ordered(world):
     klass = make_class(world, learners=3)
     names = [e.person.sort_key for e in enrolments(klass)]
     assert names == sorted(names)
+
+
+def test_register_search_ignores_diacritics_and_case(client, world):
+    klass = issued_class(world, learners=2)
+    first, second = enrolments(klass)
+    register = CertificateRegister.objects.get()
+    client.force_login(world.officer_a)
+    url = reverse("certificates:register_detail", args=[register.pk])
+    first.person.given_name, second.person.given_name = "Hường", "Bắc"
+    first.person.save()
+    second.person.save()
+    found = client.get(url, {"q": "HUONG"}).context["certificates"]
+    assert [c.enrolment_id for c in found] == [first.pk]
+    by_class = client.get(url, {"q": search_key(klass.code)}).context["certificates"]
+    assert {c.enrolment_id for c in by_class} == {first.pk, second.pk}

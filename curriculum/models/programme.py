@@ -170,10 +170,8 @@ class ProgrammeVersion(TimeStampedModel):
 
     @property
     def in_use_by_classes(self) -> bool:
-        # The training app adds a model with a foreign key to versions, related_name "classes";
-        # until it exists there is nothing to check.
-        related = getattr(self, "classes", None)
-        return bool(related is not None and self.pk and related.exists())
+        # The classes of the training app point at their version (related_name "classes").
+        return bool(self.pk and self.classes.exists())
 
     @property
     def is_locked(self) -> bool:

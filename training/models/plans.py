@@ -7,13 +7,12 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from accounts.scope import scope_of
 from core.models import TimeStampedModel
 
 
 class AnnualPlanQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from accounts.scope import scope_of
-
         scope = scope_of(user)
         if scope.sees_everything:
             return self

@@ -7,6 +7,20 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from curriculum.choices import Classification
+
+
+class ResultClassification(models.TextChoices):
+    """What a result's classification may hold: a grading band's classification, or "pass" for a completed
+    learner of a programme graded đạt / không đạt only. The one source of their labels."""
+
+    EXCELLENT = Classification.EXCELLENT.value, Classification.EXCELLENT.label
+    VERY_GOOD = Classification.VERY_GOOD.value, Classification.VERY_GOOD.label
+    GOOD = Classification.GOOD.value, Classification.GOOD.label
+    AVERAGE = Classification.AVERAGE.value, Classification.AVERAGE.label
+    PASS = "pass", _("pass")
+    FAIL = Classification.FAIL.value, Classification.FAIL.label
+
 
 class Score(models.Model):
     enrolment = models.ForeignKey("training.Enrolment", on_delete=models.CASCADE, related_name="scores")
@@ -37,11 +51,12 @@ class Score(models.Model):
 
 
 class Result(models.Model):
-    """Derived from scores and attendance by training.services.results; stored so lists and reports stay cheap."""
+    """Derived from scores and attendance by training.results.services; stored so lists and reports stay cheap."""
 
     enrolment = models.OneToOneField("training.Enrolment", on_delete=models.CASCADE, related_name="result")
     final_score = models.DecimalField(_("final score"), max_digits=3, decimal_places=1, null=True, blank=True)
-    classification = models.CharField(_("classification"), max_length=12, blank=True)
+    classification = models.CharField(_("classification"), max_length=12, blank=True,
+                                      choices=ResultClassification.choices)
     absence_percent = models.DecimalField(_("absent sessions (%)"), max_digits=5, decimal_places=2, default=0)
     completed = models.BooleanField(_("completed"), default=False)
     reasons = models.JSONField(_("why not completed"), default=list, blank=True)

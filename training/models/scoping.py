@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q
 
+from accounts.scope import scope_of
+
 
 def class_condition(user, prefix: str = "") -> Q | None:
     """A Q over a queryset whose rows reach a class through `prefix` (e.g. "klass__"); None = everything."""
-    from accounts.scope import scope_of
     from training.models.enrolment import Enrolment
     from training.models.sessions import Session
 

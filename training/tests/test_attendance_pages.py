@@ -10,8 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from training.attendance import services as svc
 from training.models import Attendance, Session
-from training.services import attendance as svc
 from training.tests.test_timetable_support import learners, make_class, session
 
 MON = dt.date(2026, 3, 2)

@@ -10,8 +10,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from core.models import AuditEvent
+from training.attendance import services as svc
 from training.models import Attendance, Enrolment, Session
-from training.services import attendance as svc
 from training.tests.test_timetable_support import learners, make_class, session
 
 MON = dt.date(2026, 3, 2)

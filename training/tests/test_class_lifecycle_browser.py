@@ -14,7 +14,7 @@ from django.urls import reverse
 from certificates.models import Certificate
 from conftest import browser_login
 from training.models import Attendance, Enrolment, Klass, Result, Session
-from training.tests import workbooks
+from training.nominations import sample_workbooks as workbooks
 from training.tests.test_results_setup import make_version, staff_the_centre
 
 

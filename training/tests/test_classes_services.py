@@ -10,9 +10,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from core.models import AuditEvent
 from curriculum.choices import VersionStatus
 from tests import factories as f
+from training.classes import services as services
 from training.models import Klass
-from training.services import classes as services
-from training.services.classes_access import is_director_of
+from training.permissions import directs_centre
 from training.tests import test_classes_factories as make
 
 pytestmark = pytest.mark.django_db
@@ -248,8 +248,8 @@ def test_delete_only_planned_empty_classes(world):
 
 
 def test_director_of_covers_the_predecessor_but_not_other_centres(world):
-    assert is_director_of(world.director_a, world.centre_a.pk)
-    assert is_director_of(world.director_a, world.centre_a0.pk)
-    assert not is_director_of(world.director_a, world.centre_b.pk)
-    assert not is_director_of(world.officer_a, world.centre_a.pk)
-    assert is_director_of(world.admin, world.centre_c.pk)
+    assert directs_centre(world.director_a, world.centre_a.pk)
+    assert directs_centre(world.director_a, world.centre_a0.pk)
+    assert not directs_centre(world.director_a, world.centre_b.pk)
+    assert not directs_centre(world.officer_a, world.centre_a.pk)
+    assert directs_centre(world.admin, world.centre_c.pk)

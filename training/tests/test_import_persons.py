@@ -12,8 +12,9 @@ from django.utils import translation
 from core.models import AuditEvent
 from people.models import Person
 from tests import factories as f
-from training.importers import ImportBlocked, build_preview, save_persons
-from training.tests import workbooks as W
+from training.nominations import sample_workbooks as W
+from training.nominations.importers import ImportBlocked, save_persons
+from training.tests import test_nominations_support as support
 
 # Rows 14 and 16 of the party list are in error; these fixes are what the user types in the preview.
 FIXES = {14: {"dob_male": "28/02/1991"}, 16: {"dob_male": "", "dob_female": "20/11/1985"}}
@@ -25,8 +26,8 @@ def english():
         yield
 
 
-def preview(data: bytes, **kwargs):
-    return build_preview(data, today=W.TODAY, **kwargs)
+def preview(data: bytes, *, actor=None, overrides=None):
+    return support.preview_rows(data, actor=actor, overrides=overrides, today=W.TODAY)
 
 
 def registry_state():

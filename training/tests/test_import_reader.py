@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 
-from training.importers import WorkbookError, build_template, read_workbook
-from training.importers import fields as F
-from training.importers import values as V
-from training.importers.rows import RowParser
-from training.tests import workbooks as W
+from training.nominations import sample_workbooks as W
+from training.nominations.importers import WorkbookError, build_template, read_workbook
+from training.nominations.importers import fields as F
+from training.nominations.importers import values as V
+from training.nominations.importers.rows import RowParser
 
 
 @pytest.fixture(autouse=True)
@@ -376,7 +376,7 @@ def test_template_reads_back_exactly():
     table, rows = parse_all(data)
     assert (table.header_row, table.header_rows, table.skipped_rows) == (7, 1, [8])  # row 8: the example
     assert [c.field for c in table.columns] == [name for name, _width in __import__(
-        "training.importers.template", fromlist=["COLUMNS"]).COLUMNS]
+        "training.nominations.importers.template", fromlist=["COLUMNS"]).COLUMNS]
     assert rows[9].values == {
         "family_name": "Nguyễn", "middle_name": "Văn", "given_name": "An", "gender": "male",
         "date_of_birth": dt.date(1990, 5, 17), "national_id": "001090012345", "legacy_id": False,

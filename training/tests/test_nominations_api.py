@@ -4,9 +4,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.models import ApiToken
+from tests import factories as f
 from training.models import Enrolment
+from training.nominations import sample_workbooks as w
 from training.tests import test_nominations_support as s
-from training.tests import workbooks as w
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +92,22 @@ def test_learner_reads_own_record_only(client, world, klass):
     assert mine.status_code == 200 and [e["person_id"] for e in mine.json()] == [world.learner_person.pk]
     assert client.get(f"/api/training/people/{world.person_a.pk}/enrolments", **auth).status_code == 404
     assert client.get("/api/training/me/enrolments", **_auth(world.officer_a)).status_code == 403
+
+
+def test_an_organisation_of_another_centre_cannot_be_attached_to_a_class(client, world, klass):
+    """The officer of centre A who also supervises the province sees centre B's organisations, but a class of
+    centre A is sent learners only by A's own and the province-wide organisations (as on the page)."""
+    f.grant(world.supervisor, f.Role.TRAINING_OFFICER, centre=world.centre_a)
+    foreign = f.SendingOrganisationFactory(centre=world.centre_b, province=world.province)
+    response = client.post(f"/api/training/classes/{klass.pk}/enrolments",
+                           {"person_id": world.person_a.pk, "sending_organisation_id": foreign.pk},
+                           content_type="application/json", **_auth(world.supervisor))
+    assert response.status_code == 422
+    assert "sending_organisation_id" in response.json()["detail"]
+    assert not Enrolment.objects.filter(klass=klass).exists()
+    own = f.SendingOrganisationFactory(centre=world.centre_a, province=world.province)
+    response = client.post(f"/api/training/classes/{klass.pk}/enrolments",
+                           {"person_id": world.person_a.pk, "sending_organisation_id": own.pk},
+                           content_type="application/json", **_auth(world.supervisor))
+    assert response.status_code == 201
+    assert Enrolment.objects.get(klass=klass).sending_organisation == own

@@ -7,8 +7,8 @@ from django.core.management import CommandError, call_command
 
 from people.models import Person
 from training.models import Enrolment
+from training.nominations import sample_workbooks as w
 from training.tests import test_nominations_support as s
-from training.tests import workbooks as w
 
 pytestmark = pytest.mark.django_db
 

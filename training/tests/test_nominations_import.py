@@ -7,12 +7,12 @@ from django.core.exceptions import PermissionDenied
 
 from core.models import AuditEvent
 from people.models import Person
-from training.importers import ImportBlocked
 from training.models import Enrolment, Klass
-from training.services.enrolment_rules import Rule
-from training.services.nominations import Choices, import_nominations, preview_nominations
+from training.nominations import sample_workbooks as w
+from training.nominations.importers import ImportBlocked
+from training.nominations.rules import Rule
+from training.nominations.services import Choices, import_nominations, preview_nominations
 from training.tests import test_nominations_support as s
-from training.tests import workbooks as w
 
 pytestmark = pytest.mark.django_db
 

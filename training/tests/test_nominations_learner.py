@@ -98,3 +98,14 @@ def test_learner_record_of_a_lecturer_who_is_also_a_learner(client, world):
     s.completed(world.lecturer_profile.person, _approved_class(world, world.centre_a, code="LECT-01"))
     client.force_login(world.lecturer_a)
     assert "LECT-01" in client.get(reverse("training:my_classes")).content.decode()
+
+
+def test_the_record_labels_a_pass_and_never_shows_the_stored_code(client, world):
+    done = s.completed(world.person_a, _approved_class(world, world.centre_a, code="DVM-2025-02"))
+    Result.objects.filter(enrolment=done).update(final_score=None, classification="pass")
+    client.force_login(world.officer_a)
+    page = client.get(reverse("people:person_detail", args=[world.person_a.pk]), HTTP_ACCEPT_LANGUAGE="vi")
+    text = page.content.decode()
+    assert "DVM-2025-02" in text
+    assert "· đạt ·" in " ".join(text.split())
+    assert "pass" not in text.split("DVM-2025-02", 1)[1].split("</tr>", 1)[0]

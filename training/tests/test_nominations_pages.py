@@ -13,8 +13,8 @@ from core.models import AuditEvent
 from people.models import Person
 from tests import factories as f
 from training.models import Enrolment, Klass
+from training.nominations import sample_workbooks as w
 from training.tests import test_nominations_support as s
-from training.tests import workbooks as w
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from core.models import AuditEvent
 from tests import factories as f
 from training.models import Enrolment, Klass
-from training.services.enrolment import enrol_person, move_enrolment, withdraw_enrolment
-from training.services.enrolment_rules import Candidate, Eligibility, Rule, add_months
+from training.nominations.enrolment import enrol_person, move_enrolment, withdraw_enrolment
+from training.nominations.rules import Candidate, Eligibility, Rule, add_months
 from training.tests import test_nominations_support as s
 
 pytestmark = pytest.mark.django_db

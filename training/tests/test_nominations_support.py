@@ -10,7 +10,9 @@ import itertools
 
 from curriculum.choices import PrerequisiteKind, VersionStatus
 from curriculum.models import Prerequisite, Programme, ProgrammeVersion
+from tests import factories as f
 from training.models import Enrolment, Klass, Result
+from training.nominations.services import Choices, preview_nominations
 
 _serial = itertools.count(1)
 
@@ -45,3 +47,13 @@ def completed(person, klass_obj, *, completed: bool = True) -> Enrolment:
     enrolment = Enrolment.objects.create(klass=klass_obj, person=person)
     Result.objects.create(enrolment=enrolment, final_score=7 if completed else 3, completed=completed)
     return enrolment
+
+
+def preview_rows(data, *, actor=None, overrides=None, today=None):
+    """The production preview of a nomination list, into an open class without rules of its own at the
+    actor's centre: what the importer made of each row."""
+    assignment = actor.role_assignments.filter(centre__isnull=False).first() if actor is not None else None
+    centre = assignment.centre if assignment else f.CentreFactory()
+    target = klass(centre, programme(), capacity=10_000)
+    return preview_nominations(actor=actor, klass=target, source=data, choices=Choices(fixes=overrides or {}),
+                               today=today or dt.date(2026, 3, 12)).result

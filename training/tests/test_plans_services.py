@@ -12,8 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from core.models import AuditEvent
 from curriculum.choices import ProgrammeStatus
 from training.models import AnnualPlan, PlanLine, Result
-from training.services import plans as services
-from training.services.plans_report import plan_vs_actual
+from training.plans import services as services
+from training.plans.report import plan_vs_actual
 from training.tests import test_classes_factories as make
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from training.services.results_rules import (
+from training.results.rules import (
     PASS,
     REASON_ABSENCE,
     REASON_BELOW_MINIMUM,

@@ -13,8 +13,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from core.models import AuditEvent
 from curriculum.choices import GradingScheme
 from training.models import Klass, Result, Score, Session
-from training.services import results as services
-from training.services.results_documents import recognition_document
+from training.results import services as services
+from training.results.documents import recognition_document
 from training.tests.test_results_setup import (
     approved_class,
     enrolments,

@@ -17,7 +17,7 @@ from org.models import CentreHost
 from people.models import StaffAssignment
 from tests import factories as f
 from training.models import Attendance, Enrolment, Klass, Score, Session
-from training.services.results import recompute_results
+from training.results.services import recompute_results
 
 _codes = itertools.count(1)
 START = dt.date(2026, 3, 2)  # a Monday
@@ -144,7 +144,7 @@ def mark_absent(klass, enrolment, count: int) -> None:
 
 def approved_class(world, *, learners=3, scores=None, **options) -> Klass:
     """A class whose results the director approved: everyone completed unless `scores` says otherwise."""
-    from training.services.results import approve_results
+    from training.results.services import approve_results
 
     klass = make_class(world, learners=learners, **options)
     fill_scores(klass, scores or [[8, 7]] * learners)

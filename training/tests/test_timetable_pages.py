@@ -12,8 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from training.models import LecturerUnavailability, Session
-from training.services.timetable_export import calendar_token
 from training.tests.test_timetable_support import TOPICS, learners, make_class, make_room, session, teacher
+from training.timetable.export import calendar_token
 
 MON = dt.date(2026, 3, 2)
 P = Session.Part

@@ -11,7 +11,6 @@ from django.utils import translation
 from core.models import AuditEvent
 from tests import factories as f
 from training.models import LecturerUnavailability, PublicHoliday, Session
-from training.services import timetable as tts
 from training.tests.test_timetable_support import (
     TOPICS,
     learners,
@@ -20,6 +19,7 @@ from training.tests.test_timetable_support import (
     session,
     teacher,
 )
+from training.timetable import services as tts
 
 MON = dt.date(2026, 3, 2)  # a Monday
 P = Session.Part

@@ -17,9 +17,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from org.models import SendingOrganisation
-from training.importers import ImportBlocked
 from training.models import Klass
-from training.services.nominations import Choices, import_nominations, preview_nominations
+from training.nominations.importers import ImportBlocked
+from training.nominations.services import Choices, import_nominations, preview_nominations
 
 
 def _rows(text: str) -> set[int]:

@@ -1,0 +1,243 @@
+"""Attendance: one sheet per session (everyone present unless marked otherwise), the class-wide grid, and
+the learners at risk of failing the attendance rule of the programme version (max_absence_percent).
+
+The rule counts absences, excused or not, against all the sessions of the class's timetable: with 20 %
+and 20 sessions a learner may miss 4. Lateness is recorded but is not an absence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import ROUND_FLOOR, Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.audit import record
+from core.models import AuditEvent
+from core.services import require
+from core.text import short_date
+from training.models import Attendance, Enrolment, Klass, Session
+from training.permissions import records_attendance
+from training.timetable.rules import PART_ORDER
+
+Status = Attendance.Status
+ABSENT = (Status.EXCUSED, Status.UNEXCUSED)
+
+__all__ = [
+    "AttendanceGrid", "LearnerAttendance", "SheetSummary", "absence_percents", "attendance_rates",
+    "class_attendance", "record_attendance", "session_sheet",
+]
+
+# ------------------------------------------------------------------------------------------ rights
+
+
+# -------------------------------------------------------------------------------------- one session
+
+
+@dataclass
+class SheetSummary:
+    counts: dict[str, int]
+    changed: int
+
+    @property
+    def absent(self) -> int:
+        return sum(self.counts.get(s, 0) for s in ABSENT)
+
+
+def session_sheet(session: Session) -> list[tuple[Enrolment, str, str]]:
+    """The learners of the class with their mark for this session (present when none yet): two queries."""
+    marks = {a.enrolment_id: a for a in Attendance.objects.filter(session=session)}
+    rows = []
+    for enrolment in Enrolment.objects.active().filter(klass_id=session.klass_id).select_related("person"):
+        mark = marks.get(enrolment.pk)
+        rows.append((enrolment, mark.status if mark else Status.PRESENT, mark.note if mark else ""))
+    return rows
+
+
+@transaction.atomic
+def record_attendance(
+    *, actor, session: Session, marks: dict[int, str] | None = None, notes: dict[int, str] | None = None,
+    today: dt.date | None = None,
+) -> SheetSummary:
+    """Save the attendance of one session for the whole class in bulk.
+
+    `marks` maps enrolment id -> status for the exceptions; every other active learner is present.
+    Saving again replaces the earlier marks; the audit keeps what changed.
+    """
+    marks = {int(k): v for k, v in (marks or {}).items()}
+    notes = {int(k): (v or "").strip()[:200] for k, v in (notes or {}).items()}
+    klass = session.klass
+    require(records_attendance(actor, session))
+    if klass.results_locked:
+        raise ValidationError(_("The results of class %(code)s are approved; attendance can no longer be changed.")
+                              % {"code": klass.code})
+    today = today or timezone.localdate()
+    if session.date > today:
+        raise ValidationError(_("The session of %(date)s has not taken place yet; attendance is taken on the day.")
+                              % {"date": short_date(session.date)})
+    bad_status = sorted({v for v in marks.values() if v not in Status.values})
+    if bad_status:
+        raise ValidationError(_("Unknown attendance status: %(values)s.") % {"values": ", ".join(bad_status)})
+    active = list(Enrolment.objects.active().filter(klass=klass).values_list("pk", flat=True))
+    strangers = sorted((set(marks) | set(notes)) - set(active))
+    if strangers:
+        raise ValidationError(_("These enrolments are not learners of class %(code)s: %(ids)s.")
+                              % {"code": klass.code, "ids": ", ".join(map(str, strangers))})
+
+    now = timezone.now()
+    existing = {a.enrolment_id: a for a in Attendance.objects.filter(session=session, enrolment_id__in=active)}
+    new, changed, before, after = [], [], {}, {}
+    for enrolment_id in active:
+        status = marks.get(enrolment_id, Status.PRESENT)
+        note = notes.get(enrolment_id, "")
+        mark = existing.get(enrolment_id)
+        if mark is None:
+            new.append(Attendance(session=session, enrolment_id=enrolment_id, status=status, note=note,
+                                  recorded_by=actor, recorded_at=now))
+            if status != Status.PRESENT or note:
+                after[str(enrolment_id)] = status
+        elif mark.status != status or mark.note != note:
+            before[str(enrolment_id)] = mark.status
+            after[str(enrolment_id)] = status
+            mark.status, mark.note, mark.recorded_by, mark.recorded_at = status, note, actor, now
+            changed.append(mark)
+    Attendance.objects.bulk_create(new, batch_size=500)
+    Attendance.objects.bulk_update(changed, ["status", "note", "recorded_by", "recorded_at"], batch_size=500)
+    first_time = not session.attendance_taken
+    if first_time:
+        session.attendance_taken = True
+        session.save(update_fields=["attendance_taken"])
+    if first_time or changed:
+        # One event per save: the marks that are not "present" (or that changed), by enrolment id.
+        record(actor=actor, action=AuditEvent.Action.UPDATE, obj=session,
+               before={"attendance": before} if before else None, after={"attendance": after})
+    counts = Counter(marks.get(e, Status.PRESENT) for e in active)
+    return SheetSummary(counts=dict(counts), changed=len(new) + len(changed))
+
+
+# ------------------------------------------------------------------------------------- whole class
+
+
+@dataclass
+class LearnerAttendance:
+    enrolment: Enrolment
+    marks: list[str | None]  # one per session of the grid, None where not recorded
+    absences: int = 0
+    excused: int = 0
+    unexcused: int = 0
+    late: int = 0
+    allowed: int = 0
+    absent_percent: Decimal = Decimal(0)
+
+    @property
+    def remaining_allowance(self) -> int:
+        return self.allowed - self.absences
+
+    @property
+    def failing(self) -> bool:
+        return self.absences > self.allowed
+
+    @property
+    def at_risk(self) -> bool:
+        """One more absence reaches or passes the limit: the officer should talk to the learner now."""
+        return not self.failing and self.absences > 0 and self.remaining_allowance <= 1
+
+    @property
+    def level(self) -> str:
+        return "failing" if self.failing else "at_risk" if self.at_risk else "ok"
+
+
+@dataclass
+class AttendanceGrid:
+    klass: Klass
+    sessions: list[Session]
+    rows: list[LearnerAttendance]
+    max_absence_percent: Decimal
+    allowed: int
+    held: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def remaining(self) -> int:
+        return len(self.sessions) - self.held
+
+    @property
+    def flagged(self) -> list[LearnerAttendance]:
+        return [r for r in self.rows if r.level != "ok"]
+
+    @property
+    def attendance_rate(self) -> Decimal | None:
+        total = sum(self.counts.values())
+        if not total:
+            return None
+        present = self.counts.get(Status.PRESENT, 0) + self.counts.get(Status.LATE, 0)
+        return (Decimal(present) * 100 / total).quantize(Decimal("0.1"))
+
+
+def allowed_absences(total_sessions: int, max_percent: Decimal) -> int:
+    return int((Decimal(total_sessions) * Decimal(max_percent) / 100).to_integral_value(rounding=ROUND_FLOOR))
+
+
+def ordered_sessions(queryset) -> list[Session]:
+    """Sessions by date, then morning, afternoon, evening (the stored values sort otherwise)."""
+    return sorted(queryset, key=lambda s: (s.date, PART_ORDER.get(s.part, 9)))
+
+
+def class_attendance(klass: Klass) -> AttendanceGrid:
+    """Sessions × learners with each learner's absences against the rule; three queries whatever the size."""
+    sessions = ordered_sessions(Session.objects.filter(klass=klass).select_related("topic"))
+    enrolments = list(Enrolment.objects.active().filter(klass=klass).select_related("person"))
+    marks: dict[tuple[int, int], str] = {
+        (e, s): st for e, s, st in Attendance.objects.filter(
+            session__klass=klass, enrolment__status=Enrolment.Status.ENROLLED
+        ).values_list("enrolment_id", "session_id", "status")
+    }
+    max_percent = klass.version.max_absence_percent
+    allowed = allowed_absences(len(sessions), max_percent)
+    rows, counts = [], Counter()
+    for enrolment in enrolments:
+        row_marks = [marks.get((enrolment.pk, s.pk)) for s in sessions]
+        tally = Counter(m for m in row_marks if m)
+        counts.update(tally)
+        absences = tally[Status.EXCUSED] + tally[Status.UNEXCUSED]
+        rows.append(LearnerAttendance(
+            enrolment=enrolment, marks=row_marks, absences=absences, excused=tally[Status.EXCUSED],
+            unexcused=tally[Status.UNEXCUSED], late=tally[Status.LATE], allowed=allowed,
+            absent_percent=(Decimal(absences) * 100 / len(sessions)).quantize(Decimal("0.1")) if sessions
+            else Decimal(0),
+        ))
+    return AttendanceGrid(klass=klass, sessions=sessions, rows=rows, max_absence_percent=max_percent,
+                          allowed=allowed, held=sum(1 for s in sessions if s.attendance_taken), counts=dict(counts))
+
+
+def absence_percents(klass: Klass) -> dict[int, Decimal]:
+    """Enrolment id -> share of the class's sessions missed (excused or not), in %, for the results (two queries)."""
+    total = Session.objects.filter(klass=klass).count()
+    absent = dict(
+        Attendance.objects.filter(session__klass=klass, status__in=ABSENT)
+        .values_list("enrolment_id").annotate(n=Count("id")).values_list("enrolment_id", "n")
+    )
+    ids = Enrolment.objects.filter(klass=klass).values_list("pk", flat=True)
+    return {
+        pk: (Decimal(absent.get(pk, 0)) * 100 / total).quantize(Decimal("0.01")) if total else Decimal(0)
+        for pk in ids
+    }
+
+
+def attendance_rates(class_ids) -> dict[int, Decimal]:
+    """Class id -> share of recorded marks that are present or late, in % (one query for any number of classes)."""
+    rows = (
+        Attendance.objects.filter(session__klass_id__in=list(class_ids))
+        .values("session__klass_id")
+        .annotate(total=Count("id"), here=Count("id", filter=Q(status__in=[Status.PRESENT, Status.LATE])))
+    )
+    return {
+        r["session__klass_id"]: (Decimal(r["here"]) * 100 / r["total"]).quantize(Decimal("0.1"))
+        for r in rows if r["total"]
+    }

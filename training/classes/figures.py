@@ -1,0 +1,79 @@
+"""Per-class figures for the class list and the director's view, as annotations: one query for any number of rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from training.models import Attendance, Enrolment, Klass, Result, Session
+
+ENROLLED = Enrolment.Status.ENROLLED
+# The value of certificates.Certificate.Status.VALID: training is below certificates, so it reads the
+# certificates of an enrolment through the reverse relation and names the status by value.
+VALID_CERTIFICATE = "valid"
+
+
+def _count(queryset, group_by: str):
+    return Coalesce(
+        Subquery(queryset.order_by().values(group_by).annotate(n=Count("pk")).values("n")[:1],
+                 output_field=IntegerField()),
+        Value(0),
+    )
+
+
+def with_enrolment(queryset):
+    """`enrolled`: active learners of each class."""
+    return queryset.annotate(
+        enrolled=_count(Enrolment.objects.filter(klass=OuterRef("pk"), status=ENROLLED), "klass"),
+    )
+
+
+def with_figures(queryset):
+    """Enrolment, attendance marks, results computed / completed, certificates issued."""
+    marks = Attendance.objects.filter(session__klass=OuterRef("pk"), enrolment__status=ENROLLED)
+    return with_enrolment(queryset).annotate(
+        marks=_count(marks, "session__klass"),
+        present=_count(marks.filter(status__in=[Attendance.Status.PRESENT, Attendance.Status.LATE]), "session__klass"),
+        sessions_total=_count(Session.objects.filter(klass=OuterRef("pk")), "klass"),
+        sessions_taken=_count(
+            Session.objects.filter(klass=OuterRef("pk"), attendance_taken=True), "klass"
+        ),
+        results=_count(Result.objects.filter(enrolment__klass=OuterRef("pk"), enrolment__status=ENROLLED),
+                       "enrolment__klass"),
+        completed=_count(Result.objects.filter(enrolment__klass=OuterRef("pk"), completed=True,
+                                               enrolment__status=ENROLLED), "enrolment__klass"),
+        # Through the reverse relation: the certificates app sits above training.
+        certificates=_count(Enrolment.objects.filter(klass=OuterRef("pk"), certificates__status=VALID_CERTIFICATE),
+                            "klass"),
+    )
+
+
+def attendance_rate(klass) -> int | None:
+    """Share of marks that are present or late, in whole percent; None before any attendance is taken."""
+    return round(100 * klass.present / klass.marks) if getattr(klass, "marks", 0) else None
+
+
+def needs_attention(klass, today: dt.date | None = None) -> list[str]:
+    """Short machine keys the dashboard turns into badges (kept as keys so tests do not depend on wording)."""
+    today = today or dt.date.today()
+    flags = []
+    status = klass.status
+    if status == Klass.Status.PLANNED and klass.start_date <= today + dt.timedelta(days=14):
+        flags.append("decision_due")
+    if status == Klass.Status.OPEN and klass.enrolled == 0 and klass.start_date <= today + dt.timedelta(days=7):
+        flags.append("no_learners")
+    if status == Klass.Status.IN_PROGRESS and klass.end_date < today:
+        flags.append("results_pending")
+    if status in (Klass.Status.RESULTS_APPROVED, Klass.Status.CLOSED) and klass.completed > klass.certificates:
+        flags.append("certificates_pending")
+    return flags
+
+
+def status_counts(queryset) -> dict[str, int]:
+    counts = dict(queryset.order_by().values_list("status").annotate(n=Count("pk")))
+    return {value: counts.get(value, 0) for value in Klass.Status.values}
+
+
+__all__ = ["attendance_rate", "needs_attention", "status_counts", "with_enrolment", "with_figures"]

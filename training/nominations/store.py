@@ -1,0 +1,111 @@
+"""Uploaded nomination lists kept between the preview and the confirm.
+
+The file is kept as uploaded (MEDIA_ROOT/imports/<token>.xlsx) and read again on confirm, so the
+preview's decisions apply to exactly the file the user saw, and nothing big sits in the session.
+A small JSON file beside it says which class and user the upload belongs to; anyone else gets a 404.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from training.nominations.importers.reader import SheetTable
+from training.nominations.services import read_list
+
+MAX_BYTES = 10 * 1024 * 1024  # a 5,000-row list is about 300 kB
+KEEP_SECONDS = 24 * 3600
+_TOKEN = re.compile(r"[0-9a-f]{32}")
+
+
+@dataclass(frozen=True)
+class StoredUpload:
+    token: str
+    path: Path
+    filename: str
+    class_id: int
+    user_id: int | None
+    sending_organisation_id: int | None
+
+
+def _folder() -> Path:
+    folder = Path(settings.MEDIA_ROOT) / "imports"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _sweep(folder: Path) -> None:
+    """Forget uploads nobody confirmed within a day."""
+    limit = time.time() - KEEP_SECONDS
+    for path in folder.glob("*.json"):
+        try:
+            if path.stat().st_mtime < limit:
+                path.with_suffix(".xlsx").unlink(missing_ok=True)
+                path.unlink(missing_ok=True)
+        except OSError:
+            continue
+
+
+def store_upload(*, actor, klass, data: bytes, filename: str, sending_organisation=None) -> StoredUpload:
+    if not data:
+        raise ValidationError({"file": _("The file is empty.")}, code="empty")
+    if len(data) > MAX_BYTES:
+        raise ValidationError({"file": _("The file is larger than %(mb)d MB.") % {"mb": MAX_BYTES // (1024 * 1024)}},
+                              code="too_large")
+    if not filename.lower().endswith((".xlsx", ".xlsm")):
+        raise ValidationError({"file": _("Choose an Excel workbook (.xlsx).")}, code="not_xlsx")
+    folder = _folder()
+    _sweep(folder)
+    token = uuid.uuid4().hex
+    path = folder / f"{token}.xlsx"
+    path.write_bytes(data)
+    meta = {"class_id": klass.pk, "user_id": getattr(actor, "pk", None), "filename": Path(filename).name[:200],
+            "sending_organisation_id": getattr(sending_organisation, "pk", None)}
+    path.with_suffix(".json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    return StoredUpload(token, path, meta["filename"], klass.pk, meta["user_id"], meta["sending_organisation_id"])
+
+
+def load_upload(token: str, *, actor, klass) -> StoredUpload:
+    """The upload `token`, if it belongs to this class and user; otherwise a 404 like any foreign object."""
+    if not _TOKEN.fullmatch(token or ""):
+        raise Http404
+    path = _folder() / f"{token}.xlsx"
+    try:
+        meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise Http404
+    if meta.get("class_id") != klass.pk or meta.get("user_id") != getattr(actor, "pk", None) or not path.exists():
+        raise Http404
+    return StoredUpload(token, path, meta.get("filename", ""), klass.pk, meta.get("user_id"),
+                        meta.get("sending_organisation_id"))
+
+
+def _cache_key(upload: StoredUpload) -> str:
+    return f"ttct:nominations:table:{upload.token}"
+
+
+def table_of(upload: StoredUpload):
+    """The upload's table as read the first time (kept in the cache), so a preview shown again or the
+    confirm does not read the workbook again; read from the file when the cache has forgotten it."""
+    table = cache.get(_cache_key(upload))
+    if table is None:
+        table = read_list(upload.path)
+        if isinstance(table, SheetTable):
+            cache.set(_cache_key(upload), table, KEEP_SECONDS)
+    return table
+
+
+def discard_upload(upload: StoredUpload) -> None:
+    cache.delete(_cache_key(upload))
+    upload.path.unlink(missing_ok=True)
+    upload.path.with_suffix(".json").unlink(missing_ok=True)

@@ -1,0 +1,319 @@
+"""Pages for a class's results: the score grid, approval, corrections, the recognition decision."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from core.documents import render_docx, render_pdf
+from core.forms import DateField
+from core.text import format_decimal
+from core.views import apply_validation_error, flash_error
+from training.models import Enrolment, Klass, Score
+from training.permissions import directs_class, edits_class, sees_class_people
+from training.results import services as services
+from training.results.documents import recognition_document
+from training.results.rules import REASON_LABELS, classification_label
+
+
+def visible_class(request, pk: int) -> Klass:
+    """A class the user may see, with what the results pages read (404 when out of scope)."""
+    klass = get_object_or_404(
+        Klass.objects.visible_to(request.user).select_related("version__programme", "centre"), pk=pk
+    )
+    if not sees_class_people(request.user, klass):
+        raise PermissionDenied
+    return klass
+
+
+def _result_of(enrolment):
+    try:
+        return enrolment.result
+    except Enrolment.result.RelatedObjectDoesNotExist:
+        return None
+
+
+def _score_text(value) -> str:
+    return "" if value is None else format_decimal(value)
+
+
+def grid_rows(klass: Klass, posted=None, errors=None, *, correct_urls: bool = False) -> tuple[list, list]:
+    """Components and one row per active learner, as plain values: four queries whatever the class size.
+
+    The texts are prepared here rather than in the template because the grid of a 200-learner class
+    has a thousand cells, and template tags per cell are what make a page slow.
+    """
+    components = list(klass.version.components.order_by("order"))
+    enrolments = list(
+        Enrolment.objects.filter(klass=klass, status=Enrolment.Status.ENROLLED)
+        .select_related("person", "result")
+        .only(
+            "pk",
+            "person__family_name",
+            "person__middle_name",
+            "person__given_name",
+            "person__sort_key",
+            "result__final_score",
+            "result__classification",
+            "result__absence_percent",
+            "result__completed",
+            "result__reasons",
+        )
+        .order_by("person__sort_key", "pk")
+    )
+    scores = dict(
+        ((enrolment_id, component_id), value)
+        for enrolment_id, component_id, value in Score.objects.filter(
+            enrolment__klass=klass, enrolment__status=Enrolment.Status.ENROLLED
+        ).values_list("enrolment_id", "component_id", "value")
+    )
+    correct_base = ""
+    if correct_urls:
+        correct_base = reverse("training:score_correct", args=[klass.pk, 1, 1])[: -len("1/1/")]
+    errors = errors or {}
+    rows = []
+    for index, enrolment in enumerate(enrolments, start=1):
+        full_name = enrolment.person.full_name
+        cells = []
+        for column, component in enumerate(components):
+            name = services.cell_name(enrolment.pk, component.pk)
+            if posted is not None and name in posted:
+                text = posted[name]
+            else:
+                text = _score_text(scores.get((enrolment.pk, component.pk)))
+            cells.append(
+                {
+                    "name": name,
+                    "text": text,
+                    "column": column,
+                    "errors": errors.get(name, ()),
+                    "label": f"{full_name} – {component.name}",
+                    "component": component,
+                    "correct_url": f"{correct_base}{enrolment.pk}/{component.pk}/" if correct_base else "",
+                }
+            )
+        result = _result_of(enrolment)
+        rows.append(
+            {
+                "index": index,
+                "enrolment": enrolment,
+                "full_name": full_name,
+                "cells": cells,
+                "result": result,
+                "final": _score_text(result.final_score) if result else "",
+                "absent": f"{format_decimal(result.absence_percent, 0)}%" if result else "",
+                "completed": result.completed if result else None,
+                "classification": classification_label(result.classification) if result else "",
+                "reasons": "; ".join(str(REASON_LABELS.get(r, r)) for r in (result.reasons if result else [])),
+            }
+        )
+    return components, rows
+
+
+def _cell_labels(rows) -> dict:
+    return {
+        (row["enrolment"].pk, cell["component"].pk): _("Row %(row)d (%(name)s), %(component)s")
+        % {
+            "row": row["index"],
+            "name": row["full_name"],
+            "component": cell["component"].name,
+        }
+        for row in rows
+        for cell in row["cells"]
+    }
+
+
+def _posted_entries(post) -> dict:
+    entries = {}
+    for key, value in post.items():
+        parts = key.split("-")
+        if len(parts) == 3 and parts[0] == "s" and parts[1].isdigit() and parts[2].isdigit():
+            entries[(int(parts[1]), int(parts[2]))] = value
+    return entries
+
+
+@login_required
+def results_grid(request, pk: int):
+    klass = visible_class(request, pk)
+    can_edit = edits_class(request.user, klass)
+    posted, errors = None, {}
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied
+        _components, rows = grid_rows(klass)
+        try:
+            summary = services.record_scores(
+                actor=request.user, klass=klass, entries=_posted_entries(request.POST), labels=_cell_labels(rows)
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                errors = {key: [m for e in errs for m in e.messages] for key, errs in error.error_dict.items()}
+            else:
+                flash_error(request, error)
+            posted = request.POST
+            messages.error(request, _("Nothing was saved: correct the cells marked in red."))
+        else:
+            messages.success(
+                request,
+                _("Scores saved: %(created)d new, %(updated)d changed.")
+                % {"created": summary.created, "updated": summary.updated},
+            )
+            return redirect("training:results_grid", pk=klass.pk)
+    editable = can_edit and not klass.results_locked and klass.status in services.EDITABLE_STATUSES
+    components, rows = grid_rows(klass, posted, errors, correct_urls=can_edit and klass.results_locked)
+    context = {
+        "klass": klass,
+        "class_url": reverse("training:class_detail", args=[klass.pk]),
+        "components": components,
+        "rows": rows,
+        "editable": editable,
+        "can_correct": can_edit and klass.results_locked,
+        "can_approve": directs_class(request.user, klass) and klass.status == Klass.Status.IN_PROGRESS,
+        "completed_count": sum(1 for r in rows if r["completed"]),
+        "error_count": len(errors),
+    }
+    return render(request, "training/results/grid.html", context, status=400 if errors else 200)
+
+
+@login_required
+@require_POST
+def results_approve(request, pk: int):
+    klass = visible_class(request, pk)
+    try:
+        services.approve_results(actor=request.user, klass=klass)
+    except ValidationError as error:
+        flash_error(request, error)
+    else:
+        messages.success(request, _("Results approved and locked."))
+    return redirect("training:results_grid", pk=klass.pk)
+
+
+class CorrectionForm(forms.Form):
+    value = forms.CharField(
+        label=gettext_lazy("New score"),
+        required=False,
+        max_length=10,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off", "size": 5}),
+        help_text=gettext_lazy("Leave blank to remove the score."),
+    )
+    reason = forms.CharField(label=gettext_lazy("Reason for the correction"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+@login_required
+def score_correct(request, pk: int, enrolment_id: int, component_id: int):
+    klass = visible_class(request, pk)
+    if not edits_class(request.user, klass):
+        raise PermissionDenied
+    enrolment = get_object_or_404(
+        Enrolment.objects.filter(klass=klass, status=Enrolment.Status.ENROLLED).select_related("person"),
+        pk=enrolment_id,
+    )
+    component = get_object_or_404(klass.version.components.all(), pk=component_id)
+    score = Score.objects.filter(enrolment=enrolment, component=component).first()
+    form = CorrectionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            _score, result = services.correct_score(
+                actor=request.user,
+                enrolment=enrolment,
+                component=component,
+                value=form.cleaned_data["value"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("Score corrected for %(name)s.") % {"name": enrolment.person.full_name})
+            if not result.completed:
+                held = enrolment.certificates.valid().select_related("register").first()
+                if held is not None:
+                    # The certificate is not revoked automatically: revoking is a decision of its own.
+                    messages.warning(
+                        request,
+                        _(
+                            "%(name)s no longer completes the programme but holds certificate %(number)s; revoke it if needed."
+                        )
+                        % {"name": enrolment.person.full_name, "number": held.number_label},
+                    )
+            return redirect("training:results_grid", pk=klass.pk)
+    return render(
+        request,
+        "training/results/correct.html",
+        {
+            "klass": klass,
+            "class_url": reverse("training:class_detail", args=[klass.pk]),
+            "enrolment": enrolment,
+            "component": component,
+            "score": score,
+            "form": form,
+        },
+    )
+
+
+class RecognitionForm(forms.Form):
+    number = forms.CharField(
+        label=gettext_lazy("Decision number"), max_length=60, help_text=gettext_lazy("For example 15-QĐ/TTCT.")
+    )
+    date = DateField(
+        label=gettext_lazy("Decision date"),
+        required=False,
+        help_text=gettext_lazy("Leave blank to print a date line to fill in by hand."),
+    )
+
+
+@login_required
+def recognition_decision(request, pk: int):
+    klass = visible_class(request, pk)
+    can_edit = edits_class(request.user, klass) and klass.results_locked
+    initial = {"number": klass.recognition_decision_number, "date": klass.recognition_decision_date}
+    form = RecognitionForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.set_recognition_decision(
+                    actor=request.user, klass=klass, number=form.cleaned_data["number"], date=form.cleaned_data["date"]
+                )
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                messages.success(request, _("Decision saved."))
+                return redirect("training:recognition_decision", pk=klass.pk)
+    document = recognition_document(klass) if klass.results_locked else None
+    return render(
+        request,
+        "training/results/recognition.html",
+        {
+            "klass": klass,
+            "class_url": reverse("training:class_detail", args=[klass.pk]),
+            "form": form,
+            "can_edit": can_edit,
+            "document": document,
+        },
+    )
+
+
+@login_required
+def recognition_download(request, pk: int, fmt: str):
+    klass = visible_class(request, pk)
+    if not klass.results_locked:
+        raise Http404
+    document = recognition_document(klass)
+    stem = f"QD-cong-nhan-{klass.code}"
+    if fmt == "docx":
+        body = render_docx(document)
+        content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    else:
+        body, content_type = render_pdf(document), "application/pdf"
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{stem}.{fmt}"'
+    return response
