@@ -17,7 +17,7 @@ from reports.models import Report
 from reports.periods import period_phrase_vi
 from reports.sections import TEXTS
 from reports.selectors import kind_layout, report_tables, summary_line
-from training.services.classes_documents import _director, _host_committee, _place
+from training.classes.documents import _director, _host_committee, _place
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -28,6 +28,8 @@ def number_text(value) -> str:
     """1.250 for counts, "64" for percentages, "–" where a percentage has no base."""
     if value is None:
         return "–"
+    if isinstance(value, float):
+        return f"{value:.1f}".replace(".", ",")
     return f"{value:,}".replace(",", ".")
 
 

@@ -32,6 +32,7 @@ class Col:
     key: str
     label: str  # Vietnamese, as printed in the document
     ratio: tuple[str, str] | None = None  # a percentage of two count columns (numerator, denominator)
+    average: bool = False  # the ratio is an average with one decimal (e.g. score total / answers), not a percentage
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,10 @@ def percent(numerator: int, denominator: int) -> int | None:
     return round(100 * numerator / denominator) if denominator else None
 
 
+def average(numerator: int, denominator: int) -> float | None:
+    return round(numerator / denominator, 1) if denominator else None
+
+
 def finish(section: TableSection, rows: list[dict]) -> dict:
     """The table as a snapshot: count cells as given, percent cells and the total row computed."""
     counts = [c.key for c in section.columns if c.ratio is None]
@@ -72,7 +77,8 @@ def finish(section: TableSection, rows: list[dict]) -> dict:
             cells[key] = int(cells.get(key) or 0)
         for column in section.columns:
             if column.ratio:
-                cells[column.key] = percent(cells[column.ratio[0]], cells[column.ratio[1]])
+                ratio = average if column.average else percent
+                cells[column.key] = ratio(cells[column.ratio[0]], cells[column.ratio[1]])
     return {
         "key": section.key,
         "title": section.title,

@@ -5,10 +5,9 @@ from __future__ import annotations
 from django.db.models import CharField, Count, Q, Sum, Value
 from django.db.models.functions import Coalesce
 
-from curriculum.choices import Classification
 from reports.sections.base import TOTAL, Col, Frame, TableSection
 from training.models import Enrolment, Klass, PlanLine
-from training.services.results_rules import PASS
+from training.models.results import ResultClassification
 
 ENROLLED = Enrolment.Status.ENROLLED
 # A class counts from its opening decision on (as in the plan-against-actual page of training).
@@ -153,11 +152,11 @@ SENDING = TableSection(
 # --- completion and classification of the classes finished in the period -----------------------------
 
 CLASS_COLUMNS = [
-    ("excellent", Classification.EXCELLENT, "Xuất sắc"),
-    ("very_good", Classification.VERY_GOOD, "Giỏi"),
-    ("good", Classification.GOOD, "Khá"),
-    ("average", Classification.AVERAGE, "Trung bình"),
-    ("passed", PASS, "Đạt"),
+    ("excellent", ResultClassification.EXCELLENT, "Xuất sắc"),
+    ("very_good", ResultClassification.VERY_GOOD, "Giỏi"),
+    ("good", ResultClassification.GOOD, "Khá"),
+    ("average", ResultClassification.AVERAGE, "Trung bình"),
+    ("passed", ResultClassification.PASS, "Đạt"),
 ]
 
 

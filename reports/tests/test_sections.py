@@ -117,3 +117,16 @@ def test_tables_use_a_fixed_number_of_queries(world, django_assert_max_num_queri
     with django_assert_max_num_queries(8):
         tables = compute_tables(list(TABLES), frame)
     assert len(tables) == len(TABLES)
+
+
+def test_averages_and_thousands():
+    from reports.documents import number_text
+    from reports.sections.base import Col, TableSection
+
+    section = TableSection(key="t", title="t", columns=(
+        Col("total", "t"), Col("answers", "a"), Col("mean", "m", ratio=("total", "answers"), average=True)),
+        compute=lambda frame: [], records=lambda frame, row, col: ("classes", None))
+    table = finish(section, [{"key": "x", "label": "x", "cells": {"total": 84, "answers": 10}},
+                             {"key": "y", "label": "y", "cells": {"total": 16128, "answers": 2000}}])
+    assert table["rows"][0]["cells"]["mean"] == 8.4 and table["total"]["mean"] == 8.1
+    assert number_text(8.4) == "8,4" and number_text(16212) == "16.212" and number_text(None) == "–"
