@@ -14,6 +14,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from certificates.models import Certificate
+from facilities.models import Room
 from people.models import Lecturer, StaffAssignment
 from reports.sections import TABLES, TOTAL
 from reports.selectors import frame_of
@@ -30,6 +31,7 @@ RECORDS = {
     "staff": (StaffAssignment, ["person"], ["position", "person__sort_key"]),
     "lecturers": (Lecturer, ["person"], ["kind", "person__sort_key"]),
     "plan_lines": (PlanLine, ["plan", "programme"], ["plan__year", "quarter", "id"]),
+    "rooms": (Room, ["centre"], ["kind", "name"]),
 }
 
 

@@ -10,10 +10,12 @@ from django.utils.translation import gettext_lazy as _
 
 from reports.sections.base import TOTAL, Frame, TableSection, TextSection, add_up, finish
 from reports.sections.certificates import CERTIFICATES
+from reports.sections.facilities import FACILITIES
 from reports.sections.people import LECTURERS, STAFF
 from reports.sections.training import COMPLETION, PLAN_ACTUAL, SENDING
 
-TABLES: dict[str, TableSection] = {s.key: s for s in (PLAN_ACTUAL, SENDING, COMPLETION, CERTIFICATES, STAFF, LECTURERS)}
+TABLES: dict[str, TableSection] = {s.key: s for s in (PLAN_ACTUAL, SENDING, COMPLETION, CERTIFICATES, STAFF, LECTURERS,
+                                                      FACILITIES)}
 
 TEXTS: dict[str, TextSection] = {s.key: s for s in (
     TextSection("results", "Kết quả đạt được", _("What the centre achieved in the period.")),
@@ -30,6 +32,7 @@ LABELS = {
     "certificates": _("Certificates issued and revoked"),
     "staff": _("Staff by post and qualification"),
     "lecturers": _("Lecturers by kind and qualification"),
+    "facilities": _("Facilities: rooms and venues"),
     "results": _("Results achieved"),
     "limitations": _("Shortcomings"),
     "causes": _("Causes of the shortcomings"),

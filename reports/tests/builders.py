@@ -8,6 +8,7 @@ Centre A (continuing the district centre A0) in quarter 1/2026:
 - class K3 (DVM, planned, not opened): 1 learner — not counted
 - certificates: 2 issued on 20/03 for K1, one of them revoked on 25/03
 - staff: a director (woman, LLCT cao cấp, master), an officer (LLCT trung cấp, bachelor)
+- rooms: a lecture hall of 120 seats, a classroom of 40, and a classroom out of use
 - lecturers: the world's full-time lecturer (no qualification recorded) and a part-time one with a
   pedagogy certificate, LLCT cử nhân, doctor
 Year 2025 (the succession): A0 ran a class in March 2025 (2 learners), A one in September 2025 (1 learner).
@@ -70,6 +71,9 @@ def build(world) -> dict:
     officer = f.PersonFactory(centre=a, given_name="Tuấn", theory_level="trung_cap", professional_degree="dai_hoc")
     f.StaffAssignmentFactory(centre=a, person=officer, position="officer", start_date=dt.date(2025, 7, 1))
     f.LecturerFactory(centre=a, kind="part_time", theory_level="cu_nhan", degree="tien_si", pedagogy_certificate=True)
+    make.room(a, "Hội trường lớn", seats=120, kind="lecture_hall")
+    make.room(a, "Phòng học 1", seats=40)
+    make.room(a, "Phòng học cũ", seats=30, active=False)
     # 2025: the district centre's half and the commune-cluster centre's half.
     k_old = make.klass(world.centre_a0, dvm, status="closed", start_date=dt.date(2025, 3, 3), end_date=dt.date(2025, 3, 7))
     make.enrol(k_old, f.PersonFactory(centre=world.centre_a0, given_name="Cũ"))

@@ -82,6 +82,13 @@ def test_staff_and_lecturers_by_post_and_qualification(world):
                                              "postgraduate": 1, "bachelor": 0, "pedagogy": 1}
 
 
+def test_facilities(world):
+    build(world)
+    table, _frame = _table(world, "facilities")
+    assert _rows(table) == {"Hội trường": {"rooms": 1, "seats": 120}, "Phòng học": {"rooms": 1, "seats": 40}}
+    assert table["total"] == {"rooms": 2, "seats": 160}
+
+
 def test_the_2025_succession_counts_both_halves_once(world):
     build(world)
     table, _frame = _table(world, "plan_actual", (dt.date(2025, 1, 1), dt.date(2025, 12, 31)))
@@ -92,7 +99,7 @@ def test_the_2025_succession_counts_both_halves_once(world):
     ("plan_actual", TOTAL, "classes", 2), ("plan_actual", TOTAL, "learners", 4), ("plan_actual", TOTAL, "planned_classes", 2),
     ("sending_organisations", TOTAL, "completed", 2), ("completion", TOTAL, "not_completed", 1),
     ("completion", TOTAL, "excellent", 1), ("certificates", TOTAL, "revoked", 1), ("certificates", TOTAL, "issued", 2),
-    ("staff", TOTAL, "women", 1), ("lecturers", TOTAL, "pedagogy", 1),
+    ("staff", TOTAL, "women", 1), ("lecturers", TOTAL, "pedagogy", 1), ("facilities", TOTAL, "rooms", 2),
 ])
 def test_each_cell_drills_down_to_the_records_it_counts(world, key, row, column, expected):
     build(world)
