@@ -9,6 +9,7 @@ from ninja import NinjaAPI
 from api.auth import TokenAuth, UserSessionAuth
 from certificates.api import router as certificates_router
 from curriculum.api import router as curriculum_router
+from lecturers.api import router as lecturers_router
 from org.api import router as org_router
 from people.api import router as people_router
 from reports.api import router as reports_router
@@ -44,4 +45,5 @@ api.add_router("/", people_router)
 api.add_router("/curriculum/", curriculum_router)
 api.add_router("/training/", training_router)
 api.add_router("/certificates/", certificates_router)
+api.add_router("/lecturers/", lecturers_router)
 api.add_router("/reports/", reports_router)

@@ -45,6 +45,18 @@ def _pages():
     return pages.run()
 
 
+def _lecturers():
+    from bench import lecturers
+
+    return lecturers.run()
+
+
+def _survey_load():
+    from bench import survey_load
+
+    return survey_load.run()
+
+
 def _reports():
     from bench import reports
 
@@ -64,6 +76,8 @@ BENCHMARKS = {
     "nominations": _nominations,
     "enrolment": _enrolment,
     "pages": _pages,
+    "lecturers": _lecturers,
+    "survey_load": _survey_load,
     "reports": _reports,
 }
 

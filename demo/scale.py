@@ -24,6 +24,7 @@ from demo.names import region_of
 from demo.organisations import OrgSpec, commune_organisations, school_and_enterprise, sync_organisations
 from demo.persons import PROFILES, IdPolicy, PersonMaker, Post, split_counts
 from demo.reference import REFORM_DAY, Reference, load_reference_data
+from demo.scale_lecturers import seed_lecturers_scale
 from demo.scale_reports import seed_scale_reports
 from org.models import AdministrativeUnit, Centre, CentreHost, CentreName, SendingOrganisation, ServiceAreaLink
 from people.models import Lecturer, Person, StaffAssignment
@@ -264,5 +265,6 @@ def seed_scale(*, centres: int, persons_per_centre: int = 4000, seed: int = 2025
         totals["centres"] = offset + len(part)
         stdout.write(f"  {totals['centres']}/{centres} trung tâm, {totals['persons']:,} học viên mới, "
                      f"{totals['staff']} cán bộ mới ({time.perf_counter() - started:.1f} s)\n")
+    totals.update(seed_lecturers_scale(codes=[p.code for p in plans], seed=seed, today=today))
     totals.update(seed_scale_reports(prefix=PREFIX, stdout=stdout, today=today, seed=seed))
     return totals

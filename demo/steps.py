@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from demo.demo_people import build_learners
+from demo.lecturers_extra import build_lecturers_extra
 from demo.logins import build_logins
 from demo.province import DemoProvince, build_centres, build_organisations, build_units
 from demo.reference import Reference, load_reference_data
@@ -98,6 +99,7 @@ DEMO_STEPS: list[Step] = [
     Step("staff", step_staff),
     Step("logins", step_logins),
     Step("classes", step_classes),
+    Step("lecturers", build_lecturers_extra),
     Step("reports", step_reports),
 ]
 

@@ -8,6 +8,7 @@ the session or lecturer row they are given.
 
 from __future__ import annotations
 
+from accounts.models import Role
 from accounts.scope import scope_of
 from training.models import Session
 
@@ -15,6 +16,13 @@ from training.models import Session
 def sees_centre_work(user) -> bool:
     """Staff, supervisors and party-committee viewers read plans, class lists and the dashboard."""
     return scope_of(user).is_staff_of_some_centre
+
+
+def reads_class_lists(user) -> bool:
+    """Office pages of classes: centre staff, supervisors, viewers and lecturers (not learners, who
+    have their own "my classes")."""
+    scope = scope_of(user)
+    return scope.is_staff_of_some_centre or scope.has_role(Role.LECTURER)
 
 
 def creates_classes(user) -> bool:

@@ -1,26 +1,44 @@
-"""The navigation menu, built from the user's roles so each role sees only what it can use."""
+"""The navigation menu, built from the user's roles so each role sees only what it can use.
+
+Each entry asks the same predicate as the view it leads to (the app's `permissions` module, or a
+named `Scope` predicate), so a menu entry never ends in a refusal.
+"""
+
+from functools import cache
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
 from accounts.scope import scope_of
+from training import permissions as training_permissions
 
 
 def _staff(s):
     return s.is_staff_of_some_centre
 
 
-# Groups of (label, url name, predicate on the scope). A group with one visible entry is a plain link.
+def _on_scope(predicate):
+    """A menu rule from a predicate on the user's scope (the app's own rules take the user)."""
+    return lambda user: predicate(scope_of(user))
+
+
+@cache
+def _url(name: str) -> str:
+    """Menu targets have no arguments, so each is reversed once per process."""
+    return reverse(name)
+
+
+# Groups of (label, url name, rule on the user). A group with one visible entry is a plain link.
 MENU = [
     (_("Training"), [
-        (_("Director's view"), "training:dashboard", _staff),
-        (_("Classes"), "training:class_list", lambda s: s.authenticated),
-        (_("Annual plans"), "training:plan_list", _staff),
-        (_("Programmes"), "curriculum:programme_list", lambda s: s.authenticated),
-        (_("Certificate registers"), "certificates:register_list", _staff),
-        (_("My classes"), "training:my_classes", lambda s: s.has_role(Role.LEARNER)),
-        (_("My schedule"), "training:my_schedule", lambda s: s.has_role(Role.LECTURER)),
+        (_("Director's view"), "training:dashboard", training_permissions.sees_centre_work),
+        (_("Classes"), "training:class_list", training_permissions.reads_class_lists),
+        (_("Annual plans"), "training:plan_list", _on_scope(_staff)),
+        (_("Programmes"), "curriculum:programme_list", _on_scope(lambda s: s.authenticated)),
+        (_("Certificate registers"), "certificates:register_list", _on_scope(_staff)),
+        (_("My classes"), "training:my_classes", _on_scope(lambda s: s.has_role(Role.LEARNER))),
+        (_("My schedule"), "training:my_schedule", _on_scope(lambda s: s.has_role(Role.LECTURER))),
     ]),
     (_("Reports"), [
         (_("Dashboard"), "reports:dashboard", _staff),
@@ -29,20 +47,32 @@ MENU = [
         (_("Report kinds"), "reports:kind_list", lambda s: s.sees_everything),
     ]),
     (_("People"), [
-        (_("Persons"), "people:person_list", _staff),
-        (_("Staff"), "people:staff_list", _staff),
-        (_("Lecturers"), "people:lecturer_list", lambda s: _staff(s) or s.has_role(Role.LECTURER)),
-        (_("My record"), "people:my_record", lambda s: bool(s.person_id)),
+        (_("Persons"), "people:person_list", _on_scope(_staff)),
+        (_("Staff"), "people:staff_list", _on_scope(_staff)),
+        (_("Lecturers"), "people:lecturer_list", _on_scope(lambda s: _staff(s) or s.has_role(Role.LECTURER))),
+        (_("My record"), "people:my_record", _on_scope(lambda s: bool(s.person_id))),
+    ]),
+    (_("Lecturer work"), [
+        (_("Teaching load"), "lecturers:centre_load", _on_scope(_staff)),
+        (_("My teaching load"), "lecturers:my_load", _on_scope(lambda s: s.has_role(Role.LECTURER))),
+        (_("Load by centre"), "lecturers:province_load", _on_scope(lambda s: s.sees_everything or s.supervises_some_province)),
+        (_("Payment sheets"), "lecturers:payment_list", _on_scope(_staff)),
+        (_("Post standards"), "lecturers:centre_standards", _on_scope(_staff)),
+        (_("Learner feedback"), "lecturers:centre_feedback", _on_scope(_staff)),
+        (_("Feedback by centre"), "lecturers:province_feedback",
+         _on_scope(lambda s: s.sees_everything or s.supervises_some_province)),
+        (_("Teaching norms"), "lecturers:norm_table_list", _on_scope(_staff)),
+        (_("Lecturer fee tables"), "lecturers:fee_table_list", _on_scope(_staff)),
     ]),
     (_("Organisation"), [
-        (_("Centres"), "org:centre_list", lambda s: s.sees_some_centre),
-        (_("Sending organisations"), "org:sending_org_list", _staff),
-        (_("Administrative units"), "org:unit_list", _staff),
-        (_("Rooms"), "facilities:room_list", _staff),
+        (_("Centres"), "org:centre_list", _on_scope(lambda s: s.sees_some_centre)),
+        (_("Sending organisations"), "org:sending_org_list", _on_scope(_staff)),
+        (_("Administrative units"), "org:unit_list", _on_scope(_staff)),
+        (_("Rooms"), "facilities:room_list", _on_scope(_staff)),
     ]),
     (_("Administration"), [
         (_("Logins"), "accounts:user_list",
-         lambda s: s.grants_roles),
+         _on_scope(lambda s: s.grants_roles)),
     ]),
 ]
 
@@ -57,8 +87,8 @@ def navigation(request):
     for label, entries in MENU:
         items = []
         for item_label, url_name, allowed in entries:
-            if allowed(scope):
-                url = reverse(url_name)
+            if allowed(user):
+                url = _url(url_name)
                 items.append({"label": item_label, "url": url, "active": current.startswith(url)})
         if items:
             groups.append({"label": label, "items": items, "active": any(i["active"] for i in items)})

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "training",
     "certificates",
     "facilities",
+    "lecturers",
     "reports",
     "api",
     "demo",

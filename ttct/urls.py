@@ -15,6 +15,7 @@ urlpatterns = [
     path("training/", include("training.urls")),
     path("certificates/", include("certificates.urls")),
     path("facilities/", include("facilities.urls")),
+    path("lecturers/", include("lecturers.urls")),
     path("reports/", include("reports.urls")),
     path("api/", api.urls),
 ]

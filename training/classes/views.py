@@ -12,8 +12,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.models import Role
-from accounts.scope import scope_of
 from core.listing import Filter, ListSpec, build_list, search_words
 from core.views import apply_validation_error, flash_error
 from curriculum.choices import VersionStatus
@@ -24,15 +22,13 @@ from training.classes.documents import opening_decision_file
 from training.classes.figures import attendance_rate, with_enrolment, with_figures
 from training.classes.forms import ClassForm, OpeningDecisionForm, TransitionForm
 from training.models import AnnualPlan, Klass, PlanLine
-from training.permissions import creates_classes, edits_centre
+from training.permissions import creates_classes, edits_centre, reads_class_lists, sees_centre_work
 
 Status = Klass.Status
 
 
 def require_class_reader(user) -> None:
-    """Office pages of classes: centre staff, supervisors, viewers and lecturers (not learners)."""
-    scope = scope_of(user)
-    if not (scope.is_staff_of_some_centre or Role.LECTURER in scope.roles):
+    if not reads_class_lists(user):
         raise PermissionDenied
 
 
@@ -79,6 +75,7 @@ def class_list(request):
     )
     context = build_list(request, queryset, _spec(request.user))
     context["can_create"] = creates_classes(request.user)
+    context["sees_dashboard"] = sees_centre_work(request.user)
     template = "training/classes/_class_rows.html" if request.htmx else "training/classes/class_list.html"
     return render(request, template, context)
 

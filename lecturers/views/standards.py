@@ -1,0 +1,79 @@
+"""Pages of post standards: a centre's leaders and lecturers against the standard, a member's checklist."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.scope import require_staff, scope_of
+from lecturers import permissions
+from lecturers.exports import needs_workbook
+from lecturers.models import StandardSet
+from lecturers.standards import centre_members, share_meeting
+from lecturers.views.common import file_response, visible_lecturer
+from lecturers.views.load import XLSX, _centres
+from people.models import StaffAssignment
+
+
+@login_required
+def centre_standards(request):
+    require_staff(request.user)
+    centres = list(_centres(request.user).values_list("pk", "name"))
+    try:
+        centre_id = int(request.GET.get("centre") or (centres[0][0] if centres else 0))
+    except ValueError:
+        centre_id = 0
+    if centre_id and centre_id not in dict(centres):
+        raise Http404
+    standard, members = centre_members(centre_id) if centre_id else (None, [])
+    met, total = share_meeting(members)
+    if request.GET.get("format") == "xlsx":
+        return file_response(needs_workbook(dict(centres).get(centre_id, ""), members), "nhu-cau-dao-tao.xlsx", XLSX)
+    return render(request, "lecturers/centre_standards.html", {
+        "centres": centres, "centre_id": centre_id, "standard": standard, "members": members, "met": met,
+        "total": total, "share": round(met * 100 / total, 1) if total else None,
+    })
+
+
+def _member(members, *, lecturer=None, staff=None):
+    for member in members:
+        if (lecturer is not None and member.lecturer and member.lecturer.pk == lecturer.pk and not member.staff) or (
+                staff is not None and member.staff and member.staff.pk == staff.pk):
+            return member
+        if lecturer is not None and member.lecturer and member.lecturer.pk == lecturer.pk:
+            return member
+    return None
+
+
+@login_required
+def lecturer_standard(request, pk: int):
+    lecturer = visible_lecturer(request, pk)
+    standard, members = centre_members(lecturer.centre_id)
+    member = _member(members, lecturer=lecturer)
+    return render(request, "lecturers/member_standard.html", {
+        "standard": standard, "member": member, "person": lecturer.person, "centre": lecturer.centre,
+        "lecturer": lecturer})
+
+
+@login_required
+def staff_standard(request, pk: int):
+    staff = get_object_or_404(StaffAssignment.objects.visible_to(request.user).select_related("person", "centre"), pk=pk)
+    if not permissions.sees_lecturer_records(scope_of(request.user), staff.centre_id):
+        raise PermissionDenied
+    standard, members = centre_members(staff.centre_id)
+    member = _member(members, staff=staff)
+    return render(request, "lecturers/member_standard.html", {
+        "standard": standard, "member": member, "person": staff.person, "centre": staff.centre, "staff": staff})
+
+
+@login_required
+def standard_sets(request):
+    if not permissions.sees_rules(scope_of(request.user)):
+        raise PermissionDenied
+    sets = StandardSet.objects.prefetch_related("requirements")
+    return render(request, "lecturers/standard_sets.html", {"sets": sets, "today": timezone.localdate(),
+                                                             "title": _("Post standards")})
