@@ -88,14 +88,17 @@ class Rollup:
         return tables
 
     def comparison(self) -> list[dict]:
-        """Centres ranked by plan completion (learners against the yearly plan), then completion rate."""
+        """Centres ranked by plan completion (learners against the yearly plan), then completion rate; with the
+        learners' average satisfaction (feedback, 10-point scale) where the snapshot has it."""
         rows = []
         for line in self.counted:
             totals = {t["key"]: t["total"] for t in line.report.snapshot["tables"]}
             plan, done = totals.get("plan_actual", {}), totals.get("completion", {})
+            feedback = totals.get("feedback", {})
             rows.append({"centre": line.centre, "report": line.report,
                          "plan_percent": plan.get("pct_learners"), "classes_percent": plan.get("pct_classes"),
-                         "learners": plan.get("learners"), "completion_percent": done.get("pct_completed")})
+                         "learners": plan.get("learners"), "completion_percent": done.get("pct_completed"),
+                         "satisfaction": feedback.get("average")})
         rows.sort(key=lambda r: (-(r["plan_percent"] if r["plan_percent"] is not None else -1),
                                  -(r["completion_percent"] if r["completion_percent"] is not None else -1),
                                  r["centre"].sort_key))

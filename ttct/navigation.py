@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
 from accounts.scope import scope_of
+from reports import permissions as reports_permissions
 from training import permissions as training_permissions
 
 
@@ -41,10 +42,10 @@ MENU = [
         (_("My schedule"), "training:my_schedule", _on_scope(lambda s: s.has_role(Role.LECTURER))),
     ]),
     (_("Reports"), [
-        (_("Dashboard"), "reports:dashboard", _staff),
-        (_("Reports"), "reports:report_list", _staff),
-        (_("Province roll-up"), "reports:rollup", lambda s: s.supervises_some_province),
-        (_("Report kinds"), "reports:kind_list", lambda s: s.sees_everything),
+        (_("Dashboard"), "reports:dashboard", _on_scope(reports_permissions.reads_some_reports)),
+        (_("Reports"), "reports:report_list", _on_scope(reports_permissions.reads_some_reports)),
+        (_("Province roll-up"), "reports:rollup", _on_scope(reports_permissions.reads_some_rollup)),
+        (_("Report kinds"), "reports:kind_list", _on_scope(reports_permissions.edits_report_kinds)),
     ]),
     (_("People"), [
         (_("Persons"), "people:person_list", _on_scope(_staff)),

@@ -11,11 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from reports.sections.base import TOTAL, Frame, TableSection, TextSection, add_up, finish
 from reports.sections.certificates import CERTIFICATES
 from reports.sections.facilities import FACILITIES
+from reports.sections.lecturers import FEEDBACK, HOURS
 from reports.sections.people import LECTURERS, STAFF
 from reports.sections.training import COMPLETION, PLAN_ACTUAL, SENDING
 
 TABLES: dict[str, TableSection] = {s.key: s for s in (PLAN_ACTUAL, SENDING, COMPLETION, CERTIFICATES, STAFF, LECTURERS,
-                                                      FACILITIES)}
+                                                      HOURS, FACILITIES, FEEDBACK)}
 
 TEXTS: dict[str, TextSection] = {s.key: s for s in (
     TextSection("results", "Kết quả đạt được", _("What the centre achieved in the period.")),
@@ -32,7 +33,9 @@ LABELS = {
     "certificates": _("Certificates issued and revoked"),
     "staff": _("Staff by post and qualification"),
     "lecturers": _("Lecturers by kind and qualification"),
+    "lecturer_hours": _("Lecturer hours against the yearly norm"),
     "facilities": _("Facilities: rooms and venues"),
+    "feedback": _("Learner feedback averages"),
     "results": _("Results achieved"),
     "limitations": _("Shortcomings"),
     "causes": _("Causes of the shortcomings"),

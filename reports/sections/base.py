@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,16 @@ class TextSection:
 TOTAL = "__total__"
 
 
+def number(value) -> int | float:
+    """A count as an int; hours and amounts with a fraction as a float with one decimal (JSON-ready)."""
+    if value is None:
+        return 0
+    if isinstance(value, float | Decimal):
+        rounded = round(float(value), 1)
+        return int(rounded) if rounded.is_integer() else rounded
+    return int(value)
+
+
 def percent(numerator: int, denominator: int) -> int | None:
     return round(100 * numerator / denominator) if denominator else None
 
@@ -70,11 +81,11 @@ def average(numerator: int, denominator: int) -> float | None:
 def finish(section: TableSection, rows: list[dict]) -> dict:
     """The table as a snapshot: count cells as given, percent cells and the total row computed."""
     counts = [c.key for c in section.columns if c.ratio is None]
-    total = {key: sum(int(r["cells"].get(key) or 0) for r in rows) for key in counts}
+    total = {key: number(sum(number(r["cells"].get(key)) for r in rows)) for key in counts}
     for row in [*rows, {"cells": total}]:
         cells = row["cells"]
         for key in counts:
-            cells[key] = int(cells.get(key) or 0)
+            cells[key] = number(cells.get(key))
         for column in section.columns:
             if column.ratio:
                 ratio = average if column.average else percent
@@ -99,5 +110,5 @@ def add_up(section: TableSection, tables: list[dict]) -> dict:
             if target is None:
                 target = merged[row["key"]] = {"key": row["key"], "label": row["label"], "cells": dict.fromkeys(counts, 0)}
             for key in counts:
-                target["cells"][key] += int(row["cells"].get(key) or 0)
+                target["cells"][key] += number(row["cells"].get(key))
     return finish(section, list(merged.values()))
