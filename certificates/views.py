@@ -11,7 +11,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -25,10 +24,6 @@ from core.http import client_address
 from core.views import apply_validation_error, flash_error
 from training.models import Klass
 from training.results.documents import director_name, place_name
-
-
-def _verify_url(request):
-    return lambda code: request.build_absolute_uri(reverse("certificates:verify_code", args=[code]))
 
 
 def _visible_class(request, pk: int) -> Klass:
@@ -128,7 +123,7 @@ def class_certificates(request, pk: int):
 def batch_start(request, pk: int):
     klass = _visible_class(request, pk)
     page = "A5" if request.POST.get("page") == "A5" else "A4"
-    state = services.start_batch(actor=request.user, klass=klass, base_url=request.build_absolute_uri("/"), page=page)
+    state = services.start_batch(actor=request.user, klass=klass, page=page)
     if request.htmx:
         return render(request, "certificates/_batch.html", {"state": state})
     return redirect("certificates:batch", job_id=state.job_id)
@@ -174,7 +169,7 @@ def certificate_detail(request, code: str):
             "replaced_by": selectors.replacement_of(certificate),
             "revoke_form": ReasonForm(prefix="revoke"),
             "reissue_form": ReasonForm(prefix="reissue"),
-            "verify_url": _verify_url(request)(certificate.code),
+            "verify_url": services.verification_url(certificate.code),
         },
     )
 
@@ -218,7 +213,7 @@ def download_certificate(request, code: str):
     certificate = _certificate(request, code)
     if certificate.status != Certificate.Status.VALID:
         raise Http404
-    pdf = services.render_single(certificate, verify_url=_verify_url(request))
+    pdf = services.render_single(certificate)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{certificate_filename(certificate.number_label)}"'
     return response

@@ -17,13 +17,8 @@ from lecturers.feedback import survey_results
 from lecturers.held import held_condition
 from lecturers.models import Survey
 from training.models import Attendance, Enrolment, Result, Session
-from training.results.documents import (
-    director_name,
-    host_committee,
-    place_name,
-    printed_classification,
-    vn_upper,
-)
+from training.results.documents import director_name, host_committee, place_name, vn_upper
+from training.results.rules import printed_classification
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

@@ -33,6 +33,8 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Scheme and host printed in the QR codes of certificates: the public address, not the one an officer browses.
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
 
 # Project apps come first so their templates and Vietnamese catalogues take precedence over
 # Django's own (e.g. "active" is "đang hoạt động" here, not the admin's "Kích hoạt").

@@ -11,6 +11,7 @@ import os
 os.environ.setdefault("SECRET_KEY", "ttct-test-suite-key-not-secret")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+os.environ.setdefault("PUBLIC_BASE_URL", "http://testserver")  # the address printed in certificates' QR codes
 
 from ttct import settings as _base  # noqa: E402 - the environment above must be set first
 

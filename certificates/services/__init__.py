@@ -7,7 +7,13 @@ download (`start_batch`, `advance_batch`), the register book and the public look
 from certificates.services.batches import BatchState, advance_batch, batch_file, batch_state, start_batch
 from certificates.services.issuing import issue_certificates, reissue_certificate, revoke_certificate
 from certificates.services.printing import certificate_data, register_entries, register_heading, render_single
-from certificates.services.verification import VerificationResult, allow_lookup, lookup, normalise_code
+from certificates.services.verification import (
+    VerificationResult,
+    allow_lookup,
+    lookup,
+    normalise_code,
+    verification_url,
+)
 
 __all__ = [
     "BatchState",
@@ -26,4 +32,5 @@ __all__ = [
     "render_single",
     "revoke_certificate",
     "start_batch",
+    "verification_url",
 ]

@@ -5,6 +5,10 @@ batch is done, and shows the progress after each step. Each step renders a slice
 last, the single PDF) and stays well under a second, so no request runs long, no worker process
 is needed, and any app server can take the next step because the state lives in files under
 MEDIA_ROOT (shared storage when the app scales out).
+
+One step at a time per batch: a step first creates the batch's lock file (an exclusive create, atomic on
+local and network file systems), so a second tab or a double click that asks for a step while one runs
+gets the progress as it is and does nothing; a lock left by a crashed step expires after a minute.
 """
 
 from __future__ import annotations
@@ -16,13 +20,13 @@ import shutil
 import time
 import uuid
 import zipfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.urls import reverse
 
 from certificates.models import Certificate
 from certificates.permissions import sees_class_certificates
@@ -31,6 +35,7 @@ from certificates.services.printing import certificate_data, printable
 from core.services import require
 
 STEP_SIZE = 40  # single PDFs per step: about 0,2 s of typst work here
+LOCK_SECONDS = 60  # a step takes well under a second; a lock this old was left by a crash
 KEEP_SECONDS = 24 * 3600
 _JOB_ID_CHARS = set("0123456789abcdef")
 
@@ -105,8 +110,8 @@ def _sweep() -> None:
             continue
 
 
-def start_batch(*, actor, klass, base_url: str, page: str = "A4") -> BatchState:
-    """Prepare a batch of the class's valid certificates; `base_url` (scheme and host) goes in the QR codes."""
+def start_batch(*, actor, klass, page: str = "A4") -> BatchState:
+    """Prepare a batch of the class's valid certificates (their QR codes open `verification_url`)."""
     require(sees_class_certificates(actor, klass))
     ids = list(
         Certificate.objects.filter(enrolment__klass=klass, status=Certificate.Status.VALID)
@@ -128,26 +133,47 @@ def start_batch(*, actor, klass, base_url: str, page: str = "A4") -> BatchState:
         "zipped": 0,
         "pdf_ready": False,
         "page": page,
-        "base_url": base_url.rstrip("/"),
     }
     _write_manifest(folder, manifest)
     return _state(manifest)
 
 
-def _verify_url(base_url: str):
-    return lambda code: base_url + reverse("certificates:verify_code", args=[code])
-
-
 def _items(manifest: dict, ids: list[int]):
     by_id = {c.pk: c for c in printable(Certificate.objects.filter(pk__in=ids))}
     ordered = [by_id[pk] for pk in ids if pk in by_id]
-    return certificate_data(ordered, verify_url=_verify_url(manifest["base_url"]))
+    return certificate_data(ordered)
+
+
+@contextmanager
+def _step_lock(folder: Path):
+    """Yields True when this request holds the batch's step, False when another one does."""
+    lock = folder / "step.lock"
+    try:
+        if lock.exists() and time.time() - lock.stat().st_mtime > LOCK_SECONDS:
+            lock.unlink(missing_ok=True)
+        descriptor = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+    except FileExistsError:
+        yield False
+        return
+    os.close(descriptor)
+    try:
+        yield True
+    finally:
+        lock.unlink(missing_ok=True)
 
 
 def advance_batch(*, actor, job_id: str) -> BatchState:
-    """Do the next step of a batch and return the progress."""
-    manifest = _read_manifest(job_id, actor)
+    """Do the next step of a batch and return the progress; a no-op while another step of it runs."""
+    _read_manifest(job_id, actor)
     folder = _job_dir(job_id)
+    with _step_lock(folder) as holds:
+        manifest = _read_manifest(job_id, actor)  # read again under the lock: a step may just have ended
+        if holds:
+            _step(folder, manifest)
+    return _state(manifest)
+
+
+def _step(folder: Path, manifest: dict) -> None:
     ids = manifest["certificate_ids"]
     if manifest["zipped"] < len(ids):
         chunk = ids[manifest["zipped"] : manifest["zipped"] + STEP_SIZE]
@@ -167,7 +193,6 @@ def advance_batch(*, actor, job_id: str) -> BatchState:
         (folder / "certificates.pdf").write_bytes(pdf)
         manifest["pdf_ready"] = True
     _write_manifest(folder, manifest)
-    return _state(manifest)
 
 
 def batch_state(*, actor, job_id: str) -> BatchState:

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from certificates.models import Certificate, CertificateRegister
 from certificates.rendering import CertificateData, RegisterEntry, RegisterHeading, render_certificates_pdf
+from certificates.services.verification import verification_url
 from training.results.documents import host_committee, vn_upper
 
 VerifyUrl = Callable[[str], str]  # code -> absolute URL of the public verification page
@@ -17,7 +18,8 @@ def printable(queryset):
     return queryset.select_related("register", "enrolment__klass__centre")
 
 
-def certificate_data(certificates: Iterable[Certificate], *, verify_url: VerifyUrl) -> list[CertificateData]:
+def certificate_data(certificates: Iterable[Certificate], *, verify_url: VerifyUrl = verification_url,
+                     ) -> list[CertificateData]:
     """One CertificateData per certificate; the hosts are read once per centre, not per page."""
     hosts: dict[int, str] = {}
     items = []
@@ -53,7 +55,7 @@ def certificate_data(certificates: Iterable[Certificate], *, verify_url: VerifyU
     return items
 
 
-def render_single(certificate: Certificate, *, verify_url: VerifyUrl, page: str = "A4") -> bytes:
+def render_single(certificate: Certificate, *, verify_url: VerifyUrl = verification_url, page: str = "A4") -> bytes:
     return render_certificates_pdf(certificate_data([certificate], verify_url=verify_url), page=page)
 
 

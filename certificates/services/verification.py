@@ -11,12 +11,23 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
+from django.urls import reverse
 from django.utils import timezone
 
 from certificates.models import Certificate
 
 LOOKUPS_PER_MINUTE = getattr(settings, "CERTIFICATE_LOOKUPS_PER_MINUTE", 30)
 CODE_ALPHABET = set("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+
+
+def verification_url(code: str) -> str:
+    """The address a certificate's QR code opens: PUBLIC_BASE_URL, never the host of the current request
+    (an officer on the intranet address must not print certificates that only the intranet can check)."""
+    base = settings.PUBLIC_BASE_URL.rstrip("/")
+    if not base:
+        raise ImproperlyConfigured("Set PUBLIC_BASE_URL to the public address certificates are checked at.")
+    return base + reverse("certificates:verify_code", args=[code])
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import pytest
 from accounts.models import ApiToken
 from certificates import services
 from certificates.models import Certificate
-from training.tests.test_results_setup import approved_class, enrolments
+from training.tests.factories.results import approved_class, enrolments
 
 
 def auth(user):
@@ -73,7 +73,7 @@ def test_issue_out_of_scope_or_without_right(client, world, persona, status):
 
 def test_learner_sees_only_their_own(client, world):
     from training.results.services import approve_results
-    from training.tests.test_results_setup import fill_scores, make_class
+    from training.tests.factories.results import fill_scores, make_class
 
     klass = make_class(world, learners=1)
     klass.enrolments.create(person=world.learner_person)

@@ -11,7 +11,7 @@ from certificates import services
 from certificates.models import Certificate, CertificateRegister
 from core.models import AuditEvent
 from curriculum.choices import CertificateType
-from training.tests.test_results_setup import approved_class, enrolments, fill_scores, make_class, staff_the_centre
+from training.tests.factories.results import approved_class, enrolments, fill_scores, make_class, staff_the_centre
 
 ISSUED = dt.date(2026, 3, 20)
 

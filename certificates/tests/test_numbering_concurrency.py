@@ -10,7 +10,7 @@ from django.db import connection
 
 from certificates.models import Certificate, CertificateRegister
 from certificates.services.issuing import take_numbers
-from training.tests.test_results_setup import approved_class
+from training.tests.factories.results import approved_class
 
 pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import zipfile
 
 import pytest
@@ -13,9 +14,10 @@ from django.urls import reverse
 
 from certificates import services
 from certificates.models import Certificate, CertificateRegister
+from certificates.services import batches
 from core.text import search_key
 from training.results.services import approve_results
-from training.tests.test_results_setup import approved_class, enrolments, fill_scores, make_class
+from training.tests.factories.results import approved_class, enrolments, fill_scores, make_class
 
 ISSUED = dt.date(2026, 3, 20)
 
@@ -99,8 +101,6 @@ def test_class_page_queries_do_not_grow(client, world):
 
 
 def test_whole_class_batch_with_progress(client, world, monkeypatch):
-    from certificates.services import batches
-
     monkeypatch.setattr(batches, "STEP_SIZE", 2)
     klass = issued_class(world, learners=5)
     client.force_login(world.officer_a)
@@ -233,3 +233,50 @@ def test_register_search_ignores_diacritics_and_case(client, world):
     assert [c.enrolment_id for c in found] == [first.pk]
     by_class = client.get(url, {"q": search_key(klass.code)}).context["certificates"]
     assert {c.enrolment_id for c in by_class} == {first.pk, second.pk}
+
+
+def test_qr_codes_carry_the_public_address_not_the_browsed_host(client, world, settings):
+    settings.PUBLIC_BASE_URL = "https://ttct.tuyenquang.gov.vn"
+    settings.ALLOWED_HOSTS = ["*"]
+    issued_class(world, learners=1)
+    certificate = Certificate.objects.get()
+    expected = "https://ttct.tuyenquang.gov.vn" + reverse("certificates:verify_code", args=[certificate.code])
+    client.force_login(world.officer_a)
+    page = client.get(reverse("certificates:certificate_detail", args=[certificate.code]), HTTP_HOST="10.0.0.5:8080")
+    assert page.context["verify_url"] == expected
+    assert services.certificate_data([certificate])[0].verification_url == expected
+    assert services.verification_url(certificate.code) == expected
+
+
+def test_a_step_asked_for_while_one_runs_does_nothing(world, monkeypatch):
+    """Two tabs (or a double click) on one batch: the second request gets the progress and does no work."""
+    monkeypatch.setattr(batches, "STEP_SIZE", 2)
+    klass = issued_class(world, learners=3)
+    state = services.start_batch(actor=world.officer_a, klass=klass)
+    render = batches.render_certificate_zip
+    during = []
+
+    def render_while_another_tab_asks(items, **options):
+        if not during:
+            during.append(services.advance_batch(actor=world.officer_a, job_id=state.job_id))
+        return render(items, **options)
+
+    monkeypatch.setattr(batches, "render_certificate_zip", render_while_another_tab_asks)
+    first = services.advance_batch(actor=world.officer_a, job_id=state.job_id)
+    assert during[0].zipped == 0 and first.zipped == 2
+    while not first.finished:
+        first = services.advance_batch(actor=world.officer_a, job_id=state.job_id)
+    path, _name = services.batch_file(actor=world.officer_a, job_id=state.job_id, kind="zip")
+    assert len(zipfile.ZipFile(path).namelist()) == 3
+
+
+def test_a_lock_left_by_a_crashed_step_expires(world, monkeypatch):
+    klass = issued_class(world, learners=1)
+    state = services.start_batch(actor=world.officer_a, klass=klass)
+    lock = batches._job_dir(state.job_id) / "step.lock"
+    lock.touch()
+    assert services.advance_batch(actor=world.officer_a, job_id=state.job_id).zipped == 0
+    old = lock.stat().st_mtime - batches.LOCK_SECONDS - 1
+    os.utime(lock, (old, old))
+    assert services.advance_batch(actor=world.officer_a, job_id=state.job_id).zipped == 1
+    assert not lock.exists()

@@ -11,7 +11,7 @@ from django.urls import reverse
 from certificates import services
 from certificates.models import Certificate
 from certificates.services import verification
-from training.tests.test_results_setup import approved_class
+from training.tests.factories.results import approved_class
 
 ISSUED = dt.date(2026, 3, 20)
 

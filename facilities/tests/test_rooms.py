@@ -82,7 +82,7 @@ def test_services_refuse_other_centres(world):
 
 
 def test_used_room_is_taken_out_of_use_not_deleted(client, world):
-    from training.tests import test_classes_factories as make
+    from training.tests.factories import classes as make
 
     room = _room(world.centre_a)
     make.klass(world.centre_a, room=room)
@@ -97,7 +97,7 @@ def test_used_room_is_taken_out_of_use_not_deleted(client, world):
 
 
 def test_detail_shows_classes_and_history(client, world):
-    from training.tests import test_classes_factories as make
+    from training.tests.factories import classes as make
 
     room = _room(world.centre_a)
     klass = make.klass(world.centre_a, room=room, end_date=make.START.replace(year=2099))

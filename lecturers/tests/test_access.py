@@ -12,7 +12,7 @@ from lecturers.services import feedback
 from lecturers.tests.builders import fee_table, make_class, teach
 from tests import factories as f
 from tests.test_access_walk import ALL, expect
-from training.tests.test_timetable_support import enrol, learners
+from training.tests.factories.timetable import enrol, learners
 
 assert "anonymous" in ALL
 
@@ -84,6 +84,11 @@ def cases(world, o):
         ("staff standard", reverse("lecturers:staff_standard", args=[o["staff"].pk]),
          expect(200, officer_b=404, lecturer_a=404, learner_a=404)),
         ("standard rules", reverse("lecturers:standard_sets"), expect(200, **no_lecturer_learner)),
+        ("standard rules create", reverse("lecturers:standard_set_create"), admin_only),
+        ("standard rules edit", reverse("lecturers:standard_set_edit", args=[o["standard"].pk]), admin_only),
+        ("survey forms", reverse("lecturers:survey_templates"), expect(200, **no_lecturer_learner)),
+        ("survey form new version", reverse("lecturers:survey_template_version", args=[o["survey"].template_id]),
+         admin_only),
         ("class survey", reverse("lecturers:class_survey", args=[k]), klass_a),
         ("survey", reverse("lecturers:survey_detail", args=[o["survey"].pk]), klass_a),
         ("survey slips", reverse("lecturers:survey_slips", args=[o["survey"].pk]), expect(200, **managers)),

@@ -22,7 +22,7 @@ from lecturers.statement import yearly_statement
 from lecturers.tests.builders import fee_table, guest, make_class, teach
 from tests import factories as f
 from training.models import Attendance
-from training.tests.test_timetable_support import learners
+from training.tests.factories.timetable import learners
 
 
 def _docx_text(content: bytes) -> str:

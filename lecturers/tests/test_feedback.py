@@ -12,7 +12,7 @@ from lecturers.models import RatingCount, Survey, SurveyCode, SurveyItem, TextAn
 from lecturers.services import feedback as services
 from lecturers.tests.builders import make_class, teach
 from tests import factories as f
-from training.tests.test_timetable_support import learners
+from training.tests.factories.timetable import learners
 
 
 @pytest.fixture

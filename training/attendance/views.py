@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from training.attendance import services as svc
+from training.attendance.forms import sheet_from_post
 from training.attendance.services import ordered_sessions
 from training.models import Attendance, Session
 from training.permissions import records_attendance, sees_attendance
@@ -48,12 +49,7 @@ def session_attendance(request, pk: int):
     if request.method == "POST":
         if not records_attendance(request.user, session):
             raise PermissionDenied
-        marks, notes = {}, {}
-        for key, value in request.POST.items():
-            if key.startswith("status_") and key[7:].isdigit() and value != Attendance.Status.PRESENT:
-                marks[int(key[7:])] = value
-            elif key.startswith("note_") and key[5:].isdigit() and value.strip():
-                notes[int(key[5:])] = value
+        marks, notes = sheet_from_post(request.POST)
         try:
             summary = svc.record_attendance(actor=request.user, session=session, marks=marks, notes=notes)
         except ValidationError as error:

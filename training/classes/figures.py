@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from training.models import Attendance, Enrolment, Klass, Result, Session
 
@@ -57,7 +58,7 @@ def attendance_rate(klass) -> int | None:
 
 def needs_attention(klass, today: dt.date | None = None) -> list[str]:
     """Short machine keys the dashboard turns into badges (kept as keys so tests do not depend on wording)."""
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     flags = []
     status = klass.status
     if status == Klass.Status.PLANNED and klass.start_date <= today + dt.timedelta(days=14):

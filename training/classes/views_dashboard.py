@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.http import Http404
 from django.shortcuts import render
+from django.utils import timezone
 
 from accounts.scope import scope_of
 from org.models import Centre
@@ -58,7 +57,7 @@ def director_dashboard(request):
             raise Http404
     else:
         centre = _default_centre(request.user, centres)
-    today = dt.date.today()
+    today = timezone.localdate()
     year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else today.year
     context = {"centres": centres, "centre": centre, "year": year, "years": range(today.year + 1, today.year - 6, -1)}
     if centre is None:

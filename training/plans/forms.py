@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DateField
@@ -26,7 +25,8 @@ class PlanForm(forms.Form):
         only = list(centres[:2])
         if len(only) == 1:
             self.fields["centre"].initial = only[0]
-        self.fields["year"].initial = dt.date.today().year + (1 if dt.date.today().month >= 10 else 0)
+        today = timezone.localdate()
+        self.fields["year"].initial = today.year + (1 if today.month >= 10 else 0)
 
 
 class ProgrammeChoiceField(forms.ModelChoiceField):

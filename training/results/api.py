@@ -129,10 +129,7 @@ def _class(request, class_id: int) -> Klass:
     return klass
 
 
-@router.get("/classes/{class_id}/results", response=ClassResultsOut)
-def read_class_results(request, class_id: int):
-    """The grid's columns and the class's state; the rows come from /results/rows."""
-    klass = _class(request, class_id)
+def _class_results(klass) -> dict:
     return {
         "class_id": klass.pk,
         "status": klass.status,
@@ -140,6 +137,12 @@ def read_class_results(request, class_id: int):
         "approved_at": klass.results_approved_at,
         "components": list(klass.version.components.order_by("order")),
     }
+
+
+@router.get("/classes/{class_id}/results", response=ClassResultsOut)
+def read_class_results(request, class_id: int):
+    """The grid's columns and the class's state; the rows come from /results/rows."""
+    return _class_results(_class(request, class_id))
 
 
 @router.get("/classes/{class_id}/results/rows", response=list[ResultRow])
@@ -166,14 +169,7 @@ def save_scores(request, class_id: int, payload: ScoresIn):
 
 @router.post("/classes/{class_id}/results/approve", response=ClassResultsOut)
 def approve_class_results(request, class_id: int):
-    klass = services.approve_results(actor=request.auth, klass=_class(request, class_id))
-    return {
-        "class_id": klass.pk,
-        "status": klass.status,
-        "locked": klass.results_locked,
-        "approved_at": klass.results_approved_at,
-        "components": list(klass.version.components.order_by("order")),
-    }
+    return _class_results(services.approve_results(actor=request.auth, klass=_class(request, class_id)))
 
 
 @router.post("/classes/{class_id}/scores/correct", response=CorrectionOut)

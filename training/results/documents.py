@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from django.utils import timezone
+
 from core.documents import Article, Column, DocumentTable, OfficialDocument, Signature
 from core.text import format_decimal, nfc, short_date
 from curriculum.choices import CertificateType
@@ -46,7 +48,7 @@ def place_name(centre: Centre) -> str:
 
 
 def director_name(centre: Centre, on: dt.date | None = None) -> str:
-    on = on or dt.date.today()
+    on = on or timezone.localdate()
     assignment = (
         StaffAssignment.objects.filter(centre=centre, position=StaffAssignment.Position.DIRECTOR, start_date__lte=on)
         .exclude(end_date__lt=on)

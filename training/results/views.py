@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,17 +9,16 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.documents import render_docx, render_pdf
-from core.forms import DateField
 from core.text import format_decimal
 from core.views import apply_validation_error, flash_error
 from training.models import Enrolment, Klass, Score
 from training.permissions import directs_class, edits_class, sees_class_people
 from training.results import services as services
 from training.results.documents import recognition_document
+from training.results.forms import CorrectionForm, RecognitionForm
 from training.results.rules import REASON_LABELS, classification_label
 
 
@@ -196,17 +194,6 @@ def results_approve(request, pk: int):
     return redirect("training:results_grid", pk=klass.pk)
 
 
-class CorrectionForm(forms.Form):
-    value = forms.CharField(
-        label=gettext_lazy("New score"),
-        required=False,
-        max_length=10,
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off", "size": 5}),
-        help_text=gettext_lazy("Leave blank to remove the score."),
-    )
-    reason = forms.CharField(label=gettext_lazy("Reason for the correction"), widget=forms.Textarea(attrs={"rows": 3}))
-
-
 @login_required
 def score_correct(request, pk: int, enrolment_id: int, component_id: int):
     klass = visible_class(request, pk)
@@ -255,17 +242,6 @@ def score_correct(request, pk: int, enrolment_id: int, component_id: int):
             "score": score,
             "form": form,
         },
-    )
-
-
-class RecognitionForm(forms.Form):
-    number = forms.CharField(
-        label=gettext_lazy("Decision number"), max_length=60, help_text=gettext_lazy("For example 15-QĐ/TTCT.")
-    )
-    date = DateField(
-        label=gettext_lazy("Decision date"),
-        required=False,
-        help_text=gettext_lazy("Leave blank to print a date line to fill in by hand."),
     )
 
 

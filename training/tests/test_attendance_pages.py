@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from training.attendance import services as svc
 from training.models import Attendance, Session
-from training.tests.test_timetable_support import learners, make_class, session
+from training.tests.factories.timetable import learners, make_class, session
 
 MON = dt.date(2026, 3, 2)
 S = Attendance.Status
@@ -40,7 +40,7 @@ def test_access_to_attendance_pages(world, client, setup):
         (reverse("training:attendance_grid", args=[klass.pk]), enrolled_learner, "enrol"),
     ):
         if prepare == "enrol":
-            from training.tests.test_timetable_support import enrol
+            from training.tests.factories.timetable import enrol
 
             enrol(klass, [world.learner_person])
         for persona, user in world.personas().items():

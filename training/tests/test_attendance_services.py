@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from core.models import AuditEvent
 from training.attendance import services as svc
 from training.models import Attendance, Enrolment, Session
-from training.tests.test_timetable_support import learners, make_class, session
+from training.tests.factories.timetable import learners, make_class, session
 
 MON = dt.date(2026, 3, 2)
 TODAY = dt.date(2026, 3, 31)

@@ -15,7 +15,7 @@ from certificates.models import Certificate
 from conftest import browser_login
 from training.models import Attendance, Enrolment, Klass, Result, Session
 from training.nominations import sample_workbooks as workbooks
-from training.tests.test_results_setup import make_version, staff_the_centre
+from training.tests.factories.results import make_version, staff_the_centre
 
 
 def _decode_qr(pdf: bytes, tmp_path) -> str:

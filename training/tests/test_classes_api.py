@@ -6,7 +6,7 @@ import pytest
 
 from accounts.models import ApiToken
 from training.models import AnnualPlan, Klass
-from training.tests import test_classes_factories as make
+from training.tests.factories import classes as make
 
 pytestmark = pytest.mark.django_db
 

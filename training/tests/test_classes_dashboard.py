@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from certificates.models import Certificate, CertificateRegister
 from training.models import Attendance, Result
-from training.tests import test_classes_factories as make
+from training.tests.factories import classes as make
 
 pytestmark = pytest.mark.django_db
 URL = reverse("training:dashboard")

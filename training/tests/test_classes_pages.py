@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from tests import factories as f
 from training.models import Klass
-from training.tests import test_classes_factories as make
+from training.tests.factories import classes as make
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from tests import factories as f
 from training.classes import services as services
 from training.models import Klass
 from training.permissions import directs_centre
-from training.tests import test_classes_factories as make
+from training.tests.factories import classes as make
 
 pytestmark = pytest.mark.django_db
 START = make.START

@@ -14,7 +14,7 @@ from people.models import Person
 from tests import factories as f
 from training.nominations import sample_workbooks as W
 from training.nominations.services import preview_nominations
-from training.tests import test_nominations_support as support
+from training.tests.factories import nominations as support
 
 
 @pytest.fixture(autouse=True)

@@ -14,7 +14,7 @@ from people.models import Person
 from tests import factories as f
 from training.nominations import sample_workbooks as W
 from training.nominations.importers import ImportBlocked, save_persons
-from training.tests import test_nominations_support as support
+from training.tests.factories import nominations as support
 
 # Rows 14 and 16 of the party list are in error; these fixes are what the user types in the preview.
 FIXES = {14: {"dob_male": "28/02/1991"}, 16: {"dob_male": "", "dob_female": "20/11/1985"}}

@@ -7,7 +7,7 @@ from accounts.models import ApiToken
 from tests import factories as f
 from training.models import Enrolment
 from training.nominations import sample_workbooks as w
-from training.tests import test_nominations_support as s
+from training.tests.factories import nominations as s
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from people.models import Person
 from training.models import Enrolment
 from training.nominations import sample_workbooks as w
-from training.tests import test_nominations_support as s
+from training.tests.factories import nominations as s
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from training.nominations import sample_workbooks as w
 from training.nominations.importers import ImportBlocked
 from training.nominations.rules import Rule
 from training.nominations.services import Choices, import_nominations, preview_nominations
-from training.tests import test_nominations_support as s
+from training.tests.factories import nominations as s
 
 pytestmark = pytest.mark.django_db
 

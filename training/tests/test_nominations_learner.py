@@ -7,10 +7,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from certificates.models import Certificate, CertificateRegister
+from certificates.tests.factories import CertificateFactory
 from tests import factories as f
 from training.models import Enrolment, Klass, Result, Session
-from training.tests import test_nominations_support as s
+from training.tests.factories import nominations as s
 
 pytestmark = pytest.mark.django_db
 
@@ -21,11 +21,7 @@ def _approved_class(world, centre, code=None):
 
 
 def _certificate(enrolment, number=1):
-    register, _ = CertificateRegister.objects.get_or_create(centre=enrolment.klass.centre, year=2025)
-    return Certificate.objects.create(
-        register=register, number=number, enrolment=enrolment, issued_on=dt.date(2025, 9, 20),
-        learner_name=enrolment.person.full_name, programme_name="x", class_code=enrolment.klass.code,
-        class_start=enrolment.klass.start_date, class_end=enrolment.klass.end_date, centre_name="x")
+    return CertificateFactory(enrolment=enrolment, number=number, issued_on=dt.date(2025, 9, 20))
 
 
 def test_person_page_lists_classes_across_centres_in_scope(client, world):

@@ -10,7 +10,7 @@ from tests import factories as f
 from training.models import Enrolment, Klass
 from training.nominations.enrolment import enrol_person, move_enrolment, withdraw_enrolment
 from training.nominations.rules import Candidate, Eligibility, Rule, add_months
-from training.tests import test_nominations_support as s
+from training.tests.factories import nominations as s
 
 pytestmark = pytest.mark.django_db
 

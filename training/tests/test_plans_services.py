@@ -14,7 +14,7 @@ from curriculum.choices import ProgrammeStatus
 from training.models import AnnualPlan, PlanLine, Result
 from training.plans import services as services
 from training.plans.report import plan_vs_actual
-from training.tests import test_classes_factories as make
+from training.tests.factories import classes as make
 
 pytestmark = pytest.mark.django_db
 APPROVAL = {"issuer": "Ban Thường vụ Đảng ủy xã Yên Sơn", "number": "45-QĐ/ĐU", "date": dt.date(2026, 1, 10)}

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from accounts.models import ApiToken
 from training.models import Klass, Score
 from training.results.services import cell_name
-from training.tests.test_results_setup import approved_class, enrolments, fill_scores, make_class
+from training.tests.factories.results import approved_class, enrolments, fill_scores, make_class
 
 
 def auth(user):

@@ -14,7 +14,7 @@ from django.urls import reverse
 from certificates.models import Certificate
 from conftest import browser_login
 from training.models import Klass, Result
-from training.tests.test_results_setup import enrolments, make_class, staff_the_centre
+from training.tests.factories.results import enrolments, make_class, staff_the_centre
 
 
 @pytest.mark.browser

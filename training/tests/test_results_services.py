@@ -15,7 +15,7 @@ from curriculum.choices import GradingScheme
 from training.models import Klass, Result, Score, Session
 from training.results import services as services
 from training.results.documents import recognition_document
-from training.tests.test_results_setup import (
+from training.tests.factories.results import (
     approved_class,
     enrolments,
     fill_scores,

@@ -13,7 +13,7 @@ from django.urls import reverse
 from core.models import AuditEvent
 from training.models import Klass, Score
 from training.results.services import cell_name
-from training.tests.test_results_setup import approved_class, enrolments, fill_scores, make_class, staff_the_centre
+from training.tests.factories.results import approved_class, enrolments, fill_scores, make_class, staff_the_centre
 
 
 def get_as(client, user, url, **kwargs):

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from training.models import Attendance, Session
-from training.tests.test_timetable_support import TOPICS, learners, make_class, session, teacher
+from training.tests.factories.timetable import TOPICS, learners, make_class, session, teacher
 
 MON = dt.date(2026, 3, 2)
 BASE = "/api/training"
@@ -121,7 +121,7 @@ def test_attendance_refusals(world, client, klass):
                 {"marks": [{"enrolment_id": 999999, "status": "excused"}]}).status_code == 422
     assert call(client, world.officer_a, "put", f"/sessions/{s.pk}/attendance",
                 {"marks": [{"enrolment_id": enrolled[0].pk, "status": "asleep"}]}).status_code == 422
-    from training.tests.test_timetable_support import enrol
+    from training.tests.factories.timetable import enrol
 
     enrol(klass, [world.learner_person])
     assert call(client, world.learner_a, "get", f"/classes/{klass.pk}/attendance").status_code == 403

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from training.models import LecturerUnavailability, Session
-from training.tests.test_timetable_support import TOPICS, learners, make_class, make_room, session, teacher
+from training.tests.factories.timetable import TOPICS, learners, make_class, make_room, session, teacher
 from training.timetable.export import calendar_token
 
 MON = dt.date(2026, 3, 2)

@@ -11,7 +11,7 @@ from django.utils import translation
 from core.models import AuditEvent
 from tests import factories as f
 from training.models import LecturerUnavailability, PublicHoliday, Session
-from training.tests.test_timetable_support import (
+from training.tests.factories.timetable import (
     TOPICS,
     learners,
     make_class,
@@ -87,7 +87,7 @@ def test_generator_skips_slots_where_learners_sit_in_another_class(world):
     klass = make_class(world.centre_a)
     other = make_class(world.centre_a)
     shared = learners(klass, 2)
-    from training.tests.test_timetable_support import enrol
+    from training.tests.factories.timetable import enrol
 
     enrol(other, [shared[0].person])
     session(other, MON, P.MORNING)
@@ -184,7 +184,7 @@ def test_clashes_of_lecturer_room_class_and_learners_are_refused(world):
                            topic=b_class.version.topics.first(), lecturer=guest_profile, override_reason="x")
     # A learner in both classes.
     shared = learners(klass, 1)[0].person
-    from training.tests.test_timetable_support import enrol
+    from training.tests.factories.timetable import enrol
 
     enrol(other, [shared])
     with pytest.raises(ValidationError) as error:
@@ -292,7 +292,7 @@ def test_holidays_keep_an_administrators_correction(db):
 
 
 def test_a_single_leftover_period_joins_the_last_session(world):
-    from training.tests.test_timetable_support import make_version
+    from training.tests.factories.timetable import make_version
 
     version = make_version([("Chuyên đề năm tiết", 5), ("Chuyên đề chín tiết", 9), ("Chuyên đề sáu tiết", 6)])
     klass = make_class(world.centre_a, version=version)

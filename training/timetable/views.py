@@ -198,6 +198,11 @@ def session_move(request, pk: int):
             notice = _("Moved the session to %(slot)s.") % {"slot": str(session)}
     else:
         errors = [f"{form.fields[name].label}: {' '.join(e)}" for name, e in form.errors.items()]
+    return _answer(request, klass, week, notice=notice, errors=errors)
+
+
+def _answer(request, klass, week, *, notice: str, errors: list[str]):
+    """The week grid again for HTMX, else the messages and a redirect to the week."""
     if request.htmx:
         return _render_main(request, klass, week, notice=notice, errors=errors)
     for message in errors:
@@ -222,13 +227,7 @@ def session_delete(request, pk: int):
         errors = error.messages
     else:
         notice = _("Deleted the session of %(slot)s.") % {"slot": label}
-    if request.htmx:
-        return _render_main(request, klass, week, notice=notice, errors=errors)
-    for message in errors:
-        messages.error(request, message)
-    if notice:
-        messages.success(request, notice)
-    return redirect(_back(klass, week))
+    return _answer(request, klass, week, notice=notice, errors=errors)
 
 
 @login_required

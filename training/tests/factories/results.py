@@ -1,26 +1,29 @@
-"""Builders shared by the results and certificates tests: a programme version with its rules and a class.
-
-Kept in a test_ module (the results area owns only those); it holds no tests of its own.
-"""
+"""Builders of the results and certificates tests: a programme version with its rules, a class with its
+learners and timetable, scores, absences, an approved class, a centre with a director and a host."""
 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from decimal import Decimal
 
-import pytest
+import factory
 
-from curriculum.choices import AssessmentKind, CertificateType, GradingScheme, VersionStatus
-from curriculum.models import AssessmentComponent, GradeBand, Programme, ProgrammeVersion, Topic
+from curriculum.choices import CertificateType, GradingScheme
 from org.models import CentreHost
 from people.models import StaffAssignment
 from tests import factories as f
-from training.models import Attendance, Enrolment, Klass, Score, Session
-from training.results.services import recompute_results
-
-_codes = itertools.count(1)
-START = dt.date(2026, 3, 2)  # a Monday
+from training.models import Attendance, Klass, Session
+from training.results.services import approve_results, recompute_results
+from training.tests.factories import (
+    START,
+    AssessmentComponentFactory,
+    EnrolmentFactory,
+    GradeBandFactory,
+    KlassFactory,
+    ProgrammeVersionFactory,
+    ScoreFactory,
+    SessionFactory,
+)
 
 DEFAULT_BANDS = [
     ("excellent", "9.0", "10.0", True),
@@ -40,14 +43,8 @@ def make_version(
     min_final_score="5.0",
     max_absence="20",
 ):
-    n = next(_codes)
-    programme = Programme.objects.create(
-        code=f"RS{n}", name=f"Lý luận chính trị dành cho đảng viên mới {n}", category="political_theory"
-    )
-    version = ProgrammeVersion.objects.create(
-        programme=programme,
-        number=1,
-        status=VersionStatus.PUBLISHED,
+    version = ProgrammeVersionFactory(
+        programme__name="Lý luận chính trị dành cho đảng viên mới",
         grading_scheme=scheme,
         certificate_type=certificate_type,
         max_absence_percent=Decimal(max_absence),
@@ -55,27 +52,13 @@ def make_version(
         issuer="Ban Tuyên giáo Trung ương",
         document_number="01-HD/BTGTW",
         document_date=dt.date(2024, 1, 2),
+        topics=topics,
     )
     for order, (name, weight, required) in enumerate(components, start=1):
-        AssessmentComponent.objects.create(
-            version=version,
-            order=order,
-            kind=AssessmentKind.ESSAY,
-            name=name,
-            weight=Decimal(weight),
-            required=required,
-        )
+        AssessmentComponentFactory(version=version, order=order, name=name, weight=Decimal(weight), required=required)
     for order, (classification, lo, hi, passing) in enumerate(DEFAULT_BANDS, start=1):
-        GradeBand.objects.create(
-            version=version,
-            order=order,
-            classification=classification,
-            min_score=Decimal(lo),
-            max_score=Decimal(hi),
-            passing=passing,
-        )
-    for order, (title, periods) in enumerate(topics, start=1):
-        Topic.objects.create(version=version, order=order, title=title, lecture_periods=periods)
+        GradeBandFactory(version=version, order=order, classification=classification, min_score=Decimal(lo),
+                         max_score=Decimal(hi), passing=passing)
     return version
 
 
@@ -93,32 +76,29 @@ def make_class(
     """A class of the centre (A by default) with learners and a timetable that covers every topic."""
     version = version or make_version(**version_options)
     centre = centre or world.centre_a
-    n = next(_codes)
-    klass = Klass.objects.create(
+    klass = KlassFactory(
         centre=centre,
         version=version,
-        code=f"DVM-2026-{n:02d}",
-        name=f"Lớp đảng viên mới khóa {n}",
+        code=factory.Sequence(lambda n: f"DVM-2026-{n + 1:02d}"),
+        name=factory.Sequence(lambda n: f"Lớp đảng viên mới khóa {n + 1}"),
         start_date=START,
         end_date=START + dt.timedelta(days=11),
         status=status,
-        opening_decision_number=f"{n}-QĐ/TTCT",
+        opening_decision_number=factory.Sequence(lambda n: f"{n + 1}-QĐ/TTCT"),
         opening_decision_date=START - dt.timedelta(days=7),
     )
-    for _i in range(learners):
-        person = f.PersonFactory(centre=centre)
-        Enrolment.objects.create(klass=klass, person=person)
+    EnrolmentFactory.create_batch(learners, klass=klass)
     if schedule:
         day = START
         for topic in version.topics.order_by("order"):
             left = topic.total_periods
             while left > 0:
                 periods = min(4, left)
-                Session.objects.create(klass=klass, date=day, part=Session.Part.MORNING, periods=periods, topic=topic)
+                SessionFactory(klass=klass, date=day, part=Session.Part.MORNING, periods=periods, topic=topic)
                 day += dt.timedelta(days=1)
                 left -= periods
         for _i in range(sessions_extra):
-            Session.objects.create(klass=klass, date=day, part=Session.Part.AFTERNOON, periods=4)
+            SessionFactory(klass=klass, date=day, part=Session.Part.AFTERNOON, periods=4, topic=None)
             day += dt.timedelta(days=1)
     return klass
 
@@ -133,7 +113,7 @@ def fill_scores(klass, values) -> None:
     for enrolment, row in zip(enrolments(klass), values, strict=False):
         for component, value in zip(components, row, strict=True):
             if value is not None:
-                Score.objects.create(enrolment=enrolment, component=component, value=Decimal(str(value)))
+                ScoreFactory(enrolment=enrolment, component=component, value=Decimal(str(value)))
     recompute_results(klass=klass)
 
 
@@ -144,8 +124,6 @@ def mark_absent(klass, enrolment, count: int) -> None:
 
 def approved_class(world, *, learners=3, scores=None, **options) -> Klass:
     """A class whose results the director approved: everyone completed unless `scores` says otherwise."""
-    from training.results.services import approve_results
-
     klass = make_class(world, learners=learners, **options)
     fill_scores(klass, scores or [[8, 7]] * learners)
     return approve_results(actor=world.director_a, klass=klass)
@@ -163,8 +141,3 @@ def staff_the_centre(world) -> None:
         position=StaffAssignment.Position.DIRECTOR,
         start_date=dt.date(2025, 7, 1),
     )
-
-
-@pytest.fixture
-def class_builder(world):
-    return lambda **options: make_class(world, **options)

@@ -1,4 +1,4 @@
-"""Builders shared by the classes and plans tests (no tests here)."""
+"""Builders of the classes and plans tests: versions, rooms, plans, classes, enrolments, sessions."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from curriculum.choices import Category, VersionStatus
 from curriculum.models import Programme, ProgrammeVersion, Topic
 from facilities.models import Room
 from training.models import AnnualPlan, Enrolment, Klass, PlanLine, Session
+from training.tests.factories import EnrolmentFactory, KlassFactory, SessionFactory
 
 _n = itertools.count(1)
 START = dt.date(2026, 3, 2)
@@ -55,12 +56,13 @@ def klass(centre, ver=None, status: str = Klass.Status.PLANNED, **kw) -> Klass:
     if status != Klass.Status.PLANNED:
         values.setdefault("opening_decision_number", f"{n}-QĐ/TTCT")
         values.setdefault("opening_decision_date", START - dt.timedelta(days=7))
-    return Klass.objects.create(centre=centre, version=ver, status=status, **values)
+    return KlassFactory(centre=centre, version=ver, status=status, **values)
 
 
 def enrol(k: Klass, person, status: str = Enrolment.Status.ENROLLED) -> Enrolment:
-    return Enrolment.objects.create(klass=k, person=person, status=status)
+    return EnrolmentFactory(klass=k, person=person, status=status)
 
 
 def session(k: Klass, day: int = 0, part: str = Session.Part.MORNING, **kw) -> Session:
-    return Session.objects.create(klass=k, date=k.start_date + dt.timedelta(days=day), part=part, **kw)
+    kw.setdefault("topic", None)
+    return SessionFactory(klass=k, date=k.start_date + dt.timedelta(days=day), part=part, **kw)

@@ -1,18 +1,23 @@
-"""Builders shared by the nomination tests: programmes with their rules, classes, past results.
-
-(Named test_nominations_* so it sits with the tests it serves; it holds no tests itself.)
-"""
+"""Builders of the nomination tests: programmes with their rules, classes, past results, and the production
+preview of a nomination list."""
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
 
-from curriculum.choices import PrerequisiteKind, VersionStatus
-from curriculum.models import Prerequisite, Programme, ProgrammeVersion
+from curriculum.choices import PrerequisiteKind
+from curriculum.models import Prerequisite
 from tests import factories as f
-from training.models import Enrolment, Klass, Result
+from training.models import Enrolment, Klass
 from training.nominations.services import Choices, preview_nominations
+from training.tests.factories import (
+    EnrolmentFactory,
+    KlassFactory,
+    ProgrammeFactory,
+    ProgrammeVersionFactory,
+    ResultFactory,
+)
 
 _serial = itertools.count(1)
 
@@ -21,10 +26,8 @@ def programme(code: str | None = None, *, name: str = "", window_months: int | N
               version_number: int = 1):
     """A published version of a programme; `requires` is a Programme that must be completed first."""
     code = code or f"P{next(_serial)}"
-    prog, _created = Programme.objects.get_or_create(
-        code=code, defaults={"name": name or f"Chương trình {code}", "category": "political_theory"})
-    version = ProgrammeVersion.objects.create(programme=prog, number=version_number,
-                                              status=VersionStatus.PUBLISHED, total_periods=40)
+    prog = ProgrammeFactory(code=code, **({"name": name} if name else {}))
+    version = ProgrammeVersionFactory(programme=prog, number=version_number)
     order = itertools.count(1)
     if window_months:
         Prerequisite.objects.create(version=version, order=next(order), kind=PrerequisiteKind.PARTY_ADMISSION_WINDOW,
@@ -38,14 +41,14 @@ def programme(code: str | None = None, *, name: str = "", window_months: int | N
 def klass(centre, version, *, status=Klass.Status.OPEN, capacity=60, start=dt.date(2026, 4, 6),
           end=dt.date(2026, 4, 10), is_resit=False, code: str | None = None):
     code = code or f"{version.programme.code}-2026-{next(_serial):02d}"
-    return Klass.objects.create(centre=centre, version=version, code=code, name=f"Lớp {code}", start_date=start,
-                                end_date=end, status=status, capacity=capacity, is_resit=is_resit)
+    return KlassFactory(centre=centre, version=version, code=code, start_date=start, end_date=end, status=status,
+                        capacity=capacity, is_resit=is_resit)
 
 
 def completed(person, klass_obj, *, completed: bool = True) -> Enrolment:
     """A past enrolment with a result (completed or not)."""
-    enrolment = Enrolment.objects.create(klass=klass_obj, person=person)
-    Result.objects.create(enrolment=enrolment, final_score=7 if completed else 3, completed=completed)
+    enrolment = EnrolmentFactory(klass=klass_obj, person=person)
+    ResultFactory(enrolment=enrolment, final_score=7 if completed else 3, completed=completed)
     return enrolment
 
 
