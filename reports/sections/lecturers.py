@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from lecturers.feedback import _passing, _sums
 from lecturers.load import load_rows
-from lecturers.models import NormPost, RatingCount, Section
+from lecturers.models import NormPost, Section, SurveyItem
 from people.models import Lecturer
 from reports.sections.base import TOTAL, Col, Frame, TableSection
 from training.models import Klass
@@ -83,16 +83,16 @@ HOURS = TableSection(
 )
 
 
-def _counts(frame: Frame):
-    return RatingCount.objects.filter(item__survey__klass__centre_id__in=frame.centre_ids,
-                                      item__survey__klass__end_date__range=(frame.start, frame.end))
+def _items(frame: Frame):
+    return SurveyItem.objects.filter(survey__klass__centre_id__in=frame.centre_ids,
+                                     survey__klass__end_date__range=(frame.start, frame.end))
 
 
 def feedback_rows(frame: Frame) -> list[dict]:
     merged: dict[str, list] = defaultdict(lambda: [set(), 0, 0])
-    for row in _passing(_sums(_counts(frame), "item__section")):
-        entry = merged[row["item__section"]]
-        entry[0].add(row["item__survey_id"])
+    for row in _passing(_sums(_items(frame), "section")):
+        entry = merged[row["section"]]
+        entry[0].add(row["survey_id"])
         entry[1] += row["n"] or 0
         entry[2] += row["total"] or 0
     return [{"key": str(section), "label": label,
@@ -101,8 +101,8 @@ def feedback_rows(frame: Frame) -> list[dict]:
 
 
 def feedback_records(frame: Frame, row_key: str, column: str):
-    counts = _counts(frame) if row_key == TOTAL else _counts(frame).filter(item__section=row_key)
-    return "classes", Klass.objects.filter(pk__in=counts.values("item__survey__klass_id"))
+    items = _items(frame) if row_key == TOTAL else _items(frame).filter(section=row_key)
+    return "classes", Klass.objects.filter(pk__in=items.values("survey__klass_id"))
 
 
 FEEDBACK = TableSection(

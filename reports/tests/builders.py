@@ -28,7 +28,7 @@ from reports import services
 from reports.models import ReportKind
 from tests import factories as f
 from training.models import Enrolment, Result
-from training.tests import test_classes_factories as make
+from training.tests.factories import classes as make
 
 
 def certificate(enrolment, number: int, issued: dt.date) -> Certificate:

@@ -10,7 +10,7 @@ from reports import services
 from reports.rollup import build_rollup
 from reports.tests.builders import build, quarterly, written, yearly
 from tests import factories as f
-from training.tests import test_classes_factories as make
+from training.tests.factories import classes as make
 
 pytestmark = pytest.mark.django_db
 

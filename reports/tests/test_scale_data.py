@@ -11,7 +11,7 @@ from demo.scale_reports import seed_scale_reports
 from reports.models import Report
 from tests import factories as f
 from training.models import Enrolment, Klass
-from training.tests import test_classes_factories as make
+from training.tests.factories import classes as make
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from reports.sections import TABLES, TOTAL, Frame, compute_tables, finish
 from reports.selectors import lineage_ids
 from reports.tests.builders import build
 from tests import factories as f
-from training.tests import test_classes_factories as make
+from training.tests.factories import classes as make
 
 pytestmark = pytest.mark.django_db
 Q1 = (dt.date(2026, 1, 1), dt.date(2026, 3, 31))
