@@ -55,6 +55,10 @@ def _survey_load():
     from bench import survey_load
 
     return survey_load.run()
+def _finance():
+    from bench import finance
+
+    return finance.run()
 
 
 def _reports():
@@ -78,6 +82,7 @@ BENCHMARKS = {
     "pages": _pages,
     "lecturers": _lecturers,
     "survey_load": _survey_load,
+    "finance": _finance,
     "reports": _reports,
 }
 

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "certificates",
     "facilities",
     "lecturers",
+    "finance",
     "reports",
     "api",
     "demo",

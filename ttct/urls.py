@@ -16,6 +16,7 @@ urlpatterns = [
     path("certificates/", include("certificates.urls")),
     path("facilities/", include("facilities.urls")),
     path("lecturers/", include("lecturers.urls")),
+    path("finance/", include("finance.urls")),
     path("reports/", include("reports.urls")),
     path("api/", api.urls),
 ]

@@ -168,7 +168,7 @@ def class_create(request):
                 room=data["room"], off_site_venue=data["off_site_venue"], co_organiser=data["co_organiser"],
                 head_teacher=data["head_teacher"], capacity=data["capacity"], is_resit=data["is_resit"],
                 opening_decision_number=data["opening_decision_number"],
-                opening_decision_date=data["opening_decision_date"],
+                opening_decision_date=data["opening_decision_date"], agreement=data["agreement"],
             )
         except ValidationError as error:
             apply_validation_error(form, error)
