@@ -22,7 +22,9 @@ from django.utils.translation import gettext as _
 
 from accounts.scope import scope_of
 from certificates.models import Certificate
+from facilities.models import Condition, Equipment
 from org.models import Centre
+from org.models_agreements import CoordinationAgreement
 from reports.charts import Chart, Series, chart_workbook
 from reports.models import Report, ReportKind
 from reports.periods import PERIODS_PER_YEAR, period_dates, period_label
@@ -151,6 +153,8 @@ def dashboard_context(request) -> dict | None:
         classes=Sum("planned_classes"), learners=Sum("planned_learners"))
     certificates = Certificate.objects.filter(register__centre_id__in=ids, issued_on__year=year,
                                               status=Certificate.Status.VALID).count()
+    broken = Equipment.objects.filter(centre_id__in=ids, condition=Condition.BROKEN).aggregate(n=Sum("quantity"))["n"] or 0
+    expiring = CoordinationAgreement.objects.filter(centre_id__in=ids).expiring(today).count()
     waiting = list(classes.filter(status=Klass.Status.IN_PROGRESS, end_date__lt=today)
                    .order_by("end_date").only("pk", "code", "name", "end_date")[:5])
     late = _late_reports(target, year, today)
@@ -169,7 +173,7 @@ def dashboard_context(request) -> dict | None:
             "certificates": certificates,
         },
         "alerts": {"waiting": counts["waiting"], "waiting_classes": waiting, "not_issued": not_issued,
-                   "late_reports": late},
+                   "late_reports": late, "broken_equipment": broken, "expiring_agreements": expiring},
         "charts": list(chart_map.values()),
         "query": request.GET.urlencode(),
     }

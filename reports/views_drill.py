@@ -14,7 +14,8 @@ from django.http import Http404
 from django.shortcuts import render
 
 from certificates.models import Certificate
-from facilities.models import Room
+from facilities.models import Equipment, Room
+from finance.models import Spending
 from people.models import Lecturer, StaffAssignment
 from reports.sections import TABLES, TOTAL
 from reports.selectors import frame_of
@@ -32,6 +33,8 @@ RECORDS = {
     "lecturers": (Lecturer, ["person"], ["kind", "person__sort_key"]),
     "plan_lines": (PlanLine, ["plan", "programme"], ["plan__year", "quarter", "id"]),
     "rooms": (Room, ["centre"], ["kind", "name"]),
+    "equipment": (Equipment, ["category", "room"], ["category__sort_order", "name"]),
+    "spendings": (Spending, ["line"], ["date", "id"]),
 }
 
 

@@ -10,13 +10,15 @@ from django.utils.translation import gettext_lazy as _
 
 from reports.sections.base import TOTAL, Frame, TableSection, TextSection, add_up, finish
 from reports.sections.certificates import CERTIFICATES
+from reports.sections.equipment import EQUIPMENT
 from reports.sections.facilities import FACILITIES
+from reports.sections.finance import BUDGET
 from reports.sections.lecturers import FEEDBACK, HOURS
 from reports.sections.people import LECTURERS, STAFF
 from reports.sections.training import COMPLETION, PLAN_ACTUAL, SENDING
 
 TABLES: dict[str, TableSection] = {s.key: s for s in (PLAN_ACTUAL, SENDING, COMPLETION, CERTIFICATES, STAFF, LECTURERS,
-                                                      HOURS, FACILITIES, FEEDBACK)}
+                                                      HOURS, FACILITIES, EQUIPMENT, FEEDBACK, BUDGET)}
 
 TEXTS: dict[str, TextSection] = {s.key: s for s in (
     TextSection("results", "Kết quả đạt được", _("What the centre achieved in the period.")),
@@ -36,6 +38,8 @@ LABELS = {
     "lecturer_hours": _("Lecturer hours against the yearly norm"),
     "facilities": _("Facilities: rooms and venues"),
     "feedback": _("Learner feedback averages"),
+    "equipment": _("Equipment by category and condition"),
+    "budget": _("Budget execution"),
     "results": _("Results achieved"),
     "limitations": _("Shortcomings"),
     "causes": _("Causes of the shortcomings"),

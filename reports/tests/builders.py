@@ -90,7 +90,7 @@ def shipped_defaults() -> None:
     """The kinds and terms the data migrations ship, again: a transactional test starts from a flushed database."""
     if ReportKind.objects.exists():
         return
-    for name in ("0002_default_kinds", "0003_facilities_section", "0004_lecturer_sections"):
+    for name in ("0002_default_kinds", "0003_facilities_section", "0004_lecturer_sections", "0005_resource_sections"):
         import_module(f"reports.migrations.{name}").forwards(django_apps, None)
 
 
