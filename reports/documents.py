@@ -17,7 +17,7 @@ from reports.models import Report
 from reports.periods import period_phrase_vi
 from reports.sections import TEXTS
 from reports.selectors import kind_layout, report_tables, summary_line
-from training.classes.documents import _director, _host_committee, _place
+from training.documents.party import frame_of, signature_for
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -77,20 +77,19 @@ def centre_document(report: Report) -> OfficialDocument:
     _tables, keys, _mandatory = kind_layout(report.kind)
     source = report.snapshot["texts"] if report.is_submitted and report.snapshot else report.texts
     texts = [(TEXTS[key].title, source.get(key, "")) for key in keys]
-    parents = [f"ĐẢNG BỘ {centre.province.name.upper()}"]
-    committee = _host_committee(centre, on)
-    if committee:
-        parents.append(committee.upper())
+    frame = frame_of(centre, on)
+    host = centre.hosts.current(on).first() or centre.hosts.first()
+    committee = host.committee_name if host else ""
     phrase = period_phrase_vi(report.kind.period_type, report.year, report.number, report.start_date, report.end_date)
     submitted = timezone.localtime(report.submitted_at).date() if report.submitted_at else None
     title = f"Kết quả công tác đào tạo, bồi dưỡng {phrase}"
     if report.version > 1:
         title += f" (bản điều chỉnh lần {report.version - 1})"
     return OfficialDocument(
-        issuer="TRUNG TÂM CHÍNH TRỊ",
-        parent_bodies=tuple(parents),
+        issuer=frame.issuer,
+        parent_bodies=frame.parents,
         number=report.doc_label if report.is_submitted else "",
-        place=_place(centre, on),
+        place=frame.place,
         date=submitted,
         doc_type="BÁO CÁO",
         title=title,
@@ -99,7 +98,7 @@ def centre_document(report: Report) -> OfficialDocument:
         body=body_blocks(tables, texts, summary_line(tables)),
         recipients=(f"Thường trực {committee}," if committee else "Cấp ủy,",
                     f"Ban Tuyên giáo và Dân vận {provincial_committee(centre.province)},", "Lưu Trung tâm."),
-        signature=Signature(title="GIÁM ĐỐC", name=_director(centre, on)),
+        signature=signature_for(centre, on),
     )
 
 
