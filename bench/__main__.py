@@ -59,6 +59,8 @@ def _survey_load():
     from bench import survey_load
 
     return survey_load.run()
+
+
 def _finance():
     from bench import finance
 
@@ -69,6 +71,12 @@ def _standards():
     from bench import standards
 
     return standards.run()
+
+
+def _reports():
+    from bench import reports
+
+    return reports.run()
 
 
 def _seed():
@@ -89,6 +97,7 @@ BENCHMARKS = {
     "survey_load": _survey_load,
     "finance": _finance,
     "standards": _standards,
+    "reports": _reports,
 }
 
 

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "lecturers",
     "finance",
     "standards",
+    "reports",
     "api",
     "demo",
     "django.contrib.auth",
