@@ -28,6 +28,7 @@ class ParsedDate:
     precision: str = "day"  # "day", "month" or "year": how much of the date the cell gave
 
 
+_DIGIT = re.compile(r"\d")
 _DMY = re.compile(r"(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{2}|\d{4})")
 _YMD = re.compile(r"(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})")
 _MY = re.compile(r"(\d{1,2})[/\-.](\d{4})")
@@ -141,7 +142,7 @@ def _title_if_shouting(text: str) -> str:
 
 def parse_full_name(value) -> str:
     text = nfc(str(value))
-    if any(ch.isdigit() for ch in text):
+    if _DIGIT.search(text):
         raise CellError(_("\"%(text)s\" contains digits; a name cannot.") % {"text": text})
     return _title_if_shouting(text)
 
