@@ -22,7 +22,7 @@ from training.classes.documents import opening_decision_file
 from training.classes.figures import attendance_rate, with_enrolment, with_figures
 from training.classes.forms import ClassForm, OpeningDecisionForm, TransitionForm
 from training.models import AnnualPlan, Klass, PlanLine
-from training.permissions import creates_classes, edits_centre, reads_class_lists, sees_centre_work
+from training.permissions import creates_classes, edits_centre, reads_class_lists, sees_centre_work, sees_class_people
 
 Status = Klass.Status
 
@@ -122,6 +122,7 @@ def class_detail(request, pk: int):
         "steps": _steps(klass),
         "stages": _stage_links(klass, figures),
         "can_edit": can_edit,
+        "can_read_file": sees_class_people(request.user, klass),
         "forward": forward and {"value": forward, "label": Status(forward).label,
                                 "blockers": services.transition_blockers(klass, forward)},
         "backward": backward and {"value": backward, "label": Status(backward).label},
@@ -168,7 +169,7 @@ def class_create(request):
                 room=data["room"], off_site_venue=data["off_site_venue"], co_organiser=data["co_organiser"],
                 head_teacher=data["head_teacher"], capacity=data["capacity"], is_resit=data["is_resit"],
                 opening_decision_number=data["opening_decision_number"],
-                opening_decision_date=data["opening_decision_date"],
+                opening_decision_date=data["opening_decision_date"], agreement=data["agreement"],
             )
         except ValidationError as error:
             apply_validation_error(form, error)
@@ -248,7 +249,7 @@ def class_opening_decision(request, pk: int, fmt: str):
     if fmt not in ("docx", "pdf"):
         raise Http404
     klass = visible_class(request, pk)
-    content, filename, content_type = opening_decision_file(klass, fmt)
+    content, filename, content_type = opening_decision_file(klass, fmt, request.GET.get("signer"))
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
