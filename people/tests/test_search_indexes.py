@@ -12,7 +12,10 @@ pytestmark = pytest.mark.django_db
 def _plan(sql: str, params) -> str:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            # An empty test table: forbid the plans that would skip an index whatever its use, so the
+            # plan shows whether the trigram or partial index can answer the query at all.
             cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_indexscan = off")
             cursor.execute("EXPLAIN " + sql, params)
         else:
             cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
@@ -20,7 +23,7 @@ def _plan(sql: str, params) -> str:
 
 
 def test_word_search_reads_the_trigram_index_on_postgresql():
-    sql, params = Person.objects.search("hường", by_id=False).values("pk").query.sql_with_params()
+    sql, params = Person.objects.search("hường", by_id=False).order_by().values("pk").query.sql_with_params()
     plan = _plan(sql, params)
     if connection.vendor == "postgresql":
         assert "person_search_trgm_idx" in plan
