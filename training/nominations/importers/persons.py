@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from core import audit
 from core.audit import record_many, snapshot
+from core.bulk import create_rows
 from core.models import AuditEvent
 from people.models import Person
 from training.nominations.importers.matching import DIFF_FIELDS, differences, editable_person_ids
@@ -103,7 +104,7 @@ def save_persons(
                     updated.append(person)
                     events.append((person, changed))
 
-        Person.objects.bulk_create(created, batch_size=1000)
+        create_rows(Person, created)
         if updated:
             fields = sorted({name for _person, changed in events for name in changed} | {*_KEY_FIELDS, "updated_at"})
             Person.objects.bulk_update(updated, fields, batch_size=500)
