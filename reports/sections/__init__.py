@@ -15,10 +15,11 @@ from reports.sections.facilities import FACILITIES
 from reports.sections.finance import BUDGET
 from reports.sections.lecturers import FEEDBACK, HOURS
 from reports.sections.people import LECTURERS, STAFF
+from reports.sections.standards import STANDARDS
 from reports.sections.training import COMPLETION, PLAN_ACTUAL, SENDING
 
 TABLES: dict[str, TableSection] = {s.key: s for s in (PLAN_ACTUAL, SENDING, COMPLETION, CERTIFICATES, STAFF, LECTURERS,
-                                                      HOURS, FACILITIES, EQUIPMENT, FEEDBACK, BUDGET)}
+                                                      HOURS, FACILITIES, EQUIPMENT, FEEDBACK, BUDGET, STANDARDS)}
 
 TEXTS: dict[str, TextSection] = {s.key: s for s in (
     TextSection("results", "Kết quả đạt được", _("What the centre achieved in the period.")),
@@ -40,6 +41,7 @@ LABELS = {
     "feedback": _("Learner feedback averages"),
     "equipment": _("Equipment by category and condition"),
     "budget": _("Budget execution"),
+    "standards": _("Standardisation: self-assessments and recognition"),
     "results": _("Results achieved"),
     "limitations": _("Shortcomings"),
     "causes": _("Causes of the shortcomings"),

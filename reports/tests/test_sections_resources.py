@@ -59,3 +59,19 @@ def test_dashboard_alerts_broken_equipment(client, world):
     response = client.get(reverse("reports:dashboard"))
     assert response.context["dashboard"]["alerts"]["broken_equipment"] == 2
     assert 'data-alert="broken_equipment"' in response.content.decode()
+
+
+def test_standardisation_status_counts_the_year_assessments(world):
+    from standards.models import Assessment
+    from standards.tests.support import lenient_framework, open_default
+
+    open_default(world, year=2026)
+    recognised = Assessment.objects.create(centre=world.centre_a0, framework=lenient_framework(world), year=2026,
+                                           status=Assessment.Status.RECOGNISED, result=Assessment.Result.LEVEL)
+    Assessment.objects.create(centre=world.centre_b, framework=recognised.framework, year=2026,
+                              status=Assessment.Status.RECOGNISED, result=Assessment.Result.LEVEL)
+    table, frame = _table(world, "standards")
+    rows = {r["key"]: r["cells"] for r in table["rows"]}
+    assert rows == {"draft": {"assessments": 1, "standard": 0}, "recognised": {"assessments": 1, "standard": 1}}
+    _kind, records = TABLES["standards"].records(frame, "__total__", "standard")
+    assert list(records) == [recognised]
