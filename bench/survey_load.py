@@ -21,6 +21,8 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from django.utils import timezone
+
 LEARNERS = 500
 THREADS = 16
 PORT = int(os.environ.get("TTCT_LOAD_PORT", "8113"))
@@ -35,7 +37,7 @@ def _prepare():
     officer = User.objects.get(username="daotao")
     centre = officer.role_assignments.get(role="training_officer").centre
     version = Klass.objects.filter(centre=centre).first().version
-    start = dt.date.today() - dt.timedelta(days=10)
+    start = timezone.localdate() - dt.timedelta(days=10)
     klass = Klass.objects.create(centre=centre, version=version, code=f"TAI-{int(time.time())}",
                                  name="Lớp thử tải khảo sát", start_date=start, end_date=start + dt.timedelta(days=5),
                                  status="in_progress", capacity=LEARNERS)

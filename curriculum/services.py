@@ -97,7 +97,7 @@ def retire_programme(*, actor, programme: Programme, reason: str, on: dt.date | 
         raise ValidationError({"reason": _("Reason: say why the programme is retired.")})
     before = snapshot(programme)
     programme.status = ProgrammeStatus.RETIRED
-    programme.retired_on = on or dt.date.today()
+    programme.retired_on = on or timezone.localdate()
     programme.retired_reason = reason.strip()
     programme.save()
     programme.versions.filter(status__in=[VersionStatus.DRAFT, VersionStatus.PUBLISHED]).update(
@@ -270,7 +270,7 @@ def _publish(*, actor, version: ProgrammeVersion, effective_from: dt.date | None
     if errors:
         raise ValidationError(errors)
     before = snapshot(version)
-    start = effective_from or version.effective_from or dt.date.today()
+    start = effective_from or version.effective_from or timezone.localdate()
     for previous in version.programme.versions.filter(status=VersionStatus.PUBLISHED).exclude(pk=version.pk):
         prev_before = snapshot(previous)
         previous.status = VersionStatus.SUPERSEDED

@@ -16,6 +16,7 @@ from typing import TextIO
 
 from django.db import transaction
 from django.db.models import Count
+from django.utils import timezone
 
 from core.bulk import insert_rows
 from core.text import collation_key, search_key
@@ -248,7 +249,7 @@ def seed_scale(*, centres: int, persons_per_centre: int = 4000, seed: int = 2025
     """Create (or extend to) `centres` synthetic centres; returns counts of what was written."""
     if persons_per_centre > MAX_PERSONS_PER_CENTRE:
         raise ValueError(f"--persons-per-centre tối đa {MAX_PERSONS_PER_CENTRE}.")
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     started = time.perf_counter()
     ref = load_reference_data()
     plans = [Plan(ref, g) for g in range(1, centres + 1)]

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -67,7 +66,7 @@ def _spec(user) -> ListSpec:
 @login_required
 def room_list(request):
     _require_staff(request.user)
-    today = dt.date.today()
+    today = timezone.localdate()
     queryset = (
         Room.objects.visible_to(request.user)
         .select_related("centre")
@@ -89,7 +88,7 @@ def _visible_room(request, pk: int) -> Room:
 def room_detail(request, pk: int):
     _require_staff(request.user)
     room = _visible_room(request, pk)
-    today = dt.date.today()
+    today = timezone.localdate()
     sessions = (
         room.sessions.filter(date__gte=today)
         .select_related("klass", "topic", "lecturer__person")

@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.scope import scope_of
@@ -64,7 +65,7 @@ def rename_centre(*, actor, centre: Centre, new_name: str, valid_from: dt.date, 
         latest.valid_to = _day_before(valid_from)
         latest.save(update_fields=["valid_to"])
     entry = CentreName.objects.create(centre=centre, name=new_name, valid_from=valid_from, decision=decision)
-    if valid_from <= dt.date.today():
+    if valid_from <= timezone.localdate():
         before = snapshot(centre, ["name"])
         centre.name = new_name
         centre.refresh_search()

@@ -131,7 +131,7 @@ class RowReader:
         text = str(value).strip()
         for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
             try:
-                return dt.datetime.strptime(text, fmt).date()
+                return dt.datetime.strptime(text, fmt).date()  # noqa: DTZ007 - a calendar date, no time of day
             except ValueError:
                 continue
         self._error(column, _("“%(v)s” is not a date (dd/mm/yyyy).") % {"v": value})

@@ -8,6 +8,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import timezone
 
 from accounts.models import Role, RoleAssignment, User
 from accounts.scope import scope_of
@@ -112,7 +113,7 @@ def test_demo_province_is_complete_and_consistent():
     for person in Person.objects.filter(national_id__isnull=True):
         twins.setdefault((person.name_key, person.date_of_birth), []).append(person)
     assert sum(1 for group in twins.values() if len(group) > 1) >= 2
-    year_ago = dt.date.today() - dt.timedelta(days=365)
+    year_ago = timezone.localdate() - dt.timedelta(days=365)
     assert Person.objects.filter(is_party_member=True, party_admission_date__gte=year_ago).exists()
     assert not Person.objects.filter(is_party_member=False, party_admission_date__isnull=False).exists()
 

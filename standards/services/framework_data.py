@@ -30,7 +30,7 @@ def _date(value, label: str, errors: list[str]):
         return dt.date.fromisoformat(str(value).strip()[:10])
     except ValueError:
         try:
-            return dt.datetime.strptime(str(value).strip(), "%d/%m/%Y").date()
+            return dt.datetime.strptime(str(value).strip(), "%d/%m/%Y").date()  # noqa: DTZ007 - a calendar date, no time of day
         except ValueError:
             errors.append(_("%(field)s: “%(value)s” is not a date (dd/mm/yyyy).") % {"field": label, "value": value})
             return None

@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from training.attendance import services as svc
 from training.models import Attendance, Session
@@ -82,7 +83,7 @@ def test_lecturer_of_the_session_takes_it_but_a_viewer_cannot(world, client, set
 
 def test_future_session_shows_why_and_saves_nothing(world, client, setup):
     klass = setup["klass"]
-    later = session(klass, dt.date.today() + dt.timedelta(days=3), Session.Part.AFTERNOON)
+    later = session(klass, timezone.localdate() + dt.timedelta(days=3), Session.Part.AFTERNOON)
     klass.end_date = later.date
     klass.save()
     client.force_login(world.officer_a)

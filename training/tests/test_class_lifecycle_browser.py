@@ -10,6 +10,7 @@ import subprocess
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from certificates.models import Certificate
 from conftest import browser_login
@@ -36,7 +37,7 @@ def test_officer_runs_a_whole_class(browser_page, world, settings, tmp_path):
     staff_the_centre(world)
     version = make_version(components=(("Bài thu hoạch", "100", True),),
                            topics=(("Lịch sử Đảng", 8), ("Điều lệ Đảng", 4)))
-    start = dt.date.today() - dt.timedelta(days=dt.date.today().weekday() + 14)  # a Monday two weeks ago
+    start = timezone.localdate() - dt.timedelta(days=timezone.localdate().weekday() + 14)  # a Monday two weeks ago
     page = browser_page
     page.on("dialog", lambda dialog: dialog.accept())
 

@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from core.models import AuditEvent
 from curriculum.choices import ProgrammeStatus
@@ -70,7 +71,7 @@ def test_only_the_director_approves_with_the_approving_document(world):
     assert "approval_number" in excinfo.value.message_dict
     with pytest.raises(ValidationError) as excinfo:
         services.approve_plan(actor=world.director_a, plan=plan,
-                              **{**APPROVAL, "date": dt.date.today() + dt.timedelta(days=3)})
+                              **{**APPROVAL, "date": timezone.localdate() + dt.timedelta(days=3)})
     assert "approval_date" in excinfo.value.message_dict
     plan.refresh_from_db()
     assert plan.status == "draft" and not plan.approval_number

@@ -41,7 +41,7 @@ def _parse_day(value: str | None, default: dt.date) -> dt.date:
     """dd/mm/yyyy as typed, or yyyy-mm-dd as in links."""
     for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
         try:
-            return dt.datetime.strptime((value or "").strip(), pattern).date()
+            return dt.datetime.strptime((value or "").strip(), pattern).date()  # noqa: DTZ007 - a calendar date, no time of day
         except ValueError:
             continue
     return default
