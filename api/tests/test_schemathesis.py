@@ -9,6 +9,8 @@ import zlib
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
@@ -19,6 +21,17 @@ from ttct.wsgi import application
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
 
 PERSONAS = ["admin", "supervisor", "director_a", "officer_a", "officer_b", "lecturer_a", "learner_a", "viewer_a", None]
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    """The WSGI application is called directly, not through Django's test client, so the request signals would
+    close the connection that holds the test's transaction (PostgreSQL); the test client unhooks them the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
