@@ -22,6 +22,7 @@ from curriculum.choices import VersionStatus
 from curriculum.models import ProgrammeVersion
 from org.models import Centre, SendingOrganisation
 from people.models import Lecturer
+from training.classes.checks import Facts, opening_blockers, starting_blockers
 from training.models import AnnualPlan, Enrolment, Klass, PlanLine, Session
 from training.permissions import edits_centre
 
@@ -249,19 +250,12 @@ def transition_blockers(klass: Klass, to_status: str) -> list[str]:
         return [_("A class cannot go from “%(from)s” to “%(to)s”.")
                 % {"from": Status(current).label, "to": Status(to_status).label}]
     if to_status == Status.OPEN:
-        blockers = []
-        if not klass.opening_decision_number:
-            blockers.append(_("Enter the number of the opening decision."))
-        if not klass.opening_decision_date:
-            blockers.append(_("Enter the date of the opening decision."))
-        return blockers
+        return opening_blockers(klass)
     if to_status == Status.IN_PROGRESS:
-        blockers = []
-        if not klass.enrolments.filter(status=Enrolment.Status.ENROLLED).exists():
-            blockers.append(_("No learner is enrolled yet."))
-        if not klass.sessions.exists():
-            blockers.append(_("The timetable has no sessions yet."))
-        return blockers
+        return starting_blockers(Facts(
+            enrolled=int(klass.enrolments.filter(status=Enrolment.Status.ENROLLED).exists()),
+            sessions=int(klass.sessions.exists()),
+        ))
     if to_status == Status.RESULTS_APPROVED:
         return [_("Results are approved by the director on the results page.")]
     return []  # results approved → closed: the state itself is the precondition
