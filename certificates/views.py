@@ -65,6 +65,11 @@ class IssueForm(forms.Form):
     signer_title = forms.CharField(label=gettext_lazy("Signer's title"), max_length=100, initial="GIÁM ĐỐC")
     signer_name = forms.CharField(label=gettext_lazy("Signer"), max_length=150, required=False)
     place = forms.CharField(label=gettext_lazy("Place"), max_length=100)
+    warning_reason = forms.CharField(
+        label=gettext_lazy("Reason to continue despite a warning"), required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=gettext_lazy("Needed only for an issue date after today; kept in the history."),
+    )
 
 
 @login_required
@@ -93,6 +98,7 @@ def class_certificates(request, pk: int):
                     signer_name=data["signer_name"],
                     place=data["place"],
                     signer_capacity=data["signer_capacity"],
+                    warning_reason=data["warning_reason"],
                 )
             except ValidationError as error:
                 apply_validation_error(form, error)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from core.audit import record, snapshot
 from core.models import AuditEvent
 from core.services import audited_delete, require
+from core.warnings import require_reason, with_warnings
 from curriculum.choices import VersionStatus
 from curriculum.models import ProgrammeVersion
 from org.models import Centre, SendingOrganisation
@@ -261,6 +262,14 @@ def transition_blockers(klass: Klass, to_status: str) -> list[str]:
     return []  # results approved → closed: the state itself is the precondition
 
 
+def closing_warnings(klass: Klass) -> list[str]:
+    """What the officer is asked to confirm with a reason before closing the class."""
+    if klass.end_date > timezone.localdate():
+        return [_("The class ends on %(date)s: it is closed before its last day.")
+                % {"date": klass.end_date.strftime("%d/%m/%Y")}]
+    return []
+
+
 @transaction.atomic
 def transition_class(*, actor, klass: Klass, to_status: str, reason: str = "") -> Klass:
     """Move a class one step forward (checking its preconditions) or one step back (with a reason)."""
@@ -273,6 +282,8 @@ def transition_class(*, actor, klass: Klass, to_status: str, reason: str = "") -
         raise ValidationError(blockers)
     backwards = to_status == BACKWARD.get(klass.status)
     reason = (reason or "").strip()
+    warnings = closing_warnings(klass) if to_status == Status.CLOSED else []
+    reason = with_warnings(require_reason(warnings, reason, field="reason"), warnings)
     if backwards and not reason:
         raise ValidationError({"reason": [_("Give the reason for taking the class back to “%(to)s”.")
                                           % {"to": Status(to_status).label}]})

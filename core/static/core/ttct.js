@@ -13,5 +13,11 @@ document.addEventListener("click", (event) => {
   const confirmer = event.target.closest("[data-confirm]");
   if (confirmer && !window.confirm(confirmer.dataset.confirm)) {
     event.preventDefault();
+    event.stopImmediatePropagation();
+    return;
   }
+  // Behaviours that would otherwise need inline handlers (the Content-Security-Policy forbids them).
+  if (event.target.closest("[data-print]")) window.print();
+  const selectable = event.target.closest("[data-select]");
+  if (selectable) selectable.select();
 });
