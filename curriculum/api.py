@@ -13,8 +13,7 @@ from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
 from curriculum.models import Programme, ProgrammeVersion
-from curriculum.overlap import DEFAULT_THRESHOLD
-from curriculum.reports import overlap_report
+from curriculum.overlap_report import overlap_report
 
 router = Router(tags=["curriculum"])
 
@@ -223,7 +222,7 @@ class OverlapOut(Schema):
 
 class OverlapQuery(Schema):
     programme: list[int] = []
-    threshold: float = DEFAULT_THRESHOLD
+    threshold: float | None = None
 
 
 def _ref(topic) -> TopicRef:
@@ -233,13 +232,14 @@ def _ref(topic) -> TopicRef:
 
 @router.get("/overlaps", response=OverlapOut)
 def get_overlaps(request, query: Query[OverlapQuery]):
-    if not 0.1 <= query.threshold <= 1:
-        raise HttpError(422, "threshold must be between 0.1 and 1")
+    if query.threshold is not None and not 0.05 <= query.threshold <= 1:
+        raise HttpError(422, "threshold must be between 0.05 and 1")
     report = overlap_report(user=_user(request), programme_ids=query.programme or None, threshold=query.threshold)
     return OverlapOut(
         threshold=report.threshold, topics_compared=report.topic_count,
         programme_pairs=[ProgrammePairOut(a_code=g.a.code, b_code=g.b.code, topic_pairs=len(g.pairs),
-                                          periods_a=g.periods_a, periods_b=g.periods_b,
+                                          periods_a=sum(p.a.total_periods for p in g.pairs),
+                                          periods_b=sum(p.b.total_periods for p in g.pairs),
                                           overlap_periods=g.overlap_periods) for g in report.programme_pairs],
         topic_pairs=[TopicPairOut(a=_ref(p.a), b=_ref(p.b), score=p.score, shared_phrases=p.phrases,
                                   verdict=p.review.verdict if p.review else None,

@@ -14,7 +14,7 @@ from curriculum.choices import (
     OverlapVerdict,
     PrerequisiteKind,
 )
-from curriculum.models import Programme, ProgrammeVersion, Topic
+from curriculum.models import OverlapSettings, Programme, ProgrammeVersion, StopPhrase, Topic
 from curriculum.validation import HEADER_FIELDS, VersionContent
 from org.models import AdministrativeUnit, Centre
 
@@ -164,12 +164,31 @@ class ReviewForm(forms.Form):
     verdict = forms.ChoiceField(label=_("verdict"), choices=OverlapVerdict.choices)
     decision = forms.ChoiceField(label=_("decision"), choices=[("", "—"), *OverlapDecision.choices], required=False)
     note = forms.CharField(label=_("note"), required=False)
+    saved_side = forms.ChoiceField(label=_("periods saved on"), required=False,
+                                   choices=[("", "—"), ("a", _("first topic")), ("b", _("second topic"))])
+    periods_saved = forms.IntegerField(label=_("periods saved"), required=False, min_value=0, max_value=999)
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         topics = Topic.objects.visible_to(user)
         self.fields["topic_a"].queryset = topics
         self.fields["topic_b"].queryset = topics
+
+    def saved_topic(self):
+        side = self.cleaned_data.get("saved_side")
+        return self.cleaned_data.get(f"topic_{side}") if side in ("a", "b") else None
+
+
+class StopPhraseForm(forms.ModelForm):
+    class Meta:
+        model = StopPhrase
+        fields = ["phrase", "note"]
+
+
+class OverlapSettingsForm(forms.ModelForm):
+    class Meta:
+        model = OverlapSettings
+        fields = ["effective_from", "threshold", "title_weight", "keyword_weight", "publish_confirm_above", "note"]
 
 
 class MappingForm(forms.Form):

@@ -1,108 +1,115 @@
-"""Finding topics whose content overlaps, in Vietnamese.
+"""Finding topics whose content overlaps, in Vietnamese: the features.
 
-Texts are normalised to NFC and lower case, function words are dropped (judged on the syllable with
-its diacritics, so "cơ" in "cơ sở" is not mistaken for "có"), and each remaining syllable is reduced
-to its diacritic-free form (đ → d). A topic becomes a sparse vector of syllable unigrams and bigrams
-weighted by TF-IDF; two topics overlap when the cosine of their vectors reaches the threshold.
-Bigrams keep compound words ("chính trị", "xây dựng") together, so reordering phrases or adding a
-few words changes the score little.
+A topic is read field by field (title, outline, keywords). Each field is cut into segments at sentence
+and list boundaries (full stops, semicolons, colons, commas, brackets, quotes, line breaks, bullets), so
+that two syllables on either side of "… năm. Điều …" never make a feature. Inside a segment the text is
+normalised to NFC and lower case, stop phrases are removed (judged on the syllables with their
+diacritics, so "cơ" in "cơ sở" is not mistaken for "có"; the list is data an administrator reviews), and
+each remaining syllable is reduced to its diacritic-free search key (`core.text.search_key`: đ → d).
 
-All pairs are considered without scoring them one by one: this is the AllPairs scheme of Bayardo,
-Ma and Srikant (2007). Features are ranked from most to least frequent; for each topic the leading
-frequent features whose largest possible contribution to any cosine stays below the threshold are
-not indexed. Two topics reaching the threshold must then share an indexed feature, so the inverted
-index over the rarer features yields every qualifying pair, and each candidate's score is completed
-exactly from the unindexed part. The result is exact for every pair at or above the threshold.
+The features are the syllable bigrams of each segment; a removed stop phrase is bridged, so "xây dựng
+Đảng về chính trị" still gives "đảng chính trị". Single syllables are left out (the few hundred that make
+up the field's vocabulary occur in nearly every topic); a topic of one syllable keeps it. A feature's
+term frequency is the sum over fields of the field's weight times its count there: the title weighs
+`title_weight` (it names the subject), the outline 1, the keywords `keyword_weight` — keywords help when
+present and are not needed. Weights are at least 1, so frequencies are too, and a feature weighs
+(1 + ln tf) · idf with idf = ln((n + 1) / (df + 1)) + 1; vectors are normalised to length 1 and two
+topics overlap when their cosine reaches the threshold. Scoring every pair is `overlap_matrix`.
 """
 
 from __future__ import annotations
 
-import gc
 import math
 import re
 import unicodedata
-from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-# Chosen on the labelled pairs in curriculum/tests/data/overlap_pairs.json (see the test there).
-DEFAULT_THRESHOLD = 0.30
+from core.text import nfc, search_key
+from curriculum.overlap_matrix import Corpus, score_pairs
 
+# Chosen on the tuning half of the labelled pairs (curriculum/tests/data/overlap_tuning.json), never on
+# the held-out half; see curriculum/tests/test_overlap_calibration.py.
+DEFAULT_THRESHOLD = 0.15
+DEFAULT_TITLE_WEIGHT = 1.5
+DEFAULT_KEYWORD_WEIGHT = 1.0
+
+# Sentence and list boundaries: punctuation that ends a clause or separates items, and a bullet or dash
+# at the start of a line. A dash inside a line ("Mác - Lênin") is not one.
+_BOUNDARY = re.compile(r"[.;:!?…,()\[\]{}\"“”‘’«»|/\\•·\n\r\t]+|(?m:^\s*[-–—+*]+\s)")
 _WORD = re.compile(r"[^\W_]+")
 
-# Function words and the generic vocabulary of syllabi that says nothing about a topic's subject.
-STOPWORDS = frozenset(
+# The default stop phrases, seeded as data (curriculum.models.StopPhrase) and used where no list is given:
+# function words, and the generic phrasing of syllabi that says nothing about a topic's subject. Phrases
+# of several syllables are removed only together: "số" in "chuyển đổi số" and "học" in "khoa học" stay.
+DEFAULT_STOP_PHRASES = tuple(
     """và của các những trong về với cho là để một có được này đó khi thì từ theo trên tại như cũng đã sẽ
     hoặc hay mà nhằm ra vào bị gì nào nên vì do đến sau trước giữa qua bởi rằng thế ấy lại còn đều
     rất nhiều ít mọi mỗi từng đây kia họ chúng ta tôi mình việc phải cần không chưa đang vẫn bài
     i ii iii iv v vi vii viii ix x""".split()
-)
-# Two-syllable expressions that are generic in syllabi; their syllables alone may carry meaning
-# ("số" in "chuyển đổi số", "học" in "khoa học"), so they are removed only together.
-STOP_PHRASES = frozenset(
-    tuple(p.split()) for p in (
-        "chuyên đề", "học phần", "nội dung", "khái niệm", "vấn đề", "cơ bản", "một số", "nhất định", "chủ yếu",
-        "quan trọng", "thực hiện", "tình hình", "giải pháp", "phương hướng", "nhiệm vụ", "mục tiêu",
-    )
+) + (
+    "chuyên đề", "học phần", "nội dung", "khái niệm", "vấn đề", "cơ bản", "một số", "nhất định", "chủ yếu",
+    "quan trọng", "thực hiện", "tình hình", "giải pháp", "phương hướng", "nhiệm vụ", "mục tiêu", "yêu cầu",
+    "ý nghĩa", "tầm quan trọng", "liên hệ thực tiễn", "liên hệ", "vận dụng", "hiện nay", "thời gian tới",
+    "trong thời gian tới", "giới thiệu", "khái quát", "tổng quan", "phần", "chương", "mục",
 )
 
 
-def _strip_table() -> dict[int, str]:
-    """One-character mapping from every Vietnamese letter to its bare letter, so a whole text is
-    stripped by one str.translate call and its words stay aligned with the original's."""
-    table = {ord("đ"): "d", ord("Đ"): "d"}
-    for code in range(0x00C0, 0x1EFF + 1):
-        char = chr(code)
-        base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
-        if len(base) == 1 and base != char:
-            table[code] = base.lower()
-    return table
+class StopList:
+    """Stop phrases ready for matching: by first syllable, longest first."""
+
+    def __init__(self, phrases: Iterable[str] = DEFAULT_STOP_PHRASES):
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            words = tuple(_WORD.findall(nfc(phrase).lower()))
+            if words:
+                by_first.setdefault(words[0], []).append(words)
+        self.by_first = {k: sorted(set(v), key=len, reverse=True) for k, v in by_first.items()}
+
+    def removed(self, words: Sequence[str]) -> list[bool]:
+        """For each word of a segment (NFC lower case, with diacritics): is it part of a stop phrase?"""
+        out = [False] * len(words)
+        i, n = 0, len(words)
+        by_first = self.by_first
+        while i < n:
+            candidates = by_first.get(words[i])
+            if candidates:
+                for phrase in candidates:
+                    size = len(phrase)
+                    if size == 1 or tuple(words[i:i + size]) == phrase:
+                        for j in range(i, i + size):
+                            out[j] = True
+                        i += size
+                        break
+                else:
+                    i += 1
+            else:
+                i += 1
+        return out
 
 
-_STRIP = _strip_table()
+DEFAULT_STOPS = StopList()
 
 
-def syllables(text: str) -> list[tuple[str, str]]:
-    """(original, diacritic-free key) for each content syllable of `text`."""
-    lowered = unicodedata.normalize("NFC", text or "").lower()
-    originals = _WORD.findall(lowered)
-    keys = _WORD.findall(lowered.translate(_STRIP))
-    if len(keys) != len(originals):  # a character outside the table split differently; fall back per word
-        keys = [w.translate(_STRIP) for w in originals]
-    kept = []
-    skip_next = False
-    for i, (o, k) in enumerate(zip(originals, keys, strict=True)):
-        if skip_next:
-            skip_next = False
-            continue
-        if i + 1 < len(originals) and (o, originals[i + 1]) in STOP_PHRASES:
-            skip_next = True
-            continue
-        if o not in STOPWORDS:
-            kept.append((o, k))
-    return kept
+@dataclass(frozen=True)
+class Params:
+    threshold: float = DEFAULT_THRESHOLD
+    title_weight: float = DEFAULT_TITLE_WEIGHT
+    keyword_weight: float = DEFAULT_KEYWORD_WEIGHT
+    stops: StopList = field(default=DEFAULT_STOPS, compare=False)
 
-
-def features(text: str) -> dict[str, int]:
-    """Counts of syllable bigrams. Single syllables are left out: the few hundred that make up the
-    vocabulary of the field occur in nearly every topic, say little alone, and would make the index
-    dense; a one-syllable text keeps its syllable so it is not empty."""
-    keys = [k for _o, k in syllables(text)]
-    counts: dict[str, int] = {}
-    get = counts.get
-    if len(keys) == 1:
-        counts[keys[0]] = 1
-    for a, b in zip(keys, keys[1:], strict=False):
-        k = a + " " + b
-        counts[k] = get(k, 0) + 1
-    return counts
+    def __post_init__(self):
+        if self.title_weight < 1 or self.keyword_weight < 1:
+            raise ValueError("field weights are relative to the outline's and at least 1")
 
 
 @dataclass(frozen=True)
 class Doc:
     key: object  # e.g. the topic id
     group: object  # e.g. the programme id: pairs within one group are not reported
-    text: str
+    title: str
+    outline: str = ""
+    keywords: str = ""  # separated by semicolons; each keyword is a segment
 
 
 @dataclass
@@ -113,147 +120,162 @@ class Match:
     phrases: list[str] = field(default_factory=list)
 
 
-def _vectors(docs: Sequence[Doc]) -> tuple[list[dict[str, float]], dict[str, int]]:
-    counts = [features(d.text) for d in docs]
+@dataclass(frozen=True)
+class Syllable:
+    segment: int
+    start: int  # position in the field's NFC text
+    end: int
+    text: str  # as written (NFC)
+    key: str  # diacritic-free
+    kept: bool  # False: part of a stop phrase
+
+
+_KEYS: dict[str, str] = {}  # syllable → search key; the syllables of a language are few
+
+
+def _key(word: str) -> str:
+    key = _KEYS.get(word)
+    if key is None:
+        key = search_key(word)
+        if len(_KEYS) < 200_000:
+            _KEYS[word] = key
+    return key
+
+
+def _segment_keys(text: str, stops: StopList) -> list[list[str]]:
+    """The kept syllable keys of each segment of `text` (the fast path of `syllables`)."""
+    out = []
+    by_first = stops.by_first
+    keys = _KEYS
+    for part in _BOUNDARY.split(unicodedata.normalize("NFC", text).lower()):
+        words = _WORD.findall(part)
+        if not words:
+            continue
+        if any(w in by_first for w in words):
+            removed = stops.removed(words)
+            words = [w for w, r in zip(words, removed, strict=True) if not r]
+        kept = [keys.get(w) or _key(w) for w in words]
+        if kept:
+            out.append(kept)
+    return out
+
+
+def syllables(text: str, stops: StopList = DEFAULT_STOPS) -> list[Syllable]:
+    """Every syllable of `text` with its place, segment and whether it counts (for explanations)."""
+    text = unicodedata.normalize("NFC", text or "")  # keeping line breaks: a new line may start a list item
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer: keep positions aligned
+        text = lowered
+    out: list[Syllable] = []
+    segment = 0
+    position = 0
+    for boundary in [*_BOUNDARY.finditer(lowered), None]:
+        end = boundary.start() if boundary else len(lowered)
+        matches = list(_WORD.finditer(lowered, position, end))
+        if matches:
+            words = [m.group() for m in matches]
+            removed = stops.removed(words)
+            for m, r in zip(matches, removed, strict=True):
+                out.append(Syllable(segment, m.start(), m.end(), text[m.start():m.end()], _key(m.group()),
+                                    not r))
+            segment += 1
+        if boundary:
+            position = boundary.end()
+    return out
+
+
+def _bigrams(segments: list[list[str]], weight: float, counts: dict[str, float]) -> None:
+    get = counts.get
+    for keys in segments:
+        for a, b in zip(keys, keys[1:], strict=False):
+            k = a + " " + b
+            counts[k] = get(k, 0.0) + weight
+
+
+def features(doc: Doc, params: Params = Params()) -> dict[str, float]:
+    """Weighted term frequencies of the document's bigrams (see the module's docstring)."""
+    stops = params.stops
+    counts: dict[str, float] = {}
+    title = _segment_keys(doc.title, stops)
+    outline = _segment_keys(doc.outline, stops) if doc.outline else []
+    keywords = _segment_keys(doc.keywords.replace(";", "."), stops) if doc.keywords else []
+    _bigrams(title, params.title_weight, counts)
+    _bigrams(outline, 1.0, counts)
+    _bigrams(keywords, params.keyword_weight, counts)
+    if not counts:
+        alone = [k for seg in title + outline + keywords for k in seg]
+        if len(alone) == 1:
+            counts[alone[0]] = 1.0
+    return counts
+
+
+def vectors(docs: Sequence[Doc], params: Params = Params()) -> list[dict[str, float]]:
+    """Unit TF-IDF vectors as dicts: for one pair's explanation and as the reference the tests hold the
+    matrix product to."""
+    counts = [features(d, params) for d in docs]
     df: dict[str, int] = {}
-    get = df.get
     for c in counts:
         for f in c:
-            df[f] = get(f, 0) + 1
+            df[f] = df.get(f, 0) + 1
     n = len(docs)
     idf = {f: math.log((n + 1) / (d + 1)) + 1.0 for f, d in df.items()}
-    log = math.log
-    vectors = []
+    out = []
     for c in counts:
-        vec = {}
-        for f, tf in c.items():
-            w = (1.0 + log(tf)) * idf[f]
-            vec[f] = w
+        vec = {f: (1.0 + math.log(tf)) * idf[f] for f, tf in c.items()}
         norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
-        vectors.append({f: w / norm for f, w in vec.items()})
-    return vectors, df
+        out.append({f: w / norm for f, w in vec.items()})
+    return out
 
 
-def find_overlaps(docs: Sequence[Doc], *, threshold: float = DEFAULT_THRESHOLD, with_phrases: bool = True,
-                  phrase_count: int = 6) -> list[Match]:
-    """Every pair of documents of different groups with cosine ≥ threshold, best first."""
-    # The index is hundreds of thousands of small tuples and no cycles: the cyclic garbage collector
-    # would walk it again and again while it grows, for nothing.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _find_overlaps(docs, threshold, with_phrases, phrase_count)
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def _find_overlaps(docs: Sequence[Doc], threshold: float, with_phrases: bool, phrase_count: int) -> list[Match]:
-    vectors, df = _vectors(docs)
-    rank = {f: i for i, f in enumerate(sorted(df, key=lambda f: (-df[f], f)))}  # most frequent first
-    maxw: dict[str, float] = {}
-    for vec in vectors:
-        for f, w in vec.items():
-            if w > maxw.get(f, 0.0):
-                maxw[f] = w
-    groups = [d.group for d in docs]
-    index: dict[str, list[tuple[int, float]]] = {}
-    prefixes: list[dict[str, float]] = []  # the unindexed, frequent features of each document
-    prefix_bounds: list[float] = []  # the most a prefix adds to any cosine (< threshold)
-    prefix_norms: list[float] = []
-    boundaries: list[int] = []  # rank of the first indexed feature
-    found: list[tuple[int, int, float]] = []
-    sqrt = math.sqrt
-    for x, vec in enumerate(vectors):
-        items = sorted((rank[f], f, w) for f, w in vec.items())
-        ranks = [r for r, _f, _w in items]
-        cumulative = [0.0]
-        total = 0.0
-        for _r, _f, w in items:
-            total += w * w
-            cumulative.append(total)
-        # Query the indexed parts of the earlier documents.
-        acc: dict[int, float] = {}
-        acc_get = acc.get
-        for f, w in vec.items():
-            postings = index.get(f)
-            if postings:
-                for y, wy in postings:
-                    acc[y] = acc_get(y, 0.0) + w * wy
-        group = groups[x]
-        vec_get = vec.get
-        for y, partial in acc.items():
-            if partial + prefix_bounds[y] < threshold or groups[y] == group:
-                continue
-            # y's prefix only holds features ranked before its boundary; by Cauchy–Schwarz it adds at
-            # most |x restricted to those ranks| × |prefix of y|.
-            if partial + sqrt(cumulative[bisect_left(ranks, boundaries[y])]) * prefix_norms[y] < threshold:
-                continue
-            score = partial
-            for f, wy in prefixes[y].items():
-                wx = vec_get(f)
-                if wx:
-                    score += wx * wy
-            if score >= threshold - 1e-9:
-                found.append((y, x, score))
-        # Index x, leaving out the leading frequent features that cannot reach the threshold alone.
-        by_max = by_norm = 0.0
-        prefix: dict[str, float] = {}
-        position = 0
-        for _r, f, w in items:
-            next_max = by_max + w * maxw[f]
-            next_norm = by_norm + w * w
-            if min(next_max, sqrt(next_norm)) >= threshold:
-                break
-            by_max, by_norm = next_max, next_norm
-            prefix[f] = w
-            position += 1
-        for _r, f, w in items[position:]:
-            if df[f] > 1:
-                index.setdefault(f, []).append((x, w))
-        prefixes.append(prefix)
-        prefix_bounds.append(min(by_max, sqrt(by_norm)))
-        prefix_norms.append(sqrt(by_norm))
-        boundaries.append(items[position][0] if position < len(items) else len(rank))
-    found.sort(key=lambda item: -item[2])
+def find_overlaps(docs: Sequence[Doc], params: Params = Params(), *, focus: Iterable[int] | None = None,
+                  with_phrases: bool = True, phrase_count: int = 6) -> list[Match]:
+    """Every pair of documents of different groups with cosine ≥ the threshold, best first. With `focus`
+    (indexes into `docs`), only the pairs involving at least one of those documents; the others still make
+    up the corpus the weights come from."""
+    corpus = Corpus([features(d, params) for d in docs])
+    found = score_pairs(corpus, [d.group for d in docs], params.threshold,
+                        focus=None if focus is None else sorted(set(focus)))
     matches = [Match(docs[a].key, docs[b].key, round(score, 4)) for a, b, score in found]
-    if with_phrases:
-        cache: dict[int, list[tuple[str, str]]] = {}
+    if with_phrases and found:
         for match, (a, b, _s) in zip(matches, found, strict=True):
-            if a not in cache:
-                cache[a] = syllables(docs[a].text)
-            match.phrases = shared_phrases(cache[a], vectors[a], vectors[b], phrase_count)
+            match.phrases = shared_phrases(docs[a], corpus.vector(a), corpus.vector(b), params, phrase_count)
     return matches
 
 
-def shared_phrases(words: list[tuple[str, str]], a: dict[str, float], b: dict[str, float], count: int) -> list[str]:
-    """The longest runs of `words` (document a) whose every bigram is shared with b, as first written,
-    strongest first: "hệ thống chính trị" rather than three overlapping bigrams."""
+def shared_phrases(doc: Doc, a: dict[str, float], b: dict[str, float], params: Params = Params(),
+                   count: int = 6) -> list[str]:
+    """The longest runs of `doc` (document a) whose every bigram is shared with b, as first written,
+    strongest first, each once: a phrase contained in a stronger one is not repeated."""
     runs: dict[str, tuple[float, str]] = {}
-    start = 0
-    while start < len(words) - 1:
-        end = start
-        weight = 0.0
-        while end < len(words) - 1:
-            key = words[end][1] + " " + words[end + 1][1]
-            if key not in b:
-                break
-            weight += a.get(key, 0.0) * b[key]
-            end += 1
-        if end > start:
-            run_key = " ".join(k for _o, k in words[start:end + 1])
-            if run_key not in runs or runs[run_key][0] < weight:
-                runs[run_key] = (weight, " ".join(o for o, _k in words[start:end + 1]))
-            start = end
-        else:
-            start += 1
-    ordered = sorted(runs.values(), key=lambda item: -item[0])
-    return [text for _w, text in ordered[:count]]
+    for text in (doc.title, doc.outline, doc.keywords.replace(";", ".")):
+        words = [s for s in syllables(text, params.stops) if s.kept]
+        start = 0
+        while start < len(words) - 1:
+            end, weight = start, 0.0
+            while end < len(words) - 1 and words[end].segment == words[end + 1].segment:
+                key = words[end].key + " " + words[end + 1].key
+                if key not in b:
+                    break
+                weight += a.get(key, 0.0) * b[key]
+                end += 1
+            if end > start:
+                run_key = " ".join(w.key for w in words[start:end + 1])
+                if run_key not in runs or runs[run_key][0] < weight:
+                    runs[run_key] = (weight, " ".join(w.text for w in words[start:end + 1]).lower())
+                start = end
+            else:
+                start += 1
+    chosen: list[tuple[str, str]] = []
+    for run_key, (_w, text) in sorted(runs.items(), key=lambda item: (-item[1][0], item[0])):
+        if any(f" {run_key} " in f" {other} " for other, _t in chosen):
+            continue
+        chosen.append((run_key, text))
+        if len(chosen) == count:
+            break
+    return [text for _k, text in chosen]
 
 
-def cosine(text_a: str, text_b: str, corpus: Sequence[str] = ()) -> float:
-    """The score of one pair (for display and tests); IDF comes from the pair plus `corpus`."""
-    docs = [Doc(0, 0, text_a), Doc(1, 1, text_b)] + [Doc(i + 2, -1, t) for i, t in enumerate(corpus)]
-    vectors, _df = _vectors(docs)
-    a, b = vectors[0], vectors[1]
-    return sum(w * b[f] for f, w in a.items() if f in b)
+def cosine(a: Doc, b: Doc, corpus: Sequence[Doc] = (), params: Params = Params()) -> float:
+    """The score of one pair; IDF comes from the pair plus `corpus`."""
+    va, vb = vectors([a, b, *corpus], params)[:2]
+    return sum(w * vb[f] for f, w in va.items() if f in vb)

@@ -37,3 +37,19 @@ def can_review_overlaps(user) -> bool:
 def can_edit_mappings(user) -> bool:
     """Liên thông is agreed between the province and its school, so supervisors keep the mapping."""
     return is_supervisor(scope_of(user))
+
+
+def can_view_overlaps(user) -> bool:
+    """The overlap report, matrix and explanations: the staff who keep or read the catalogue."""
+    scope = scope_of(user)
+    return is_supervisor(scope) or scope.is_staff_of_some_centre
+
+
+def can_analyse_version(user, version) -> bool:
+    """Officers check their own drafts before publishing; supervisors check any version they see."""
+    return can_review_overlaps(user) or can_edit_programme(user, version.programme)
+
+
+def can_edit_overlap_rules(user) -> bool:
+    """Stop phrases and the detector's settings apply to every catalogue: administrators keep them."""
+    return scope_of(user).sees_everything

@@ -26,6 +26,8 @@ from curriculum.models import (
     Topic,
     TopicMapping,
 )
+from curriculum.models.overlap import publish_confirm_above
+from curriculum.overlap_report import version_overlaps
 from curriculum.permissions import can_edit_mappings, can_edit_programme, can_review_overlaps
 from curriculum.validation import (
     BAND_FIELDS,
@@ -234,13 +236,29 @@ def derive_version(*, actor, source: ProgrammeVersion) -> ProgrammeVersion:
     return create_version(actor=actor, programme=programme, content=content, based_on=source)
 
 
+class UnreviewedOverlaps(ValidationError):
+    """Publishing would put into force a version with more unreviewed overlaps than the settings allow."""
+
+    def __init__(self, report):
+        self.report = report
+        super().__init__(_("%(n)s overlaps of this version with other programmes have not been reviewed; "
+                           "confirm to publish anyway.") % {"n": len(report.unreviewed)})
+
+
 @transaction.atomic
-def publish_version(*, actor, version: ProgrammeVersion, effective_from: dt.date | None = None) -> ProgrammeVersion:
-    """Make a draft the version in force; the one it replaces is superseded the day before."""
+def publish_version(*, actor, version: ProgrammeVersion, effective_from: dt.date | None = None,
+                    overlaps_confirmed: bool = False) -> ProgrammeVersion:
+    """Make a draft the version in force; the one it replaces is superseded the day before. If the
+    draft has more unreviewed overlaps with the catalogue than the settings allow, the actor must
+    confirm (UnreviewedOverlaps is raised otherwise)."""
     version = ProgrammeVersion.objects.select_for_update(of=("self",)).select_related("programme__owner_centre").get(
         pk=version.pk
     )
     require(can_edit_programme(actor, version.programme))
+    if not overlaps_confirmed and version.status == VersionStatus.DRAFT:
+        report = version_overlaps(user=actor, version=version)
+        if len(report.unreviewed) > publish_confirm_above():
+            raise UnreviewedOverlaps(report)
     return _publish(actor=actor, version=version, effective_from=effective_from)
 
 
@@ -315,9 +333,11 @@ def remove_mapping(*, actor, mapping: TopicMapping) -> None:
 
 @transaction.atomic
 def review_overlap(*, actor, topic_a: Topic, topic_b: Topic, verdict: str, decision: str = "", note: str = "",
-                   score=None) -> OverlapReview:
+                   score=None, periods_saved: int | None = None, saved_topic: Topic | None = None) -> OverlapReview:
     """Record (or change) the verdict on a flagged pair; it is keyed by the topics' lineages so it
-    still shows when either programme gets a new version."""
+    still shows when either programme gets a new version. A merge or a shortening saves periods on one
+    of the two topics (by default the one with fewer periods): a merge all of that topic's periods unless
+    fewer are given, a shortening the number given."""
     require(can_review_overlaps(actor))
     if verdict not in OverlapVerdict.values:
         raise ValidationError({"verdict": _("Verdict: choose real overlap or not an overlap.")})
@@ -325,13 +345,29 @@ def review_overlap(*, actor, topic_a: Topic, topic_b: Topic, verdict: str, decis
         raise ValidationError({"decision": _("Decision: choose merge, shorten or keep.")})
     if verdict == OverlapVerdict.NOT_OVERLAP and decision:
         raise ValidationError({"decision": _("Decision: a pair that is not an overlap needs no decision.")})
+    saves = decision in (OverlapDecision.MERGE, OverlapDecision.SHORTEN)
+    if saved_topic is not None and saved_topic.pk not in (topic_a.pk, topic_b.pk):
+        raise ValidationError({"saved_topic": _("Periods saved on: choose one of the two topics.")})
+    if saves:
+        saved_topic = saved_topic or min((topic_b, topic_a), key=lambda t: t.total_periods)
+        if periods_saved is None and decision == OverlapDecision.MERGE:
+            periods_saved = saved_topic.total_periods
+        if not periods_saved or periods_saved < 1 or periods_saved > saved_topic.total_periods:
+            raise ValidationError({"periods_saved": _(
+                "Periods saved: enter a whole number from 1 to %(n)s (the periods of “%(t)s”).")
+                % {"n": saved_topic.total_periods, "t": saved_topic.title}})
+    elif periods_saved:
+        raise ValidationError({"periods_saved": _("Periods saved: only a merge or a shortening saves periods.")})
     low, high = sorted([topic_a, topic_b], key=lambda t: str(t.lineage))
-    review = OverlapReview.objects.filter(lineage_low=low.lineage, lineage_high=high.lineage).first()
+    review = OverlapReview.objects.select_for_update().filter(lineage_low=low.lineage,
+                                                              lineage_high=high.lineage).first()
     before = snapshot(review) if review else None
     review = review or OverlapReview(lineage_low=low.lineage, lineage_high=high.lineage)
     review.topic_low, review.topic_high = low, high
     review.verdict, review.decision, review.note = verdict, decision, nfc(note)
     review.score = None if score is None else round(Decimal(str(score)), 3)
+    review.saved_lineage = saved_topic.lineage if saves else None
+    review.periods_saved = periods_saved if saves else 0
     review.reviewed_by = actor
     review.save()
     record(actor=actor, action=AuditEvent.Action.CREATE if before is None else AuditEvent.Action.UPDATE,

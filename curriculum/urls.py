@@ -1,6 +1,6 @@
 from django.urls import path
 
-from curriculum.views import analysis, catalogue, versions
+from curriculum.views import analysis, catalogue, importing, overlaps, versions
 
 app_name = "curriculum"
 urlpatterns = [
@@ -16,9 +16,15 @@ urlpatterns = [
     path("versions/<int:pk>/export.json", versions.version_export_json, name="version_export_json"),
     path("versions/<int:pk>/export.xlsx", versions.version_export_xlsx, name="version_export_xlsx"),
     path("compare/", versions.version_compare, name="version_compare"),
-    path("import/", versions.catalogue_import, name="catalogue_import"),
-    path("overlaps/", analysis.overlap_page, name="overlap_report"),
-    path("overlaps/review/", analysis.overlap_review, name="overlap_review"),
+    path("versions/<int:pk>/overlaps/", overlaps.version_overlaps_page, name="version_overlaps"),
+    path("versions/<int:pk>/overlaps.xlsx", overlaps.version_overlaps_export, name="version_overlaps_export"),
+    path("import/", importing.catalogue_import, name="catalogue_import"),
+    path("overlaps/", overlaps.overlap_page, name="overlap_report"),
+    path("overlaps/export.xlsx", overlaps.overlap_export, name="overlap_export"),
+    path("overlaps/matrix/", overlaps.overlap_matrix_page, name="overlap_matrix"),
+    path("overlaps/pair/<int:a>/<int:b>/", overlaps.overlap_pair, name="overlap_pair"),
+    path("overlaps/review/", overlaps.overlap_review, name="overlap_review"),
+    path("overlaps/rules/", overlaps.overlap_rules, name="overlap_rules"),
     path("lienthong/", analysis.mapping_page, name="mapping_list"),
     path("lienthong/<int:pk>/delete/", analysis.mapping_delete, name="mapping_delete"),
     path("lienthong/person/<int:person_pk>/", analysis.person_credits, name="person_credits"),

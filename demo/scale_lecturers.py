@@ -143,6 +143,8 @@ def _surveys(classes, sessions, template, opener, rng) -> None:
         for _ in range(20):
             spread[max(1, min(template.scale_max, round(rng.gauss(8, 1.2))))] += 1
         counts += [RatingCount(item=item, score=s, count=spread[s]) for s in range(1, template.scale_max + 1)]
+        item.answers, item.score_total = 20, sum(s * spread[s] for s in range(1, template.scale_max + 1))
     RatingCount.objects.bulk_create(counts, batch_size=5000)
+    SurveyItem.objects.bulk_update(items, ["answers", "score_total"], batch_size=2000)
 
 

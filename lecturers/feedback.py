@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import F, Sum
+from django.db.models import Sum
 
 from lecturers.models import RatingCount, Section, Survey, SurveyItem, TemplateQuestion, TextAnswer
 
@@ -75,51 +75,55 @@ class Aggregate:
 def _passing(rows):
     """Rows of (survey-level) sums whose survey passes its thresholds."""
     for row in rows:
-        forms, learners = row["item__survey__valid_forms"], row["item__survey__learners"]
-        if forms >= row["item__survey__template__min_answers"] and \
-                forms * 100 >= row["item__survey__template__min_share_percent"] * learners:
+        forms, learners = row["survey__valid_forms"], row["survey__learners"]
+        if forms >= row["survey__template__min_answers"] and \
+                forms * 100 >= row["survey__template__min_share_percent"] * learners:
             yield row
 
 
-_SURVEY_FIELDS = ("item__survey_id", "item__survey__valid_forms", "item__survey__learners",
-                  "item__survey__template__min_answers", "item__survey__template__min_share_percent")
+_SURVEY_FIELDS = ("survey_id", "survey__valid_forms", "survey__learners", "survey__template__min_answers",
+                  "survey__template__min_share_percent")
 
 
-def _sums(queryset, *group):
-    return (queryset.filter(item__kind=TemplateQuestion.Kind.RATING).values(*_SURVEY_FIELDS, *group)
-            .annotate(n=Sum("count"), total=Sum(F("count") * F("score"))).order_by())
+def _sums(items, *group):
+    """Sums over rated items (their running totals), per survey and the given grouping."""
+    return (items.filter(kind=TemplateQuestion.Kind.RATING).values(*_SURVEY_FIELDS, *group)
+            .annotate(n=Sum("answers"), total=Sum("score_total")).order_by())
 
 
 def lecturer_results(person_id: int, *, centre_ids=None) -> list[Aggregate]:
     """A lecturer's scores per class and topic, across classes and years (one query)."""
-    counts = RatingCount.objects.filter(item__lecturer__person_id=person_id, item__section=Section.LECTURER)
+    items = SurveyItem.objects.filter(lecturer__person_id=person_id, section=Section.LECTURER)
     if centre_ids is not None:
-        counts = counts.filter(item__survey__klass__centre_id__in=centre_ids)
-    rows = _sums(counts, "item__survey__klass__code", "item__survey__klass__start_date", "item__topic__title")
-    result = [Aggregate((r["item__survey__klass__start_date"], r["item__survey__klass__code"]),
-                        f'{r["item__survey__klass__code"]} · {r["item__topic__title"] or "—"}', 1, r["n"] or 0,
+        items = items.filter(survey__klass__centre_id__in=centre_ids)
+    rows = _sums(items, "survey__klass__code", "survey__klass__start_date", "topic__title")
+    result = [Aggregate((r["survey__klass__start_date"], r["survey__klass__code"]),
+                        f'{r["survey__klass__code"]} · {r["topic__title"] or "—"}', 1, r["n"] or 0,
                         r["total"] or 0) for r in _passing(rows)]
     return sorted(result, key=lambda a: a.key, reverse=True)
 
 
+def _person_name(row) -> str:
+    return " ".join(p for p in (row["lecturer__person__family_name"], row["lecturer__person__middle_name"],
+                                row["lecturer__person__given_name"]) if p)
+
+
 def centre_results(centre_ids) -> dict[str, list[Aggregate]]:
     """Per lecturer, per topic and per section for a set of centres (three queries)."""
-    base = RatingCount.objects.filter(item__survey__klass__centre_id__in=list(centre_ids))
+    base = SurveyItem.objects.filter(survey__klass__centre_id__in=list(centre_ids))
     out: dict[str, list[Aggregate]] = {}
     for name, group, label in (
-        ("lecturers", ("item__lecturer__person_id", "item__lecturer__person__family_name",
-                       "item__lecturer__person__middle_name", "item__lecturer__person__given_name"),
-         lambda r: " ".join(p for p in (r["item__lecturer__person__family_name"], r["item__lecturer__person__middle_name"],
-                                        r["item__lecturer__person__given_name"]) if p)),
-        ("topics", ("item__topic__title",), lambda r: r["item__topic__title"] or "—"),
-        ("sections", ("item__section",), lambda r: str(Section(r["item__section"]).label)),
+        ("lecturers", ("lecturer__person_id", "lecturer__person__family_name", "lecturer__person__middle_name",
+                       "lecturer__person__given_name"), _person_name),
+        ("topics", ("topic__title",), lambda r: r["topic__title"] or "—"),
+        ("sections", ("section",), lambda r: str(Section(r["section"]).label)),
     ):
-        queryset = base.filter(item__section=Section.LECTURER) if name != "sections" else base
+        queryset = base.filter(section=Section.LECTURER) if name != "sections" else base
         merged: dict[tuple, list] = defaultdict(lambda: [set(), 0, 0, ""])
         for row in _passing(_sums(queryset, *group)):
             key = tuple(row[g] for g in group[:1])
             entry = merged[key]
-            entry[0].add(row["item__survey_id"])
+            entry[0].add(row["survey_id"])
             entry[1] += row["n"] or 0
             entry[2] += row["total"] or 0
             entry[3] = label(row)
@@ -133,10 +137,10 @@ def province_results(centres) -> list[Aggregate]:
     centres = list(centres)
     names = dict(centres)
     merged: dict[int, list] = defaultdict(lambda: [set(), 0, 0])
-    rows = _sums(RatingCount.objects.filter(item__survey__klass__centre_id__in=list(names)), "item__survey__klass__centre_id")
+    rows = _sums(SurveyItem.objects.filter(survey__klass__centre_id__in=list(names)), "survey__klass__centre_id")
     for row in _passing(rows):
-        entry = merged[row["item__survey__klass__centre_id"]]
-        entry[0].add(row["item__survey_id"])
+        entry = merged[row["survey__klass__centre_id"]]
+        entry[0].add(row["survey_id"])
         entry[1] += row["n"] or 0
         entry[2] += row["total"] or 0
     return [Aggregate((pk,), names[pk], len(merged[pk][0]), merged[pk][1], merged[pk][2]) if pk in merged

@@ -11,7 +11,16 @@ from django.utils.translation import gettext_lazy
 
 from accounts.scope import scope_of
 from core.forms import use_vn_dates
-from lecturers.models import ClosingReport, FeeTable, LoadEntry, NormPost, NormTable, Rank
+from lecturers.models import (
+    ClosingReport,
+    FeeTable,
+    LoadEntry,
+    NormPost,
+    NormTable,
+    Rank,
+    StandardSet,
+    SurveyTemplate,
+)
 from org.models import AdministrativeUnit
 
 
@@ -176,3 +185,58 @@ class ClosingReportForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         use_vn_dates(self)
+
+
+def _lines(text: str, parts: int, field: str, example: str) -> list[tuple[str, ...]]:
+    rows = []
+    for number, line in enumerate((text or "").splitlines(), start=1):
+        if not line.strip():
+            continue
+        cells = [c.strip() for c in line.split(";", parts - 1)]
+        if len(cells) != parts:
+            raise ValidationError({field: _("Line %(n)d: write %(example)s.") % {"n": number, "example": example}})
+        rows.append(tuple(cells))
+    return rows
+
+
+class StandardSetForm(forms.ModelForm):
+    requirements = forms.CharField(
+        label=gettext_lazy("Requirements"), widget=forms.Textarea(attrs={"rows": 12}),
+        help_text=gettext_lazy("One line each: post; rule; value; what to do, e.g. "
+                               "“full_time; theory_level; cao_cap; Học lớp cao cấp lý luận chính trị”."))
+
+    class Meta:
+        model = StandardSet
+        fields = ["name", "valid_from", "valid_to", "source"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        use_vn_dates(self)
+        if self.instance.pk:
+            self.initial["requirements"] = "\n".join(
+                f"{r.post}; {r.rule}; {r.value}; {r.advice}" for r in self.instance.requirements.all())
+
+    def requirement_rows(self) -> list:
+        return _lines(self.cleaned_data["requirements"], 4, "requirements", _("post; rule; value; what to do"))
+
+
+class SurveyTemplateForm(forms.ModelForm):
+    questions = forms.CharField(
+        label=gettext_lazy("Questions"), widget=forms.Textarea(attrs={"rows": 14}),
+        help_text=gettext_lazy("One line each: section; kind; question. Sections: lecturer (asked for each "
+                               "lecturer and topic), organisation, facilities, programme, comments; kinds: rating, text."))
+
+    class Meta:
+        model = SurveyTemplate
+        fields = ["name", "valid_from", "min_answers", "min_share_percent", "small_class_warning",
+                  "max_unanswered_percent", "source"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        use_vn_dates(self)
+        if self.instance.pk:
+            self.initial["questions"] = "\n".join(
+                f"{q.section}; {q.kind}; {q.text}" for q in self.instance.questions.all())
+
+    def question_rows(self) -> list:
+        return _lines(self.cleaned_data["questions"], 3, "questions", _("section; kind; question"))

@@ -36,8 +36,46 @@ _POST_PRECEDENCE = [NormPost.DIRECTOR, NormPost.DEPUTY, NormPost.LECTURER_OFFICE
 
 
 @dataclass(frozen=True)
+class PersonRef:
+    pk: int
+    full_name: str
+
+
+@dataclass(frozen=True)
+class RankRef:
+    rank: str
+
+
+@dataclass(frozen=True)
+class LecturerRef:
+    """What a load row needs of a lecturer profile, read as plain values (thousands at once)."""
+
+    pk: int
+    centre_id: int
+    person_id: int
+    kind: str
+    academic_title: str
+    person: PersonRef
+    pay_rank: RankRef | None
+
+    def get_kind_display(self) -> str:
+        return str(Lecturer.Kind(self.kind).label)
+
+
+_LECTURER_FIELDS = ("pk", "centre_id", "person_id", "kind", "academic_title", "person__family_name",
+                    "person__middle_name", "person__given_name", "pay_rank__rank")
+
+
+def _lecturer_ref(row: tuple) -> LecturerRef:
+    pk, centre_id, person_id, kind, title, family, middle, given, rank = row
+    name = " ".join(p for p in (family, middle, given) if p)
+    return LecturerRef(pk, centre_id, person_id, kind, title, PersonRef(person_id, name),
+                       RankRef(rank) if rank else None)
+
+
+@dataclass(frozen=True)
 class LoadRow:
-    lecturer: Lecturer
+    lecturer: LecturerRef
     post: str | None  # NormPost value; None: no norm (part-time, guest)
     norm_standard: Decimal
     norm_lecturing: Decimal
@@ -85,10 +123,25 @@ def post_for(lecturer: Lecturer, override: str | None, staff_posts: set[str]) ->
     return next((p for p in _POST_PRECEDENCE if p in posts), None)
 
 
-def compute_row(lecturer, post, table: NormTable | None, *, taught: int, entries, book: RateBook | None,
+@dataclass(frozen=True)
+class Rules:
+    """A norm table read once: norms by post and coefficients by code."""
+
+    table: NormTable | None
+    norms: dict
+    coefficients: dict
+
+    @classmethod
+    def of(cls, table: NormTable | None) -> Rules:
+        if table is None:
+            return cls(None, {}, {})
+        return cls(table, {line.post: line for line in table.lines.all()},
+                   {c.code: c.value for c in table.coefficients.all()})
+
+
+def compute_row(lecturer, post, rules: Rules, *, taught: int, entries, book: RateBook | None,
                 province_id, on) -> LoadRow:
-    norms = {line.post: line for line in table.lines.all()} if table else {}
-    coefficients = {c.code: c.value for c in table.coefficients.all()} if table else {}
+    table, norms, coefficients = rules.table, rules.norms, rules.coefficients
     norm = norms.get(post) if post else None
     standard = norm.standard_hours if norm else ZERO
     lecturing = norm.lecturing_hours if norm else ZERO
@@ -119,35 +172,40 @@ def load_rows(centre_ids, year: int, *, lecturer_ids=None) -> list[LoadRow]:
     centre_ids = list(centre_ids)
     table = norm_table_for(year)
     start, end = period_of(year, table.year_kind if table else "calendar")
-    lecturers = Lecturer.objects.filter(centre_id__in=centre_ids).select_related("person", "pay_rank", "centre")
+    lecturers = Lecturer.objects.filter(centre_id__in=centre_ids)
     if lecturer_ids is not None:
         lecturers = lecturers.filter(pk__in=lecturer_ids)
-    lecturers = list(lecturers.order_by("centre_id", "person__sort_key", "pk"))
+    lecturers = [_lecturer_ref(row) for row in
+                 lecturers.order_by("centre_id", "person__sort_key", "pk").values_list(*_LECTURER_FIELDS)]
     if not lecturers:
         return []
-    person_ids = {lec.person_id for lec in lecturers}
+    scoped = {"lecturer__centre_id__in": centre_ids}
+    if lecturer_ids is not None:
+        scoped["lecturer_id__in"] = lecturer_ids
     taught: dict[tuple[int, int], int] = {}
-    held = (Session.objects.filter(klass__centre_id__in=centre_ids, lecturer__person_id__in=person_ids,
-                                   date__range=(start, end)).filter(held_condition())
+    # Every held session of the centres, grouped by the lecturer's person; persons without a profile
+    # at the class's centre are simply not looked up.
+    held = (Session.objects.filter(klass__centre_id__in=centre_ids, lecturer__isnull=False, date__range=(start, end))
+            .filter(held_condition())
             .values("klass__centre_id", "lecturer__person_id").annotate(periods=Sum("periods")).order_by())
     for row in held:
         taught[(row["klass__centre_id"], row["lecturer__person_id"])] = row["periods"] or 0
     entries = defaultdict(list)
-    for entry in LoadEntry.objects.filter(lecturer__in=lecturers, year=year):
+    for entry in LoadEntry.objects.filter(year=year, **scoped):
         entries[entry.lecturer_id].append(entry)
-    overrides = dict(LoadPost.objects.filter(lecturer__in=lecturers, year=year).values_list("lecturer_id", "post"))
+    overrides = dict(LoadPost.objects.filter(year=year, **scoped).values_list("lecturer_id", "post"))
     staff = defaultdict(set)
     for centre_id, person_id, position in (
-        StaffAssignment.objects.filter(centre_id__in=centre_ids, person_id__in=person_ids,
-                                       position__in=list(_POST_OF_STAFF))
+        StaffAssignment.objects.filter(centre_id__in=centre_ids, position__in=list(_POST_OF_STAFF))
         .filter(Q(start_date__isnull=True) | Q(start_date__lte=end)).filter(Q(end_date__isnull=True) | Q(end_date__gte=start))
         .values_list("centre_id", "person_id", "position")
     ):
         staff[(centre_id, person_id)].add(position)
     provinces = dict(Centre.objects.filter(pk__in=centre_ids).values_list("pk", "province_id"))
     book = RateBook.for_provinces(provinces.values())
+    rules = Rules.of(table)
     return [
-        compute_row(lec, post_for(lec, overrides.get(lec.pk), staff[(lec.centre_id, lec.person_id)]), table,
+        compute_row(lec, post_for(lec, overrides.get(lec.pk), staff[(lec.centre_id, lec.person_id)]), rules,
                     taught=taught.get((lec.centre_id, lec.person_id), 0), entries=entries[lec.pk], book=book,
                     province_id=provinces.get(lec.centre_id), on=end)
         for lec in lecturers

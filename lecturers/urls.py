@@ -45,4 +45,8 @@ urlpatterns = [
     path("classes/<int:pk>/closing-report/final/", closing.closing_report_finalise, name="closing_report_finalise"),
     re_path(r"^classes/(?P<pk>\d+)/closing-report\.(?P<fmt>pdf|docx)$", closing.closing_report_file,
             name="closing_report_file"),
+    path("standards/rules/new/", standards.standard_set_edit, name="standard_set_create"),
+    path("standards/rules/<int:pk>/edit/", standards.standard_set_edit, name="standard_set_edit"),
+    path("surveys/forms/", feedback.survey_templates, name="survey_templates"),
+    path("surveys/forms/<int:pk>/new-version/", feedback.survey_template_new_version, name="survey_template_version"),
 ]

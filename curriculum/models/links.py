@@ -59,6 +59,9 @@ class OverlapReview(TimeStampedModel):
                                 blank=True)
     reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="+")
+    # A merge or a shortening saves periods on one of the two topics: its lineage, and how many.
+    saved_lineage = models.UUIDField(null=True, blank=True, db_index=True)
+    periods_saved = models.PositiveSmallIntegerField(_("periods saved"), default=0)
 
     class Meta:
         constraints = [

@@ -218,8 +218,3 @@ class Topic(models.Model):
     @property
     def keyword_list(self) -> list[str]:
         return [k.strip() for k in self.keywords.split(";") if k.strip()]
-
-    @property
-    def analysis_text(self) -> str:
-        """The text the overlap detector reads; the title counts twice because it names the subject."""
-        return f"{self.title}. {self.title}. {self.outline} {self.keywords.replace(';', '.')}"

@@ -119,7 +119,7 @@ def test_supervisor_reviews_an_overlap_and_it_shows_again(client, world, setup):
     report = client.get(reverse("curriculum:overlap_report")).context["report"]
     pair = report.topic_pairs[0]
     data = {"topic_a": pair.a.pk, "topic_b": pair.b.pk, "verdict": "real", "decision": "shorten",
-            "note": "Rút gọn ở chương trình sơ cấp", "score": pair.score}
+            "note": "Rút gọn ở chương trình sơ cấp", "score": pair.score, "saved_side": "a", "periods_saved": 1}
     client.force_login(world.officer_a)
     assert client.post(reverse("curriculum:overlap_review"), data).status_code == 403
     assert not OverlapReview.objects.exists()

@@ -13,61 +13,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.services import require
 from curriculum import services
 from curriculum.choices import OrganiserKind, ProgrammeStatus
-from curriculum.forms import MappingForm, ReviewForm
+from curriculum.forms import MappingForm
 from curriculum.lienthong import credited_modules
-from curriculum.models import Programme, ProgrammeVersion, Topic, TopicMapping
-from curriculum.overlap import DEFAULT_THRESHOLD
-from curriculum.permissions import can_edit_mappings, can_review_overlaps
-from curriculum.reports import overlap_report
+from curriculum.models import ProgrammeVersion, Topic, TopicMapping
+from curriculum.permissions import can_edit_mappings
 from curriculum.views.common import flash_errors
 from people.models import Person
-
-
-def _threshold(value) -> float:
-    try:
-        return min(max(float(str(value).replace(",", ".")), 0.1), 1.0)
-    except (TypeError, ValueError):
-        return DEFAULT_THRESHOLD
-
-
-@login_required
-def overlap_page(request):
-    programmes = Programme.objects.visible_to(request.user).filter(status=ProgrammeStatus.ACTIVE)
-    selected = [int(v) for v in request.GET.getlist("programme") if v.isdigit()]
-    threshold = _threshold(request.GET.get("threshold", DEFAULT_THRESHOLD))
-    report = overlap_report(user=request.user, programme_ids=selected or None, threshold=threshold)
-    return render(request, "curriculum/overlap_report.html", {
-        "report": report, "programmes": programmes, "selected": set(selected), "threshold": threshold,
-        "can_review": can_review_overlaps(request.user), "verdicts": ReviewForm.base_fields["verdict"].choices,
-        "decisions": ReviewForm.base_fields["decision"].choices,
-    })
-
-
-@login_required
-@require_POST
-def overlap_review(request):
-    require(can_review_overlaps(request.user))
-    form = ReviewForm(request.POST, user=request.user)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.review_overlap(actor=request.user, topic_a=data["topic_a"], topic_b=data["topic_b"],
-                                    verdict=data["verdict"], decision=data["decision"], note=data["note"],
-                                    score=data.get("score"))
-        except ValidationError as exc:
-            flash_errors(request, exc)
-        else:
-            messages.success(request, _("Review saved."))
-    else:
-        if form.errors.get("topic_a") or form.errors.get("topic_b"):
-            from django.http import Http404
-
-            raise Http404
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-    back = request.POST.get("next", "")
-    return redirect(back if back.startswith("/programmes/") else reverse("curriculum:overlap_report"))
 
 
 def _versions(user, kind):

@@ -17,8 +17,8 @@ from curriculum import services
 from curriculum.choices import Category, OrganiserKind, ProgrammeStatus
 from curriculum.forms import ProgrammeForm, RetireForm, owner_from_choice
 from curriculum.models import Programme
+from curriculum.overlap_report import current_versions
 from curriculum.permissions import can_create_programmes, can_edit_programme
-from curriculum.reports import current_versions
 from curriculum.views.common import flash_errors, programme_or_404
 
 LEVELS = [("national", gettext_lazy("national")), ("provincial", gettext_lazy("provincial")), ("local", gettext_lazy("local"))]

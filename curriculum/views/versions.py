@@ -13,19 +13,18 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.services import require
 from curriculum import services
 from curriculum.exchange import excel, jsonfile
-from curriculum.exchange.importer import import_version, parse_file
 from curriculum.forms import (
     BandFormSet,
     ComponentFormSet,
-    ImportForm,
     PrerequisiteFormSet,
     TopicFormSet,
     VersionHeaderForm,
     content_from_forms,
-    owner_from_choice,
 )
 from curriculum.models import Programme, ProgrammeVersion
-from curriculum.permissions import can_create_programmes, can_edit_programme
+from curriculum.models.overlap import publish_confirm_above
+from curriculum.overlap_report import periods_saved
+from curriculum.permissions import can_analyse_version, can_edit_programme
 from curriculum.reports import compare_versions
 from curriculum.views.common import flash_errors, version_or_404
 
@@ -36,6 +35,8 @@ def version_detail(request, pk):
     siblings = list(version.programme.versions.exclude(pk=version.pk).order_by("-number"))
     return render(request, "curriculum/version_detail.html", {
         "version": version, "programme": version.programme,
+        "can_analyse": can_analyse_version(request.user, version),
+        "periods_saved": periods_saved([version])[version.pk],
         "topics": list(version.topics.all()), "components": list(version.components.all()),
         "bands": list(version.bands.all()),
         "prerequisites": list(version.prerequisites.select_related("required_programme")),
@@ -105,7 +106,12 @@ def version_publish(request, pk):
     version = version_or_404(request.user, pk)
     require(can_edit_programme(request.user, version.programme))
     try:
-        services.publish_version(actor=request.user, version=version)
+        services.publish_version(actor=request.user, version=version,
+                                 overlaps_confirmed=request.POST.get("confirm_overlaps") == "1")
+    except services.UnreviewedOverlaps as exc:
+        return render(request, "curriculum/publish_confirm.html", {
+            "version": version, "programme": version.programme, "report": exc.report,
+            "allowed": publish_confirm_above()})
     except ValidationError as exc:
         flash_errors(request, exc)
     else:
@@ -146,26 +152,3 @@ def version_export_xlsx(request, pk):
     version = version_or_404(request.user, pk)
     return _download(excel.dumps(version), f"{version.programme.code}-v{version.number}.xlsx",
                      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def catalogue_import(request):
-    require(can_create_programmes(request.user))
-    form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
-    errors = []
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        parsed = parse_file(upload.name, upload.read())
-        if isinstance(parsed, list):
-            errors = parsed
-        else:
-            try:
-                version = import_version(actor=request.user, parsed=parsed,
-                                         **owner_from_choice(form.cleaned_data["owner"]))
-            except ValidationError as exc:
-                errors = exc.messages
-            else:
-                messages.success(request, _("Imported as draft version %(v)s.") % {"v": version})
-                return redirect("curriculum:version_detail", pk=version.pk)
-    return render(request, "curriculum/import.html", {"form": form, "errors": errors})

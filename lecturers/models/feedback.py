@@ -152,6 +152,9 @@ class SurveyItem(models.Model):
                                  related_name="survey_items")
     topic = models.ForeignKey("curriculum.Topic", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     label = models.CharField(max_length=300, blank=True)
+    # Running sums of the counted scores (the counters below hold their distribution).
+    answers = models.PositiveIntegerField(default=0)
+    score_total = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["survey", "order"]

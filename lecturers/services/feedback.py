@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import operator
 import secrets
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -110,7 +111,8 @@ def normalise_code(code: str) -> str:
     return "".join(ch for ch in (code or "").upper() if ch.isalnum())
 
 
-def submit_answers(*, survey: Survey, code: str, answers: dict[int, str], confirm_incomplete: bool = False) -> Outcome:
+def submit_answers(*, survey: Survey, code: str, answers: dict[int, str], confirm_incomplete: bool = False,
+                   items: list[SurveyItem] | None = None) -> Outcome:
     """A learner's form. `answers` maps item ids to the raw values typed or chosen.
 
     Refused, with nothing written: a closed survey, an unknown or used code, a code of another class,
@@ -128,7 +130,7 @@ def submit_answers(*, survey: Survey, code: str, answers: dict[int, str], confir
         errors["code"] = [_("This code belongs to another class.")]
     elif found[1]:
         errors["code"] = [_("This code has already been used.")]
-    items = list(survey.items.all())
+    items = items if items is not None else list(survey.items.select_related("question"))
     template = survey.template
     ratings: list[tuple[int, int]] = []
     texts: list[tuple[int, str]] = []
@@ -159,12 +161,19 @@ def submit_answers(*, survey: Survey, code: str, answers: dict[int, str], confir
     if not valid and not confirm_incomplete:
         return Outcome(counted=False, unanswered=unanswered, needs_confirmation=True)
     with transaction.atomic():
+        # Submissions to one survey take its row first, so concurrent ones queue instead of locking
+        # the counters in different orders (a deadlock on PostgreSQL).
+        Survey.objects.select_for_update().filter(pk=survey.pk).values_list("pk", flat=True).first()
         if not SurveyCode.objects.filter(code=code, survey=survey, used=False).update(used=True):
             raise ValidationError({"code": _("This code has already been used.")})
         if valid:
             if ratings:
                 match = functools.reduce(operator.or_, (Q(item_id=i, score=s) for i, s in ratings))
                 RatingCount.objects.filter(match).update(count=F("count") + 1)
+                SurveyItem.objects.filter(pk__in=[i for i, _s in ratings]).update(
+                    answers=F("answers") + 1,
+                    score_total=F("score_total") + Case(*(When(pk=i, then=Value(s)) for i, s in ratings),
+                                                        output_field=IntegerField()))
             if texts:
                 TextAnswer.objects.bulk_create(TextAnswer(item_id=i, text=t) for i, t in texts)
             Survey.objects.filter(pk=survey.pk).update(valid_forms=F("valid_forms") + 1)
@@ -197,3 +206,42 @@ def review_text(*, actor, answer: TextAnswer, publish: bool) -> None:
     TextAnswer.objects.filter(pk=answer.pk).update(status=status)
     audit.record(actor=actor, action=AuditEvent.Action.APPROVE if publish else AuditEvent.Action.ARCHIVE, obj=survey,
                  after={"text": str(answer.pk), "status": status}, reason=_("free-text review"))
+
+
+@transaction.atomic
+def save_survey_template(*, actor, template: SurveyTemplate, questions: list[tuple[str, str, str]],
+                         previous: SurveyTemplate | None = None) -> SurveyTemplate:
+    """A new version of the feedback form; the version it replaces ends the day before (surveys keep theirs)."""
+    if not permissions.manages_national_rules(scope_of(actor)):
+        raise PermissionDenied
+    errors: dict[str, list[str]] = {}
+    if template.min_answers < 1:
+        errors.setdefault("min_answers", []).append(_("At least one answer is needed before results are shown."))
+    for field in ("min_share_percent", "max_unanswered_percent"):
+        if not 0 <= getattr(template, field) <= 100:
+            errors.setdefault(field, []).append(_("A share is between 0 and 100 %."))
+    if not questions or not any(kind == TemplateQuestion.Kind.RATING for _s, kind, _t in questions):
+        errors.setdefault("questions", []).append(_("The form needs at least one scored question."))
+    for number, (section, kind, text) in enumerate(questions, start=1):
+        if section not in Section.values or kind not in TemplateQuestion.Kind.values or not text:
+            errors.setdefault("questions", []).append(
+                _("Line %(n)d: write section; kind; question with a known section and kind.") % {"n": number})
+    if previous is not None and template.valid_from <= previous.valid_from:
+        errors.setdefault("valid_from", []).append(_("A new version starts after the version it replaces."))
+    if errors:
+        raise ValidationError(errors)
+    if previous is not None:
+        template.version = previous.version + 1
+        before = audit.snapshot(previous)
+        previous.valid_to = template.valid_from - dt.timedelta(days=1)
+        previous.save(update_fields=["valid_to", "updated_at"])
+        audit.record(actor=actor, action=AuditEvent.Action.UPDATE, obj=previous, before=before,
+                     after=audit.snapshot(previous), reason=_("replaced by a new version"))
+    template.pk = None
+    template.is_editable_default = False
+    template.save()
+    TemplateQuestion.objects.bulk_create(TemplateQuestion(template=template, order=n, section=s, kind=k, text=t)
+                                         for n, (s, k, t) in enumerate(questions, start=1))
+    audit.record(actor=actor, action=AuditEvent.Action.CREATE, obj=template,
+                 after={**audit.snapshot(template), "questions": [list(q) for q in questions]})
+    return template

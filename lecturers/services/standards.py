@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -36,16 +38,26 @@ def save_standard_set(*, actor, standard: StandardSet, requirements: list[tuple[
         if (post, rule) in seen:
             errors.setdefault("requirements", []).append(_("Line %(n)d: the rule is given twice for the post.") % {"n": number})
         seen.add((post, rule))
-    others = StandardSet.objects.exclude(pk=standard.pk).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=standard.valid_from))
+    others = StandardSet.objects.exclude(pk=standard.pk).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gte=standard.valid_from))
     if standard.valid_to:
         others = others.filter(valid_from__lte=standard.valid_to)
-    clash = others.filter(valid_from__gte=standard.valid_from).first() or others.filter(valid_to__isnull=False).first()
+    # An open-ended older version ends the day before the new one starts; any other overlap is refused.
+    superseded = [s for s in others if s.valid_to is None and s.valid_from < standard.valid_from]
+    clash = next((s for s in others if s not in superseded), None)
     if clash:
         errors.setdefault("valid_from", []).append(
-            _("The validity overlaps “%(name)s” (from %(start)s).") % {"name": clash.name, "start": short_date(clash.valid_from)})
+            _("The validity overlaps “%(name)s” (from %(start)s).") % {"name": clash.name,
+                                                                       "start": short_date(clash.valid_from)})
     if errors:
         raise ValidationError(errors)
     before = _snapshot(StandardSet.objects.get(pk=standard.pk)) if standard.pk else None
+    for older in superseded:
+        older_before = audit.snapshot(older)
+        older.valid_to = standard.valid_from - dt.timedelta(days=1)
+        older.save(update_fields=["valid_to", "updated_at"])
+        audit.record(actor=actor, action=AuditEvent.Action.UPDATE, obj=older, before=older_before,
+                     after=audit.snapshot(older), reason=_("superseded by “%(name)s”") % {"name": standard.name})
     standard.save()
     standard.requirements.all().delete()
     Requirement.objects.bulk_create(Requirement(standard=standard, post=p, rule=r, value=v, advice=a)

@@ -42,3 +42,14 @@ def held(session, user) -> None:
 
 def guest(centre, **person):
     return f.LecturerFactory(centre=centre, kind="guest", **{f"person__{k}": v for k, v in person.items()})
+
+
+def ensure_defaults() -> None:
+    """Seed the editable defaults again (a transactional test starts from tables emptied by the last one)."""
+    import importlib
+
+    from django.apps import apps
+
+    for name in ("0002_default_fee_table", "0004_default_norms", "0006_default_standards",
+                 "0008_default_survey_template"):
+        importlib.import_module(f"lecturers.migrations.{name}").seed(apps, None)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.scope import require_staff, scope_of
 from core.documents.qr import svg as qr_svg
+from core.views import apply_validation_error
 from lecturers import permissions
 from lecturers.exports import centre_feedback_workbook, survey_workbook
 from lecturers.feedback import (
@@ -25,7 +26,8 @@ from lecturers.feedback import (
     survey_results,
     visible_texts,
 )
-from lecturers.models import Survey, TextAnswer
+from lecturers.forms import SurveyTemplateForm
+from lecturers.models import Survey, SurveyTemplate, TextAnswer
 from lecturers.services import feedback as services
 from lecturers.views.common import file_response, visible_class, visible_lecturer
 from lecturers.views.load import XLSX, _centres
@@ -127,7 +129,7 @@ def survey_answer(request, key: str):
         answers = {item.pk: request.POST.get(f"item_{item.pk}", "") for item in items}
         code = request.POST.get("code", "")
         try:
-            outcome = services.submit_answers(survey=survey, code=code, answers=answers,
+            outcome = services.submit_answers(survey=survey, code=code, answers=answers, items=items,
                                               confirm_incomplete=request.POST.get("confirm") == "1")
         except ValidationError as error:
             context.update(values={f"item_{k}": v for k, v in answers.items()}, errors=error.message_dict, code=code)
@@ -180,3 +182,32 @@ def province_feedback(request):
                   {"results": province_results(centres.values_list("pk", "name"))})
 
 
+
+
+@login_required
+def survey_templates(request):
+    if not permissions.sees_rules(scope_of(request.user)):
+        raise PermissionDenied
+    return render(request, "lecturers/survey_templates.html", {
+        "templates": SurveyTemplate.objects.prefetch_related("questions"),
+        "can_edit": permissions.manages_national_rules(scope_of(request.user))})
+
+
+@login_required
+def survey_template_new_version(request, pk: int):
+    """A new version of a form, starting from the one it replaces (surveys already opened keep theirs)."""
+    if not permissions.manages_national_rules(scope_of(request.user)):
+        raise PermissionDenied
+    previous = get_object_or_404(SurveyTemplate, pk=pk)
+    form = SurveyTemplateForm(request.POST or None, instance=SurveyTemplate.objects.get(pk=pk))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_survey_template(actor=request.user, template=form.save(commit=False),
+                                          questions=form.question_rows(), previous=previous)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("New version of the survey form saved."))
+            return redirect("lecturers:survey_templates")
+    return render(request, "core/form_page.html", {"form": form, "title": _("New version of the survey form"),
+                                                   "object": previous})

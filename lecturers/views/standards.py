@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.scope import require_staff, scope_of
+from core.views import apply_validation_error
 from lecturers import permissions
 from lecturers.exports import needs_workbook
+from lecturers.forms import StandardSetForm
 from lecturers.models import StandardSet
+from lecturers.services import standards as services
 from lecturers.standards import centre_members, share_meeting
 from lecturers.views.common import file_response, visible_lecturer
 from lecturers.views.load import XLSX, _centres
@@ -75,5 +79,25 @@ def standard_sets(request):
     if not permissions.sees_rules(scope_of(request.user)):
         raise PermissionDenied
     sets = StandardSet.objects.prefetch_related("requirements")
-    return render(request, "lecturers/standard_sets.html", {"sets": sets, "today": timezone.localdate(),
-                                                             "title": _("Post standards")})
+    return render(request, "lecturers/standard_sets.html", {
+        "sets": sets, "today": timezone.localdate(), "title": _("Post standards"),
+        "can_edit": permissions.manages_national_rules(scope_of(request.user))})
+
+
+@login_required
+def standard_set_edit(request, pk: int | None = None):
+    if not permissions.manages_national_rules(scope_of(request.user)):
+        raise PermissionDenied
+    standard = get_object_or_404(StandardSet, pk=pk) if pk else None
+    form = StandardSetForm(request.POST or None, instance=standard)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_standard_set(actor=request.user, standard=form.save(commit=False),
+                                       requirements=form.requirement_rows())
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("Post standards saved."))
+            return redirect("lecturers:standard_sets")
+    title = _("Edit post standards") if standard else _("New post standards")
+    return render(request, "core/form_page.html", {"form": form, "title": title, "object": standard})
