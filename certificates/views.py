@@ -241,6 +241,17 @@ def verify(request):
     code = request.GET.get("code", "").strip()
     if code:
         return redirect("certificates:verify_code", code=services.normalise_code(code) or "-")
+    number, name = request.GET.get("number", "").strip(), request.GET.get("name", "").strip()
+    if number or name:
+        throttled = _throttled(request)
+        if throttled:
+            return throttled
+        result = services.lookup_by_number(number, name)
+        response = render(request, "certificates/verify.html", {"result": result, "number": number, "name": name},
+                          status=404 if result.status == "unknown" else 200)
+        response["Cache-Control"] = "no-store"
+        response["X-Robots-Tag"] = "noindex"
+        return response
     return render(request, "certificates/verify.html", {})
 
 

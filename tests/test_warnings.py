@@ -95,3 +95,17 @@ def test_pages_ask_before_irreversible_steps(client, world):
     page = client.get(reverse("certificates:certificate_detail", args=[issued[0].code])).content.decode()
     assert "Cấp lại giấy chứng nhận?" in page
     assert "onclick" not in grid + detail + certificates + page
+
+
+def test_public_verify_page_accepts_the_number_with_the_holder_name(client, world):
+    res.staff_the_centre(world)
+    klass = res.approved_class(world, learners=2)
+    cert = issue_certificates(actor=world.officer_a, klass=klass)[0]
+    url = reverse("certificates:verify")
+    plain = "".join(ch for ch in cert.learner_name.lower())  # typed without capitals
+    found = client.get(url, {"number": cert.number_label, "name": plain})
+    assert found.status_code == 200 and found.context["result"].code == cert.code
+    assert found.context["result"].status == "valid"
+    assert client.get(url, {"number": cert.number_label, "name": "Nguyễn Văn Không"}).status_code == 404
+    assert client.get(url, {"number": cert.number_label, "name": ""}).status_code == 404
+    assert client.get(url, {"number": "9999/2026", "name": cert.learner_name}).status_code == 404
