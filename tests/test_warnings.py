@@ -109,3 +109,22 @@ def test_public_verify_page_accepts_the_number_with_the_holder_name(client, worl
     assert client.get(url, {"number": cert.number_label, "name": "Nguyễn Văn Không"}).status_code == 404
     assert client.get(url, {"number": cert.number_label, "name": ""}).status_code == 404
     assert client.get(url, {"number": "9999/2026", "name": cert.learner_name}).status_code == 404
+
+
+def test_a_class_outside_its_plan_line_quarter_needs_a_reason(world):
+    from training.classes.services import open_class
+    from training.tests.factories import classes as make
+
+    ver = make.version()
+    plan = make.plan(world.centre_a, year=2026, approved=True, lines=[(ver.programme, 1, 2, 60)])
+    line = plan.lines.get()
+    args = dict(actor=world.officer_a, centre=world.centre_a, version=ver, plan_line=line,
+                start_date=dt.date(2026, 5, 4), end_date=dt.date(2026, 5, 8))
+    with pytest.raises(ValidationError) as refused:
+        open_class(**args)
+    assert "warning_reason" in refused.value.message_dict
+    assert not Klass.objects.exists()
+    klass = open_class(**args, warning_reason="Lùi lịch do bầu cử")
+    assert "Lùi lịch do bầu cử" in _events(klass, "create").get().reason
+    in_quarter = open_class(**{**args, "start_date": dt.date(2026, 2, 2), "end_date": dt.date(2026, 2, 6)})
+    assert _events(in_quarter, "create").get().reason == ""

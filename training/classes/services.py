@@ -180,16 +180,30 @@ def _save(klass: Klass) -> None:
         raise ValidationError({"code": [_("The class code %(code)s is already used.") % {"code": klass.code}]}) from exc
 
 
+def plan_warnings(klass: Klass) -> list[str]:
+    """A class of a plan line that starts in another quarter than the line's: allowed, with a reason."""
+    if not klass.plan_line_id or not klass.start_date:
+        return []
+    line_quarter = PlanLine.objects.filter(pk=klass.plan_line_id).values_list("quarter", flat=True).first()
+    quarter = (klass.start_date.month - 1) // 3 + 1
+    if line_quarter and quarter != line_quarter:
+        return [_("The class starts in quarter %(quarter)s; its plan line is for quarter %(line)s.")
+                % {"quarter": quarter, "line": line_quarter}]
+    return []
+
+
 @transaction.atomic
 def open_class(
     *, actor, centre: Centre, version: ProgrammeVersion, start_date: dt.date, end_date: dt.date, code: str = "",
     name: str = "", plan_line: PlanLine | None = None, room=None, off_site_venue: str = "",
     co_organiser: SendingOrganisation | None = None, head_teacher: Lecturer | None = None, capacity: int = 60,
     is_resit: bool = False, opening_decision_number: str = "", opening_decision_date: dt.date | None = None,
+    warning_reason: str = "",
 ) -> Klass:
     """Create a class (status "planned") from a line of the approved plan or ad hoc.
 
-    An empty code takes the next suggested one; an empty name takes the programme's name.
+    An empty code takes the next suggested one; an empty name takes the programme's name. A class that
+    starts outside its plan line's quarter needs `warning_reason`, kept in the audit.
     """
     require(edits_centre(actor, centre.pk))
     if centre.status != Centre.Status.ACTIVE:
@@ -206,13 +220,15 @@ def open_class(
         raise ValidationError({f: [_("Enter the date as dd/mm/yyyy.")] for f, v in
                                (("start_date", start_date), ("end_date", end_date)) if v is None})
     validate_class(klass, actor=actor)
+    warnings = plan_warnings(klass)
+    reason = with_warnings(require_reason(warnings, warning_reason), warnings)
     _save(klass)
-    record(actor=actor, action=AuditEvent.Action.CREATE, obj=klass, after=snapshot(klass))
+    record(actor=actor, action=AuditEvent.Action.CREATE, obj=klass, after=snapshot(klass), reason=reason)
     return klass
 
 
 @transaction.atomic
-def update_class(*, actor, klass: Klass, reason: str = "") -> Klass:
+def update_class(*, actor, klass: Klass, reason: str = "", warning_reason: str = "") -> Klass:
     """Save changes made to a class's data (the caller sets the attributes). Locked once results are approved."""
     stored = Klass.objects.select_for_update().get(pk=klass.pk)
     require(edits_centre(actor, stored.centre_id))
@@ -234,6 +250,8 @@ def update_class(*, actor, klass: Klass, reason: str = "") -> Klass:
     validate_class(klass, actor=actor, changed=changed)
     if not changed:
         return klass
+    warnings = plan_warnings(klass) if {"plan_line", "start_date"} & changed else []
+    reason = with_warnings(require_reason(warnings, warning_reason or reason), warnings)
     _save(klass)
     record(actor=actor, action=AuditEvent.Action.UPDATE, obj=klass, before=before, after=snapshot(klass),
            reason=reason)

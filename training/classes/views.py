@@ -169,7 +169,7 @@ def class_create(request):
                 room=data["room"], off_site_venue=data["off_site_venue"], co_organiser=data["co_organiser"],
                 head_teacher=data["head_teacher"], capacity=data["capacity"], is_resit=data["is_resit"],
                 opening_decision_number=data["opening_decision_number"],
-                opening_decision_date=data["opening_decision_date"],
+                opening_decision_date=data["opening_decision_date"], warning_reason=data["warning_reason"],
             )
         except ValidationError as error:
             apply_validation_error(form, error)
@@ -190,7 +190,8 @@ def class_edit(request, pk: int):
     form = ClassForm(request.POST or None, instance=klass, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_class(actor=request.user, klass=form.save(commit=False))
+            services.update_class(actor=request.user, klass=form.save(commit=False),
+                                  warning_reason=form.cleaned_data["warning_reason"])
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
