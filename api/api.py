@@ -9,8 +9,11 @@ from ninja import NinjaAPI
 from api.auth import TokenAuth, UserSessionAuth
 from certificates.api import router as certificates_router
 from curriculum.api import router as curriculum_router
+from facilities.api import router as facilities_router
+from finance.api import router as finance_router
 from lecturers.api import router as lecturers_router
 from org.api import router as org_router
+from org.api_agreements import router as agreements_router
 from people.api import router as people_router
 from training.api import router as training_router
 
@@ -45,3 +48,6 @@ api.add_router("/curriculum/", curriculum_router)
 api.add_router("/training/", training_router)
 api.add_router("/certificates/", certificates_router)
 api.add_router("/lecturers/", lecturers_router)
+api.add_router("/facilities/", facilities_router)
+api.add_router("/", agreements_router)
+api.add_router("/finance/", finance_router)

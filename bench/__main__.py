@@ -55,6 +55,10 @@ def _survey_load():
     from bench import survey_load
 
     return survey_load.run()
+def _finance():
+    from bench import finance
+
+    return finance.run()
 
 
 def _seed():
@@ -72,6 +76,7 @@ BENCHMARKS = {
     "pages": _pages,
     "lecturers": _lecturers,
     "survey_load": _survey_load,
+    "finance": _finance,
 }
 
 

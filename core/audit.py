@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Iterable
 
 from django.db import models
+from django.db.models.fields.files import FieldFile
 
 from core.bulk import insert_rows
 from core.middleware import current_request_id
@@ -23,6 +24,8 @@ def _jsonable(value):
         return str(value)
     if isinstance(value, models.Model):
         return value.pk
+    if isinstance(value, FieldFile):
+        return value.name or ""
     if isinstance(value, list | tuple | set):
         return [_jsonable(v) for v in value]
     if isinstance(value, dict):

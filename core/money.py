@@ -86,3 +86,40 @@ def amount_in_words(value: Decimal | int | float | str) -> str:
     """1250000 → "Một triệu hai trăm năm mươi nghìn đồng" (capitalised, ending in "đồng")."""
     text = f"{number_in_words(whole_dong(value))} đồng"
     return text[0].upper() + text[1:]
+
+
+def to_dong(value) -> Decimal:
+    """A whole number of đồng as a Decimal (half a đồng rounds up); None and "" are 0. The one rounding
+    of a product (quantity × rate), so sums of stored amounts never drift."""
+    if value is None or value == "":
+        return Decimal(0)
+    try:
+        return Decimal(whole_dong(value))
+    except (ArithmeticError, ValueError) as exc:
+        raise ValueError(f"not an amount: {value!r}") from exc
+
+
+def parse_money(text) -> Decimal | None:
+    """An amount as typed in Vietnam: "1.250.000", "1 250 000 đ", "1250000"; None when blank.
+
+    Dots and spaces group thousands, a comma starts the fraction (rounded to the đồng); anything else
+    raises ValueError.
+    """
+    if text is None:
+        return None
+    if isinstance(text, int | Decimal):
+        return to_dong(text)
+    if isinstance(text, float):
+        return to_dong(repr(text))
+    cleaned = str(text).strip().lower()
+    for suffix in ("đồng", "vnđ", "vnd", "đ"):
+        cleaned = cleaned.removesuffix(suffix).strip()
+    if not cleaned:
+        return None
+    cleaned = cleaned.replace(" ", "").replace("\u00a0", "").replace(".", "").replace(",", ".")
+    negative = cleaned.startswith("-")
+    body = cleaned[1:] if cleaned[:1] in ("+", "-") else cleaned
+    if not body or not body.replace(".", "", 1).isdigit():
+        raise ValueError(f"not an amount: {text!r}")
+    amount = to_dong(body)
+    return -amount if negative else amount

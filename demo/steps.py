@@ -90,6 +90,12 @@ def step_classes(ctx: SeedContext) -> str:
     return build_classes(today=ctx.today, seed=ctx.seed)
 
 
+def step_resources(ctx: SeedContext) -> str:
+    from demo.resources import build_resources
+
+    return build_resources(today=ctx.today)
+
+
 DEMO_STEPS: list[Step] = [
     Step("reference", step_reference),
     Step("province", step_province),
@@ -99,6 +105,7 @@ DEMO_STEPS: list[Step] = [
     Step("logins", step_logins),
     Step("classes", step_classes),
     Step("lecturers", build_lecturers_extra),
+    Step("resources", step_resources),
 ]
 
 

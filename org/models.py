@@ -310,3 +310,5 @@ class SendingOrganisation(TimeStampedModel):
         self.search_text = search_key(f"{self.name} {self.short_name}")
         self.sort_key = collation_key(self.name)
         super().save(*args, **kwargs)
+
+from org.models_agreements import CoordinationAgreement  # noqa: E402,F401  (the app's second model module)

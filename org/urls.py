@@ -1,6 +1,6 @@
 from django.urls import path
 
-from org import views
+from org import views, views_agreements
 
 app_name = "org"
 urlpatterns = [
@@ -23,4 +23,10 @@ urlpatterns = [
     path("sending-organisations/<int:pk>/edit/", views.sending_org_edit, name="sending_org_edit"),
     path("sending-organisations/<int:pk>/archive/", views.sending_org_archive, name="sending_org_archive"),
     path("sending-organisations/<int:pk>/delete/", views.sending_org_delete, name="sending_org_delete"),
+    path("agreements/", views_agreements.agreement_list, name="agreement_list"),
+    path("agreements/new/", views_agreements.agreement_edit, name="agreement_create"),
+    path("agreements/<int:pk>/", views_agreements.agreement_detail, name="agreement_detail"),
+    path("agreements/<int:pk>/edit/", views_agreements.agreement_edit, name="agreement_edit"),
+    path("agreements/<int:pk>/file/", views_agreements.agreement_file, name="agreement_file"),
+    path("agreements/<int:pk>/delete/", views_agreements.agreement_delete, name="agreement_delete"),
 ]

@@ -11,6 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
 from accounts.scope import scope_of
+from facilities import permissions as facilities_permissions
+from finance import permissions as finance_permissions
+from org import agreements
 from training import permissions as training_permissions
 
 
@@ -61,8 +64,16 @@ MENU = [
     (_("Organisation"), [
         (_("Centres"), "org:centre_list", _on_scope(lambda s: s.sees_some_centre)),
         (_("Sending organisations"), "org:sending_org_list", _on_scope(_staff)),
+        (_("Coordination agreements"), "org:agreement_list", agreements.reads_agreements),
         (_("Administrative units"), "org:unit_list", _on_scope(_staff)),
         (_("Rooms"), "facilities:room_list", _on_scope(_staff)),
+        (_("Equipment"), "facilities:equipment_list", facilities_permissions.reads_facilities),
+        (_("Facilities standard"), "facilities:standard", facilities_permissions.reads_facilities),
+    ]),
+    (_("Finance"), [
+        (_("Yearly budgets"), "finance:budget_list", finance_permissions.reads_finance),
+        (_("Cost rules"), "finance:cost_rules", finance_permissions.reads_finance),
+        (_("Centres compared"), "finance:comparison", finance_permissions.compares_centres),
     ]),
     (_("Administration"), [
         (_("Logins"), "accounts:user_list",

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "certificates",
     "facilities",
     "lecturers",
+    "finance",
     "api",
     "demo",
     "django.contrib.auth",

@@ -16,5 +16,6 @@ urlpatterns = [
     path("certificates/", include("certificates.urls")),
     path("facilities/", include("facilities.urls")),
     path("lecturers/", include("lecturers.urls")),
+    path("finance/", include("finance.urls")),
     path("api/", api.urls),
 ]

@@ -10,7 +10,7 @@ from core.forms import DateField, use_vn_dates
 from curriculum.choices import VersionStatus
 from curriculum.models import ProgrammeVersion
 from facilities.models import Room
-from org.models import Centre, SendingOrganisation
+from org.models import Centre, CoordinationAgreement, SendingOrganisation
 from people.models import Lecturer
 from training.models import Klass
 
@@ -48,7 +48,7 @@ class ClassForm(forms.ModelForm):
         model = Klass
         fields = [
             "version", "code", "name", "start_date", "end_date", "room", "off_site_venue", "co_organiser",
-            "head_teacher", "capacity", "is_resit", "opening_decision_number", "opening_decision_date",
+            "agreement", "head_teacher", "capacity", "is_resit", "opening_decision_number", "opening_decision_date",
         ]
 
     def __init__(self, *args, user, **kwargs):
@@ -83,6 +83,7 @@ class ClassForm(forms.ModelForm):
             .order_by("person__sort_key"),
         )
         self.fields["co_organiser"].queryset = SendingOrganisation.objects.visible_to(user).filter(archived=False)
+        self.fields["agreement"].queryset = CoordinationAgreement.objects.visible_to(user).filter(centre__in=centres)
         self.fields["code"].required = False
         self.fields["code"].help_text = _("Leave empty to take the next code, e.g. DVM-2026-03.")
         self.fields["name"].required = False

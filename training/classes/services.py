@@ -31,7 +31,7 @@ Status = Klass.Status
 CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9._/-]*$")
 EDITABLE_FIELDS = [
     "code", "name", "start_date", "end_date", "room", "off_site_venue", "co_organiser", "head_teacher", "capacity",
-    "is_resit", "opening_decision_number", "opening_decision_date", "version", "plan_line",
+    "is_resit", "opening_decision_number", "opening_decision_date", "version", "plan_line", "agreement",
 ]
 
 # One step forward; `results_approved` is reached only through the results area's approval service.
@@ -116,6 +116,8 @@ def _check_people(klass: Klass, actor, errors: dict, changed: set[str]) -> None:
     if klass.co_organiser_id and "co_organiser" in changed:
         if not SendingOrganisation.objects.visible_to(actor).filter(pk=klass.co_organiser_id, archived=False).exists():
             _add(errors, "co_organiser", _("Choose a co-organiser from the sending organisations in your scope."))
+    if klass.agreement_id and klass.agreement.centre_id != klass.centre_id:
+        _add(errors, "agreement", _("The coordination agreement belongs to another centre."))
     if klass.head_teacher_id and "head_teacher" in changed:
         if not Lecturer.objects.visible_to(actor).filter(pk=klass.head_teacher_id, active=True).exists():
             _add(errors, "head_teacher", _("Choose the head teacher among the active lecturers."))
@@ -198,7 +200,7 @@ def open_class(
     name: str = "", plan_line: PlanLine | None = None, room=None, off_site_venue: str = "",
     co_organiser: SendingOrganisation | None = None, head_teacher: Lecturer | None = None, capacity: int = 60,
     is_resit: bool = False, opening_decision_number: str = "", opening_decision_date: dt.date | None = None,
-    warning_reason: str = "",
+    agreement=None, warning_reason: str = "",
 ) -> Klass:
     """Create a class (status "planned") from a line of the approved plan or ad hoc.
 
@@ -215,6 +217,7 @@ def open_class(
         name=name or programme.name, room=room, off_site_venue=off_site_venue, co_organiser=co_organiser,
         head_teacher=head_teacher, capacity=capacity, is_resit=is_resit,
         opening_decision_number=opening_decision_number, opening_decision_date=opening_decision_date,
+        agreement=agreement,
     )
     if start_date is None or end_date is None:
         raise ValidationError({f: [_("Enter the date as dd/mm/yyyy.")] for f, v in

@@ -169,7 +169,8 @@ def class_create(request):
                 room=data["room"], off_site_venue=data["off_site_venue"], co_organiser=data["co_organiser"],
                 head_teacher=data["head_teacher"], capacity=data["capacity"], is_resit=data["is_resit"],
                 opening_decision_number=data["opening_decision_number"],
-                opening_decision_date=data["opening_decision_date"], warning_reason=data["warning_reason"],
+                opening_decision_date=data["opening_decision_date"], agreement=data["agreement"],
+                warning_reason=data["warning_reason"],
             )
         except ValidationError as error:
             apply_validation_error(form, error)

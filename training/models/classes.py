@@ -66,6 +66,10 @@ class Klass(TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="co_organised_classes",
     )
+    agreement = models.ForeignKey(
+        "org.CoordinationAgreement", verbose_name=_("coordination agreement"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="classes",
+    )
     head_teacher = models.ForeignKey(
         "people.Lecturer",
         verbose_name=_("head teacher"),
