@@ -285,3 +285,13 @@ def test_decisions_are_kept_with_the_pending_import(client, world, klass):
     assert done.status_code == 302
     assert Person.objects.get(national_id=w.CUONG_ID).date_of_birth.isoformat() == "1991-02-28"
     assert not Enrolment.objects.filter(source_row__in=[13, 16]).exists()
+
+
+def test_add_person_preselects_the_persons_sending_organisation(client, world, klass):
+    organisation = f.SendingOrganisationFactory(centre=world.centre_a, name="Chi bộ thôn Đồng Cháy")
+    f.SendingOrganisationFactory(centre=world.centre_a, name="Đoàn xã")
+    world.person_a.sending_organisation = organisation
+    world.person_a.save()
+    _login(client, world.officer_a)
+    page = client.get(reverse("training:enrol_person", args=[klass.pk]), {"q": "Hường"}).content.decode()
+    assert f'<option value="{organisation.pk}" selected>' in page
