@@ -14,14 +14,15 @@ FIELD = "warning_reason"
 
 
 def require_reason(warnings: list[str], reason: str, *, field: str = FIELD) -> str:
-    """The reason, stripped ("" when there is no warning); refuses when warnings apply and it is empty."""
+    """The reason, stripped ("" when no warning applies: nothing to justify, nothing recorded); refuses when
+    warnings apply and it is empty."""
     reason = (reason or "").strip()
     if warnings and not reason:
         raise ValidationError(
             {field: [*warnings, _("Give the reason to continue; it is recorded in the history.")]},
             code="needs_reason",
         )
-    return reason if warnings else reason
+    return reason if warnings else ""
 
 
 def with_warnings(reason: str, warnings: list[str]) -> str:

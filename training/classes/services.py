@@ -254,7 +254,8 @@ def update_class(*, actor, klass: Klass, reason: str = "", warning_reason: str =
     if not changed:
         return klass
     warnings = plan_warnings(klass) if {"plan_line", "start_date"} & changed else []
-    reason = with_warnings(require_reason(warnings, warning_reason or reason), warnings)
+    if warnings:
+        reason = with_warnings(require_reason(warnings, warning_reason or reason), warnings)
     _save(klass)
     record(actor=actor, action=AuditEvent.Action.UPDATE, obj=klass, before=before, after=snapshot(klass),
            reason=reason)
@@ -304,7 +305,8 @@ def transition_class(*, actor, klass: Klass, to_status: str, reason: str = "") -
     backwards = to_status == BACKWARD.get(klass.status)
     reason = (reason or "").strip()
     warnings = closing_warnings(klass) if to_status == Status.CLOSED else []
-    reason = with_warnings(require_reason(warnings, reason, field="reason"), warnings)
+    if warnings:
+        reason = with_warnings(require_reason(warnings, reason, field="reason"), warnings)
     if backwards and not reason:
         raise ValidationError({"reason": [_("Give the reason for taking the class back to “%(to)s”.")
                                           % {"to": Status(to_status).label}]})
