@@ -21,9 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
 
 from core.documents import qr
 from core.documents import typst_text as tt
@@ -173,6 +175,10 @@ class RegisterEntry:
     replaces: str = ""  # number of the certificate this one re-issues
     replaced_by: str = ""  # number of the certificate that re-issued this one
     note: str = ""
+    decision: str = ""  # the recognition decision: "15-QĐ/TTCT, 20/03/2026"
+    # Tells apart two learners of the same name and birth date: workplace, else place of birth.
+    distinguishing: str = ""
+    national_id: str = ""  # printed only for roles that see personal data
 
     @property
     def notes(self) -> str:
@@ -192,97 +198,162 @@ class RegisterEntry:
 
 @dataclass(frozen=True)
 class RegisterHeading:
-    centre_name: str = "TRUNG TÂM CHÍNH TRỊ"
-    host_line: str = ""
+    centre_name: str = "TRUNG TÂM CHÍNH TRỊ"  # the issuing body
+    host_line: str = ""  # the superior body
     year: int | None = None
     title: str = "SỔ CẤP GIẤY CHỨNG NHẬN"
+    place: str = ""
+    signer_title: str = "GIÁM ĐỐC"
+    signer_name: str = ""
+    signer_capacity: tuple[str, ...] = ()
+    closed_on: dt.date | None = None  # the date of the closing attestation (today when printed)
 
 
 @dataclass(frozen=True)
 class _RegisterColumn:
+    key: str
     header: str
     width: str  # a typst track size: fixed in mm, or a share of the rest in fr
     align: str
     excel_width: float
+    personal: bool = False  # only for roles that see personal data
 
 
 REGISTER_COLUMNS: tuple[_RegisterColumn, ...] = (
-    _RegisterColumn("STT", "11mm", "center", 6),
-    _RegisterColumn("Số hiệu", "29mm", "center", 16),
-    _RegisterColumn("Họ và tên", "1fr", "left", 26),
-    _RegisterColumn("Ngày sinh", "22mm", "center", 12),
-    _RegisterColumn("Lớp / Chương trình", "1.5fr", "left", 40),
-    _RegisterColumn("Xếp loại", "19mm", "center", 11),
-    _RegisterColumn("Ngày cấp", "22mm", "center", 12),
-    _RegisterColumn("Người nhận ký", "24mm", "center", 16),
-    _RegisterColumn("Ghi chú", "36mm", "left", 34),
+    _RegisterColumn("index", "STT", "9mm", "center", 6),
+    _RegisterColumn("number", "Số hiệu", "21mm", "center", 14),
+    _RegisterColumn("name", "Họ và tên", "1fr", "left", 24),
+    _RegisterColumn("birth", "Ngày sinh", "20mm", "center", 12, personal=True),
+    _RegisterColumn("id", "Số CCCD", "26mm", "center", 15, personal=True),
+    _RegisterColumn("where", "Đơn vị công tác / Nơi sinh", "1fr", "left", 26),
+    _RegisterColumn("class", "Lớp / Chương trình", "1.2fr", "left", 34),
+    _RegisterColumn("decision", "Quyết định công nhận", "27mm", "center", 18),
+    _RegisterColumn("grade", "Xếp loại", "16mm", "center", 10),
+    _RegisterColumn("issued", "Ngày cấp", "20mm", "center", 12),
+    _RegisterColumn("receiver", "Người nhận ký", "22mm", "center", 16),
+    _RegisterColumn("notes", "Ghi chú", "28mm", "left", 30),
 )
 
 
-def _register_cells(index: int, entry: RegisterEntry) -> tuple[str, ...]:
-    return (
-        str(index),
-        entry.number,
-        entry.learner_name,
-        short_date(entry.date_of_birth),
-        entry.class_label,
-        entry.classification,
-        short_date(entry.issue_date),
-        entry.receiver,
-        entry.notes,
-    )
+def register_columns(personal_data: bool) -> tuple[_RegisterColumn, ...]:
+    return tuple(c for c in REGISTER_COLUMNS if personal_data or not c.personal)
 
 
-def register_book_source(entries: Sequence[RegisterEntry], heading: RegisterHeading | None = None) -> str:
+def _register_values(index: int, entry: RegisterEntry) -> dict[str, object]:
+    return {
+        "index": index, "number": entry.number, "name": entry.learner_name, "birth": entry.date_of_birth,
+        "id": entry.national_id, "where": entry.distinguishing, "class": entry.class_label,
+        "decision": entry.decision, "grade": entry.classification, "issued": entry.issue_date,
+        "receiver": entry.receiver, "notes": entry.notes,
+    }
+
+
+def _text(value: object) -> str:
+    if isinstance(value, dt.date):
+        return short_date(value)
+    return "" if value is None else str(value)
+
+
+def _register_cells(index: int, entry: RegisterEntry, columns=REGISTER_COLUMNS) -> tuple[str, ...]:
+    values = _register_values(index, entry)
+    return tuple(_text(values[c.key]) for c in columns)
+
+
+def attestation(entries: Sequence[RegisterEntry]) -> str:
+    """The closing line of the book, before the signature (the page count is filled in by typst or by hand)."""
+    if not entries:
+        return "Sổ chưa ghi giấy chứng nhận nào."
+    return (f"Sổ này ghi {len(entries)} giấy chứng nhận, từ số hiệu {entries[0].number} "
+            f"đến số hiệu {entries[-1].number}")
+
+
+def register_book_source(entries: Sequence[RegisterEntry], heading: RegisterHeading | None = None, *,
+                         personal_data: bool = True) -> str:
     heading = heading or RegisterHeading()
-    columns = tt.array(f"({tt.string(c.header)}, {c.width}, {tt.string(c.align)})" for c in REGISTER_COLUMNS)
-    rows = tt.array(tt.strings(_register_cells(i, e)) for i, e in enumerate(entries, start=1))
+    columns = register_columns(personal_data)
+    track = tt.array(f"({tt.string(c.header)}, {c.width}, {tt.string(c.align)})" for c in columns)
+    rows = tt.array(
+        tt.array(f"[{tt.markup_nobreak(cell)}]" for cell in _register_cells(i, e, columns))
+        for i, e in enumerate(entries, start=1)
+    )
     parents = (heading.host_line,) if heading.host_line else ()
     year_line = f"Năm {heading.year}" if heading.year else ""
+    closed = heading.closed_on or timezone.localdate()
+    place_date = f"{heading.place}, {long_date(closed)}" if heading.place else long_date(closed).capitalize()
+    closing = tt.string(attestation(entries))
     return (
         f"{font_setup()}{party_prelude()}\n"
         "#show: party-page.with(size: 13pt, flipped: true, margin: (top: 15mm, bottom: 15mm, left: 20mm, right: 15mm))\n"
         f"#party-header(parents: {tt.strings(parents)}, issuer: {tt.string(heading.centre_name)}, size: 13pt, left: 40%)\n"
         f"#party-title(doc-type: {tt.string(heading.title)}, title: {tt.string(year_line)}, size: 13pt)\n"
-        f"#party-table(columns: {columns}, rows: {rows}, size: 11pt)\n"
+        f"#party-table(columns: {track}, rows: {rows}, size: 10pt)\n"
+        "#v(0.8em)\n#block(breakable: false)[\n"
+        "  #set par(first-line-indent: 0pt)\n"
+        f"  #{closing}\\; sổ gồm #context counter(page).final().first() trang, đánh số từ trang 1 "
+        "đến trang #context counter(page).final().first().\n"
+        f"  #align(right, emph({tt.string(place_date)}))\n"
+        f"  #party-closing(recipients: (), capacity: {tt.strings(heading.signer_capacity)}, "
+        f"title: {tt.string(heading.signer_title)}, name: {tt.string(heading.signer_name)}, size: 13pt)\n"
+        "]\n"
     )
 
 
-def render_register_book_pdf(entries: Sequence[RegisterEntry], *, heading: RegisterHeading | None = None) -> bytes:
-    """The register book as an A4 landscape PDF with the Party heading."""
-    return compile_pdf(register_book_source(entries, heading))
+def render_register_book_pdf(entries: Sequence[RegisterEntry], *, heading: RegisterHeading | None = None,
+                             personal_data: bool = True) -> bytes:
+    """The register book as an A4 landscape PDF with the Party heading and the closing attestation."""
+    return compile_pdf(register_book_source(entries, heading, personal_data=personal_data))
 
 
-def render_register_book_xlsx(entries: Sequence[RegisterEntry], *, heading: RegisterHeading | None = None) -> bytes:
-    """The register book as an Excel file, streamed row by row (write-only) for big books."""
+def render_register_book_xlsx(entries: Sequence[RegisterEntry], *, heading: RegisterHeading | None = None,
+                              personal_data: bool = True) -> bytes:
+    """The register book as an Excel file, streamed row by row (write-only) for big books.
+
+    It prints like the PDF: the Party heading, the header row on every page, the width of one page,
+    page numbers in the footer, and the closing attestation with the signature under the last row.
+    """
     heading = heading or RegisterHeading()
+    columns = register_columns(personal_data)
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("So cap GCN")
-    width = len(REGISTER_COLUMNS)
-    for index, column in enumerate(REGISTER_COLUMNS):
-        sheet.column_dimensions[chr(ord("A") + index)].width = column.excel_width
+    width = len(columns)
+    last = get_column_letter(width)
+    split = width // 2
+    for index, column in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = column.excel_width
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = 9  # A4
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    header_row = 6
+    sheet.oddFooter.center.text = "Trang &P / &N"
+    header_row = 7
     sheet.print_title_rows = f"{header_row}:{header_row}"
     sheet.freeze_panes = f"A{header_row + 1}"
 
-    def line(text: str, *, bold: bool = False, size: int = 12) -> list[WriteOnlyCell]:
-        cell = WriteOnlyCell(sheet, value=text)
-        cell.font = Font(name="Times New Roman", bold=bold, size=size)
+    def text(value: str, *, bold: bool = False, italic: bool = False, size: int = 12) -> WriteOnlyCell:
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.font = Font(name="Times New Roman", bold=bold, italic=italic, size=size)
         cell.alignment = Alignment(horizontal="center")
-        return [cell]
+        return cell
 
-    sheet.append(line(heading.host_line))
-    sheet.append(line(heading.centre_name, bold=True))
-    sheet.append([])
-    sheet.append(line(heading.title, bold=True, size=14))
-    sheet.append(line(f"Năm {heading.year}" if heading.year else ""))
-    for row in range(1, 6):
-        sheet.merged_cells.add(f"A{row}:{chr(ord('A') + width - 1)}{row}")
+    def pair(left, right) -> list:
+        return [left] + [None] * (split - 1) + [right] + [None] * (width - split - 1)
+
+    rows_before = [
+        pair(text(heading.host_line), text("ĐẢNG CỘNG SẢN VIỆT NAM", bold=True, size=13)),
+        pair(text(heading.centre_name, bold=True), None),
+        pair(text("*"), None),
+        [],
+        [text(heading.title, bold=True, size=14)],
+        [text(f"Năm {heading.year}" if heading.year else "")],
+    ]
+    for row in rows_before:
+        sheet.append(row)
+    for row in (1, 2, 3):
+        sheet.merged_cells.add(f"A{row}:{get_column_letter(split)}{row}")
+        sheet.merged_cells.add(f"{get_column_letter(split + 1)}{row}:{last}{row}")
+    for row in (5, 6):
+        sheet.merged_cells.add(f"A{row}:{last}{row}")
 
     thin = Side(style="thin")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
@@ -290,23 +361,34 @@ def render_register_book_xlsx(entries: Sequence[RegisterEntry], *, heading: Regi
     head_alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     alignments = {a: Alignment(horizontal=a, vertical="center", wrap_text=True) for a in ("left", "center")}
     header = []
-    for column in REGISTER_COLUMNS:
+    for column in columns:
         cell = WriteOnlyCell(sheet, value=column.header)
         cell.font, cell.alignment, cell.border = head_font, head_alignment, border
         header.append(cell)
     sheet.append(header)
     for index, entry in enumerate(entries, start=1):
-        values: list[object] = list(_register_cells(index, entry))
-        # Real numbers and dates, so offices can sort and filter the sheet.
-        values[0], values[3], values[6] = index, entry.date_of_birth, entry.issue_date
+        values = _register_values(index, entry)
         row = []
-        for column, value in zip(REGISTER_COLUMNS, values, strict=True):
-            cell = WriteOnlyCell(sheet, value=value)
+        for column in columns:
+            # Real numbers and dates, so offices can sort and filter the sheet.
+            cell = WriteOnlyCell(sheet, value=values[column.key] or None)
             cell.font, cell.alignment, cell.border = body_font, alignments[column.align], border
-            if isinstance(value, dt.date):
+            if isinstance(values[column.key], dt.date):
                 cell.number_format = "DD/MM/YYYY"
             row.append(cell)
         sheet.append(row)
+    closed = heading.closed_on or timezone.localdate()
+    sheet.append([])
+    line = WriteOnlyCell(sheet, value=f"{attestation(entries)}; sổ gồm ...... trang, đánh số từ trang 1 đến trang ......")
+    line.font = body_font
+    sheet.append([line])
+    place_date = f"{heading.place}, {long_date(closed)}" if heading.place else long_date(closed).capitalize()
+    sheet.append(pair(None, text(place_date, italic=True)))
+    for capacity in (*heading.signer_capacity, heading.signer_title):
+        sheet.append(pair(None, text(capacity, bold=True)))
+    for _ in range(3):
+        sheet.append([])
+    sheet.append(pair(None, text(heading.signer_name, bold=True)))
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

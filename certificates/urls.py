@@ -2,12 +2,15 @@
 
 from django.urls import path, re_path
 
-from certificates import views
+from certificates import views, views_classfile
 
 app_name = "certificates"
 urlpatterns = [
     path("classes/<int:pk>/", views.class_certificates, name="class_certificates"),
     path("classes/<int:pk>/batch/", views.batch_start, name="batch_start"),
+    re_path(r"^classes/(?P<pk>\d+)/handover\.(?P<fmt>pdf|xlsx|docx)$", views_classfile.handover_download,
+            name="handover_download"),
+    path("classes/<int:pk>/class-file.zip", views_classfile.class_file_download_zip, name="class_file_zip"),
     path("batches/<str:job_id>/", views.batch, name="batch"),
     path("batches/<str:job_id>/step/", views.batch_step, name="batch_step"),
     re_path(

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from accounts.scope import scope_of
 from certificates import permissions, selectors, services
 from certificates.models import Certificate
 from certificates.rendering import certificate_filename, render_register_book_pdf, render_register_book_xlsx
@@ -219,7 +220,7 @@ def download_certificate(request, code: str):
     certificate = _certificate(request, code)
     if certificate.status != Certificate.Status.VALID:
         raise Http404
-    pdf = services.render_single(certificate)
+    pdf = services.render_single(certificate, personal_data=scope_of(request.user).sees_personal_data)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{certificate_filename(certificate.number_label)}"'
     return response
@@ -301,14 +302,16 @@ def register_detail(request, pk: int):
 @login_required
 def register_download(request, pk: int, fmt: str):
     register = get_object_or_404(selectors.registers_for(request.user), pk=pk)
-    entries = services.register_entries(register)
-    heading = services.register_heading(register)
+    personal = scope_of(request.user).sees_personal_data
+    entries = services.register_entries(register, personal_data=personal)
+    heading = services.register_heading(register, request.GET.get("signer"))
     stem = f"so-cap-GCN-{register.centre.code}-{register.year}"
     if fmt == "xlsx":
-        body = render_register_book_xlsx(entries, heading=heading)
+        body = render_register_book_xlsx(entries, heading=heading, personal_data=personal)
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     else:
-        body, content_type = render_register_book_pdf(entries, heading=heading), "application/pdf"
+        body = render_register_book_pdf(entries, heading=heading, personal_data=personal)
+        content_type = "application/pdf"
     response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{stem}.{fmt}"'
     return response

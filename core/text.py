@@ -89,6 +89,19 @@ def split_full_name(full_name: str) -> tuple[str, str, str]:
     return parts[0], " ".join(parts[1:-1]), parts[-1]
 
 
+def _capitalise(word: str) -> str:
+    # "h'mai" → "H'Mai", "nguyễn-văn" → "Nguyễn-Văn": each part after an apostrophe or hyphen too.
+    return re.sub(r"(^|['’\-])(\w)", lambda m: m.group(1) + m.group(2).upper(), word.lower())
+
+
+def title_case_name(text: str | None) -> str:
+    """A person's name in Vietnamese title case: "trần thị mai", "TRẦN THỊ MAI" → "Trần Thị Mai".
+
+    Every syllable of a Vietnamese name is capitalised, the rest in lower case (NFC, single spaces).
+    """
+    return " ".join(_capitalise(word) for word in nfc(text).split(" ") if word)
+
+
 def name_sort_key(family: str, middle: str, given: str) -> str:
     """Sort key for lists of people: given name first, then family, then middle name."""
     return collation_key(" ".join(p for p in (given, family, middle) if p))

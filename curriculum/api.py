@@ -8,12 +8,16 @@ from decimal import Decimal
 from uuid import UUID
 
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
+from django.utils.translation import gettext as _
+from ninja import File, Query, Router, Schema, UploadedFile
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
+from curriculum.exchange.importer import parse_file
+from curriculum.exchange.uploads import MAX_BYTES
 from curriculum.models import Programme, ProgrammeVersion
-from curriculum.overlap_report import overlap_report
+from curriculum.overlap_report import file_overlaps, overlap_report, version_overlaps
+from curriculum.permissions import can_analyse_files, can_analyse_version
 
 router = Router(tags=["curriculum"])
 
@@ -189,7 +193,7 @@ def get_rules(request, version_id: int):
 
 
 class TopicRef(Schema):
-    id: int
+    id: int | None  # None: a topic of an uploaded file, not in the catalogue
     programme_code: str
     title: str
     total_periods: int
@@ -199,6 +203,7 @@ class TopicPairOut(Schema):
     a: TopicRef
     b: TopicRef
     score: float
+    periods_at_stake: int
     shared_phrases: list[str]
     verdict: str | None
     decision: str | None
@@ -230,19 +235,64 @@ def _ref(topic) -> TopicRef:
                     total_periods=topic.total_periods)
 
 
-@router.get("/overlaps", response=OverlapOut)
-def get_overlaps(request, query: Query[OverlapQuery]):
-    if query.threshold is not None and not 0.05 <= query.threshold <= 1:
-        raise HttpError(422, "threshold must be between 0.05 and 1")
-    report = overlap_report(user=_user(request), programme_ids=query.programme or None, threshold=query.threshold)
+def _checked_threshold(value: float | None) -> float | None:
+    if value is not None and not 0.05 <= value <= 1:
+        raise HttpError(422, _("Threshold: enter a number from 0.05 to 1."))
+    return value
+
+
+def _overlap_out(report) -> OverlapOut:
     return OverlapOut(
         threshold=report.threshold, topics_compared=report.topic_count,
         programme_pairs=[ProgrammePairOut(a_code=g.a.code, b_code=g.b.code, topic_pairs=len(g.pairs),
                                           periods_a=sum(p.a.total_periods for p in g.pairs),
                                           periods_b=sum(p.b.total_periods for p in g.pairs),
                                           overlap_periods=g.overlap_periods) for g in report.programme_pairs],
-        topic_pairs=[TopicPairOut(a=_ref(p.a), b=_ref(p.b), score=p.score, shared_phrases=p.phrases,
-                                  verdict=p.review.verdict if p.review else None,
+        topic_pairs=[TopicPairOut(a=_ref(p.a), b=_ref(p.b), score=p.score, periods_at_stake=p.periods_at_stake,
+                                  shared_phrases=p.phrases, verdict=p.review.verdict if p.review else None,
                                   decision=(p.review.decision or None) if p.review else None)
                      for p in report.topic_pairs],
     )
+
+
+@router.get("/overlaps", response=OverlapOut)
+def get_overlaps(request, query: Query[OverlapQuery]):
+    _checked_threshold(query.threshold)
+    report = overlap_report(user=_user(request), programme_ids=query.programme or None, threshold=query.threshold)
+    return _overlap_out(report)
+
+
+class AnalysisQuery(Schema):
+    threshold: float | None = None
+
+
+@router.get("/versions/{version_id}/overlaps", response=OverlapOut)
+def get_version_overlaps(request, version_id: int, query: Query[AnalysisQuery]):
+    """A version (typically a draft, before publishing) against the published catalogue and the other
+    drafts in the user's scope: officers for their own programmes, supervisors for any they see."""
+    user = _user(request)
+    version = _version(request, version_id)
+    if not can_analyse_version(user, version):
+        raise HttpError(403, _("You may not analyse this version."))
+    return _overlap_out(version_overlaps(user=user, version=version,
+                                         threshold=_checked_threshold(query.threshold)))
+
+
+_UPLOAD = File(...)
+
+
+@router.post("/overlaps/file", response=OverlapOut)
+def analyse_file(request, file: UploadedFile = _UPLOAD, threshold: float | None = None):
+    """A programme file (the JSON or Excel export the import reads), before importing it, against the
+    catalogue in the user's scope. Nothing is stored."""
+    user = _user(request)
+    if not can_analyse_files(user):
+        raise HttpError(403, _("You may not analyse catalogue files."))
+    _checked_threshold(threshold)
+    if file.size and file.size > MAX_BYTES:
+        raise HttpError(422, _("The file is larger than %(mb)d MB.") % {"mb": MAX_BYTES // (1024 * 1024)})
+    parsed = parse_file(file.name or "", file.read())  # the readers report unreadable files as errors
+    errors = parsed if isinstance(parsed, list) else list(parsed.errors)
+    if errors:
+        raise HttpError(422, " ".join(str(e) for e in errors))
+    return _overlap_out(file_overlaps(user=user, parsed=parsed, threshold=threshold))

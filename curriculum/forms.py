@@ -14,7 +14,7 @@ from curriculum.choices import (
     OverlapVerdict,
     PrerequisiteKind,
 )
-from curriculum.models import OverlapSettings, Programme, ProgrammeVersion, StopPhrase, Topic
+from curriculum.models import EquivalentTerm, OverlapSettings, Programme, ProgrammeVersion, StopPhrase, Topic
 from curriculum.validation import HEADER_FIELDS, VersionContent
 from org.models import AdministrativeUnit, Centre
 
@@ -183,6 +183,13 @@ class StopPhraseForm(forms.ModelForm):
     class Meta:
         model = StopPhrase
         fields = ["phrase", "note"]
+
+
+class EquivalentTermForm(forms.ModelForm):
+    class Meta:
+        model = EquivalentTerm
+        fields = ["term", "equivalents", "note"]
+        widgets = {"equivalents": forms.Textarea(attrs={"rows": 2})}
 
 
 class OverlapSettingsForm(forms.ModelForm):

@@ -30,7 +30,7 @@ from curriculum.overlap_matrix import Corpus, score_pairs
 
 # Chosen on the tuning half of the labelled pairs (curriculum/tests/data/overlap_tuning.json), never on
 # the held-out half; see curriculum/tests/test_overlap_calibration.py.
-DEFAULT_THRESHOLD = 0.15
+DEFAULT_THRESHOLD = 0.12
 DEFAULT_TITLE_WEIGHT = 1.5
 DEFAULT_KEYWORD_WEIGHT = 1.0
 
@@ -90,6 +90,80 @@ class StopList:
 
 DEFAULT_STOPS = StopList()
 
+# Equivalent terms: wordings programme outlines use for one subject. Every phrase of a group (the term and
+# its equivalents) is read as one shared token before scoring, so "công tác đồng bào có đạo" and "công tác
+# tôn giáo" share features. Seeded as data (curriculum.models.EquivalentTerm), reviewed by an administrator
+# on the overlap rules page; matched on the syllables with their diacritics, longest phrase first, before
+# stop phrases are removed ("có" in "đồng bào có đạo" is part of the phrase).
+DEFAULT_EQUIVALENT_TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("tôn giáo", ("đồng bào có đạo", "tín ngưỡng", "đồng bào theo đạo", "chức sắc", "nhà tu hành",
+                  "cơ sở thờ tự", "hoạt động tôn giáo")),
+    ("dân tộc thiểu số", ("đồng bào các dân tộc", "đồng bào dân tộc", "đồng bào dân tộc thiểu số",
+                          "vùng đồng bào dân tộc", "công tác dân tộc", "người dân tộc")),
+    ("kinh tế thị trường định hướng xã hội chủ nghĩa", ("kinh tế thị trường định hướng xhcn",
+                                                        "nền kinh tế thị trường", "kinh tế thị trường")),
+    ("chủ nghĩa xã hội", ("cnxh", "xã hội chủ nghĩa", "xhcn")),
+    ("chủ nghĩa mác lênin", ("mác lênin", "mác - lênin", "chủ nghĩa mác", "học thuyết mác")),
+    ("hồ chí minh", ("bác hồ", "chủ tịch hồ chí minh")),
+    ("không gian mạng", ("an ninh mạng", "mạng xã hội", "môi trường mạng", "internet", "an toàn thông tin mạng",
+                         "an toàn thông tin")),
+    ("hội nhập quốc tế", ("hội nhập kinh tế quốc tế", "hiệp định thương mại tự do", "fta", "cptpp", "evfta",
+                          "toàn cầu hóa", "kinh tế quốc tế")),
+    ("phòng chống tham nhũng", ("chống tham nhũng", "phòng, chống tham nhũng", "tham nhũng, tiêu cực",
+                                "tham nhũng", "lãng phí, tiêu cực")),
+    ("diễn biến hòa bình", ("âm mưu chống phá", "thế lực thù địch", "luận điệu sai trái", "quan điểm sai trái",
+                            "chống phá")),
+    ("tự diễn biến tự chuyển hóa", ("tự diễn biến", "tự chuyển hóa", "suy thoái về tư tưởng chính trị")),
+    ("nông thôn mới", ("nông thôn mới nâng cao", "nông thôn mới kiểu mẫu")),
+    ("chuyển đổi số", ("chính quyền số", "kinh tế số", "xã hội số", "công nghệ số")),
+    ("truyền thống cách mạng", ("truyền thống cách mạng của quê hương", "lịch sử đảng bộ", "lịch sử cách mạng",
+                                "di tích lịch sử cách mạng")),
+    ("phụ nữ", ("cán bộ nữ", "hội liên hiệp phụ nữ", "bình đẳng giới")),
+    ("dân chủ ở cơ sở", ("quy chế dân chủ", "thực hiện dân chủ", "dân biết, dân bàn", "dân chủ cơ sở")),
+    ("quốc phòng toàn dân", ("nền quốc phòng toàn dân", "thế trận quốc phòng toàn dân")),
+    ("an ninh nhân dân", ("thế trận an ninh nhân dân", "bảo vệ an ninh tổ quốc", "an ninh, trật tự")),
+)
+
+
+class Terms:
+    """Equivalent terms ready for matching: by first syllable, longest phrase first, each to its token."""
+
+    def __init__(self, groups: Iterable[tuple[str, Iterable[str]]] = ()):
+        by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for term, variants in groups:
+            head = tuple(_WORD.findall(nfc(term).lower()))
+            if not head:
+                continue
+            token = "=" + "_".join(search_key(w) for w in head)
+            for phrase in (term, *variants):
+                words = tuple(_WORD.findall(nfc(phrase).lower()))
+                if words:
+                    by_first.setdefault(words[0], []).append((words, token))
+        self.by_first = {k: sorted(set(v), key=lambda item: (-len(item[0]), item)) for k, v in by_first.items()}
+
+    def __bool__(self) -> bool:
+        return bool(self.by_first)
+
+    def spans(self, words: Sequence[str]) -> list[tuple[int, int, str]]:
+        """(start, end, token) of each phrase found in a segment's words, left to right, not overlapping."""
+        out = []
+        i, n = 0, len(words)
+        by_first = self.by_first
+        while i < n:
+            for phrase, token in by_first.get(words[i], ()):
+                size = len(phrase)
+                if tuple(words[i:i + size]) == phrase:
+                    out.append((i, i + size, token))
+                    i += size
+                    break
+            else:
+                i += 1
+        return out
+
+
+NO_TERMS = Terms()
+DEFAULT_TERMS = Terms(DEFAULT_EQUIVALENT_TERMS)
+
 
 @dataclass(frozen=True)
 class Params:
@@ -97,6 +171,7 @@ class Params:
     title_weight: float = DEFAULT_TITLE_WEIGHT
     keyword_weight: float = DEFAULT_KEYWORD_WEIGHT
     stops: StopList = field(default=DEFAULT_STOPS, compare=False)
+    terms: Terms = field(default=DEFAULT_TERMS, compare=False)
 
     def __post_init__(self):
         if self.title_weight < 1 or self.keyword_weight < 1:
@@ -142,15 +217,22 @@ def _key(word: str) -> str:
     return key
 
 
-def _segment_keys(text: str, stops: StopList) -> list[list[str]]:
-    """The kept syllable keys of each segment of `text` (the fast path of `syllables`)."""
+def _segment_keys(text: str, stops: StopList, terms: Terms = NO_TERMS) -> list[list[str]]:
+    """The kept syllable keys of each segment of `text` (the fast path of `syllables`); an equivalent
+    term is its token."""
     out = []
     by_first = stops.by_first
+    term_first = terms.by_first
     keys = _KEYS
     for part in _BOUNDARY.split(unicodedata.normalize("NFC", text).lower()):
         words = _WORD.findall(part)
         if not words:
             continue
+        if term_first and any(w in term_first for w in words):
+            spans = terms.spans(words)
+            if spans:
+                out.extend(_with_tokens(words, spans, stops))
+                continue
         if any(w in by_first for w in words):
             removed = stops.removed(words)
             words = [w for w, r in zip(words, removed, strict=True) if not r]
@@ -160,7 +242,22 @@ def _segment_keys(text: str, stops: StopList) -> list[list[str]]:
     return out
 
 
-def syllables(text: str, stops: StopList = DEFAULT_STOPS) -> list[Syllable]:
+def _with_tokens(words: list[str], spans: list[tuple[int, int, str]], stops: StopList) -> list[list[str]]:
+    """One segment's keys with its equivalent terms as tokens; the words between are read as usual."""
+    kept: list[str] = []
+    position = 0
+    for start, end, token in [*spans, (len(words), len(words), "")]:
+        between = words[position:start]
+        if between:
+            removed = stops.removed(between)
+            kept.extend(_key(w) for w, r in zip(between, removed, strict=True) if not r)
+        if token:
+            kept.append(token)
+        position = end
+    return [kept] if kept else []
+
+
+def syllables(text: str, stops: StopList = DEFAULT_STOPS, terms: Terms = NO_TERMS) -> list[Syllable]:
     """Every syllable of `text` with its place, segment and whether it counts (for explanations)."""
     text = unicodedata.normalize("NFC", text or "")  # keeping line breaks: a new line may start a list item
     lowered = text.lower()
@@ -174,10 +271,19 @@ def syllables(text: str, stops: StopList = DEFAULT_STOPS) -> list[Syllable]:
         matches = list(_WORD.finditer(lowered, position, end))
         if matches:
             words = [m.group() for m in matches]
-            removed = stops.removed(words)
-            for m, r in zip(matches, removed, strict=True):
-                out.append(Syllable(segment, m.start(), m.end(), text[m.start():m.end()], _key(m.group()),
-                                    not r))
+            spans = terms.spans(words) if terms else []
+            position_in = 0
+            for start, stop, token in [*spans, (len(words), len(words), "")]:
+                between = matches[position_in:start]
+                removed = stops.removed(words[position_in:start])
+                for m, r in zip(between, removed, strict=True):
+                    out.append(Syllable(segment, m.start(), m.end(), text[m.start():m.end()], _key(m.group()),
+                                        not r))
+                if token:  # an equivalent term: one syllable spanning the phrase as written
+                    first, last = matches[start], matches[stop - 1]
+                    out.append(Syllable(segment, first.start(), last.end(), text[first.start():last.end()], token,
+                                        True))
+                position_in = stop
             segment += 1
         if boundary:
             position = boundary.end()
@@ -185,20 +291,24 @@ def syllables(text: str, stops: StopList = DEFAULT_STOPS) -> list[Syllable]:
 
 
 def _bigrams(segments: list[list[str]], weight: float, counts: dict[str, float]) -> None:
+    """Bigrams of each segment; an equivalent term's token also counts alone (it names the subject)."""
     get = counts.get
     for keys in segments:
         for a, b in zip(keys, keys[1:], strict=False):
             k = a + " " + b
             counts[k] = get(k, 0.0) + weight
+        for k in keys:
+            if k[0] == "=":
+                counts[k] = get(k, 0.0) + weight
 
 
 def features(doc: Doc, params: Params = Params()) -> dict[str, float]:
     """Weighted term frequencies of the document's bigrams (see the module's docstring)."""
-    stops = params.stops
+    stops, terms = params.stops, params.terms
     counts: dict[str, float] = {}
-    title = _segment_keys(doc.title, stops)
-    outline = _segment_keys(doc.outline, stops) if doc.outline else []
-    keywords = _segment_keys(doc.keywords.replace(";", "."), stops) if doc.keywords else []
+    title = _segment_keys(doc.title, stops, terms)
+    outline = _segment_keys(doc.outline, stops, terms) if doc.outline else []
+    keywords = _segment_keys(doc.keywords.replace(";", "."), stops, terms) if doc.keywords else []
     _bigrams(title, params.title_weight, counts)
     _bigrams(outline, 1.0, counts)
     _bigrams(keywords, params.keyword_weight, counts)
@@ -248,7 +358,7 @@ def shared_phrases(doc: Doc, a: dict[str, float], b: dict[str, float], params: P
     strongest first, each once: a phrase contained in a stronger one is not repeated."""
     runs: dict[str, tuple[float, str]] = {}
     for text in (doc.title, doc.outline, doc.keywords.replace(";", ".")):
-        words = [s for s in syllables(text, params.stops) if s.kept]
+        words = [s for s in syllables(text, params.stops, params.terms) if s.kept]
         start = 0
         while start < len(words) - 1:
             end, weight = start, 0.0

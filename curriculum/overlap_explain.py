@@ -59,14 +59,16 @@ def _history(review) -> list[HistoryRow]:
 
 def highlight(text: str, shared: set[str], params: Params) -> list[Passage]:
     """`text` cut into passages, those made of bigrams both topics have marked as shared."""
-    kept = [s for s in syllables(text, params.stops) if s.kept]
+    kept = [s for s in syllables(text, params.stops, params.terms) if s.kept]
+    found = [(x.start, y.end) for x, y in zip(kept, kept[1:], strict=False)
+             if x.segment == y.segment and f"{x.key} {y.key}" in shared]
+    found += [(x.start, x.end) for x in kept if x.key[0] == "=" and x.key in shared]  # an equivalent term both name
     spans: list[list[int]] = []
-    for x, y in zip(kept, kept[1:], strict=False):
-        if x.segment == y.segment and f"{x.key} {y.key}" in shared:
-            if spans and x.start <= spans[-1][1]:
-                spans[-1][1] = max(spans[-1][1], y.end)
-            else:
-                spans.append([x.start, y.end])
+    for start, end in sorted(found):
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
     passages, position = [], 0
     for start, end in spans:
         if start > position:

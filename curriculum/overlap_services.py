@@ -1,4 +1,4 @@
-"""Workflows on the overlap detector's rules: stop phrases and settings. Atomic, checked and audited."""
+"""Workflows on the overlap detector's rules: stop phrases, equivalent terms and settings. Atomic, checked and audited."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from core.audit import record, snapshot
 from core.models import AuditEvent
 from core.services import require
 from core.text import nfc
-from curriculum.models import OverlapSettings, StopPhrase
+from curriculum.models import EquivalentTerm, OverlapSettings, StopPhrase
 from curriculum.permissions import can_edit_overlap_rules
 
 
@@ -65,3 +65,39 @@ def record_overlap_settings(*, actor, settings: OverlapSettings) -> OverlapSetti
     record(actor=actor, action=AuditEvent.Action.UPDATE if existing else AuditEvent.Action.CREATE, obj=settings,
            before=before, after=snapshot(settings))
     return settings
+
+
+@transaction.atomic
+def add_equivalent_term(*, actor, term: str, equivalents: str, note: str = "") -> EquivalentTerm:
+    require(can_edit_overlap_rules(actor))
+    text = _normal(term)
+    wordings = [w for w in dict.fromkeys(_normal(p) for p in equivalents.split(";")) if w and w != text]
+    if not text:
+        raise ValidationError({"term": _("Term: enter the subject's usual wording.")})
+    if not wordings:
+        raise ValidationError({"equivalents": _("Equivalent wordings: enter at least one, separated by semicolons.")})
+    if EquivalentTerm.objects.filter(term=text).exists():
+        raise ValidationError({"term": _("Term: “%(p)s” is already in the list.") % {"p": text}})
+    item = EquivalentTerm.objects.create(term=text, equivalents="; ".join(wordings), note=nfc(note))
+    record(actor=actor, action=AuditEvent.Action.CREATE, obj=item, after=snapshot(item))
+    return item
+
+
+@transaction.atomic
+def set_equivalent_term_active(*, actor, item: EquivalentTerm, active: bool) -> EquivalentTerm:
+    require(can_edit_overlap_rules(actor))
+    before = snapshot(item)
+    item.active = active
+    item.save(update_fields=["active", "updated_at"])
+    record(actor=actor, action=AuditEvent.Action.UPDATE, obj=item, before=before, after=snapshot(item))
+    return item
+
+
+@transaction.atomic
+def delete_equivalent_term(*, actor, item: EquivalentTerm) -> None:
+    require(can_edit_overlap_rules(actor))
+    before = snapshot(item)
+    pk = item.pk
+    item.delete()
+    item.pk = pk
+    record(actor=actor, action=AuditEvent.Action.DELETE, obj=item, before=before)

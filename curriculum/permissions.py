@@ -50,6 +50,11 @@ def can_analyse_version(user, version) -> bool:
     return can_review_overlaps(user) or can_edit_programme(user, version.programme)
 
 
+def can_analyse_files(user) -> bool:
+    """An uploaded catalogue file is checked by whoever may import one, and by supervisors."""
+    return can_review_overlaps(user) or can_create_programmes(user)
+
+
 def can_edit_overlap_rules(user) -> bool:
     """Stop phrases and the detector's settings apply to every catalogue: administrators keep them."""
     return scope_of(user).sees_everything

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from demo.demo_people import build_learners
+from demo.headings import step_headings
 from demo.lecturers_extra import build_lecturers_extra
 from demo.logins import build_logins
 from demo.province import DemoProvince, build_centres, build_organisations, build_units
@@ -99,6 +100,7 @@ def step_resources(ctx: SeedContext) -> str:
 DEMO_STEPS: list[Step] = [
     Step("reference", step_reference),
     Step("province", step_province),
+    Step("headings", step_headings),
     Step("catalogue", step_catalogue),
     Step("learners", step_learners),
     Step("staff", step_staff),

@@ -113,3 +113,14 @@ class AdministrativeUnitForm(ScopedModelForm):
         if data.get("level") != AdministrativeUnit.Level.PROVINCE and not parent:
             self.add_error("parent", _("Choose the unit this one belongs to."))
         return data
+
+
+class HeadingForm(forms.Form):
+    superior_body = forms.CharField(
+        label=_("Superior body"), max_length=250,
+        help_text=_("The direct superior body, in capitals, e.g. ĐẢNG ỦY XÃ YÊN SƠN."),
+    )
+    issuing_body = forms.CharField(label=_("Issuing body"), max_length=250, initial="TRUNG TÂM CHÍNH TRỊ")
+    symbol = forms.CharField(label=_("Number symbol"), max_length=30, initial="TTCT",
+                             help_text=_("The issuer's part of document numbers: TTCT in 12-QĐ/TTCT."))
+    valid_from = DateField(label=_("Valid from"))

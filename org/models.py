@@ -216,6 +216,39 @@ class CentreHost(models.Model):
         return self.committee_name
 
 
+class DocumentHeading(models.Model):
+    """The heading lines a centre prints on its documents (Hướng dẫn 36-HD/VPTW), for a period.
+
+    Top left of every document: the direct superior body in regular capitals and the issuing body
+    in bold capitals; `symbol` is the issuer's part of a number ("TTCT" in "12-QĐ/TTCT"). One row is
+    valid on any date, so every document of one centre carries the same lines.
+    """
+
+    centre = models.ForeignKey(Centre, on_delete=models.CASCADE, related_name="headings")
+    superior_body = models.CharField(
+        _("superior body"), max_length=250, help_text=_("Printed in capitals, e.g. ĐẢNG ỦY XÃ YÊN SƠN.")
+    )
+    issuing_body = models.CharField(
+        _("issuing body"), max_length=250, default="TRUNG TÂM CHÍNH TRỊ", help_text=_("Printed in bold capitals.")
+    )
+    symbol = models.CharField(
+        _("number symbol"), max_length=30, default="TTCT",
+        help_text=_("The issuer's part of document numbers: TTCT in 12-QĐ/TTCT."),
+    )
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+
+    objects = DatedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-valid_from"]
+        verbose_name = _("document heading")
+        verbose_name_plural = _("document headings")
+
+    def __str__(self) -> str:
+        return f"{self.superior_body} / {self.issuing_body}"
+
+
 class ServiceAreaLink(models.Model):
     """One administrative unit the centre serves, for a period."""
 

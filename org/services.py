@@ -13,7 +13,15 @@ from core.audit import record, snapshot
 from core.models import AuditEvent
 from core.services import audited_delete, audited_save, require
 from core.text import nfc
-from org.models import AdministrativeUnit, Centre, CentreHost, CentreName, SendingOrganisation, ServiceAreaLink
+from org.models import (
+    AdministrativeUnit,
+    Centre,
+    CentreHost,
+    CentreName,
+    DocumentHeading,
+    SendingOrganisation,
+    ServiceAreaLink,
+)
 from org.permissions import can_edit_sending_org
 
 
@@ -156,3 +164,24 @@ def save_administrative_unit(*, actor, unit: AdministrativeUnit, reason: str = "
         require(parent_province is not None and scope.supervises(parent_province))
     unit.name = nfc(unit.name)
     return audited_save(actor=actor, instance=unit, reason=reason)
+
+
+@transaction.atomic
+def set_document_heading(*, actor, centre: Centre, superior_body: str, issuing_body: str, symbol: str,
+                         valid_from: dt.date) -> DocumentHeading:
+    """Record the heading lines from `valid_from` on; the lines valid before stay for older documents."""
+    scope = scope_of(actor)
+    require(scope.edits(centre.pk) or scope.supervises(centre.province_id))
+    current = centre.headings.filter(valid_to__isnull=True).order_by("-valid_from").first()
+    if current and current.valid_from and valid_from <= current.valid_from:
+        raise ValidationError({"valid_from": _("The new heading must start after the current heading's start date.")})
+    if current:
+        current.valid_to = _day_before(valid_from)
+        current.save(update_fields=["valid_to"])
+    heading = DocumentHeading.objects.create(
+        centre=centre, superior_body=nfc(superior_body).upper(), issuing_body=nfc(issuing_body).upper(),
+        symbol=nfc(symbol), valid_from=valid_from,
+    )
+    before = {"heading": str(current) if current else None}
+    record(actor=actor, action=AuditEvent.Action.UPDATE, obj=centre, before=before, after={"heading": str(heading)})
+    return heading

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from org import views, views_agreements
+from org import views, views_agreements, views_heading
 
 app_name = "org"
 urlpatterns = [
@@ -11,6 +11,7 @@ urlpatterns = [
     path("centres/<int:pk>/history/", views.centre_history, name="centre_history"),
     path("centres/<int:pk>/rename/", views.centre_rename, name="centre_rename"),
     path("centres/<int:pk>/host/", views.centre_change_host, name="centre_change_host"),
+    path("centres/<int:pk>/heading/", views_heading.centre_heading, name="centre_heading"),
     path("centres/<int:pk>/service-area/add/", views.service_area_add, name="service_area_add"),
     path("centres/<int:pk>/service-area/<int:link_pk>/end/", views.service_area_end, name="service_area_end"),
     path("units/", views.unit_list, name="unit_list"),

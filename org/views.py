@@ -25,6 +25,7 @@ from org.forms import (
     SendingOrganisationForm,
     ServiceAreaForm,
 )
+from org.headings import heading_of
 from org.models import AdministrativeUnit, Centre, SendingOrganisation, ServiceAreaLink
 from org.permissions import can_add_sending_org, can_edit_centre_page, can_edit_sending_org
 
@@ -73,6 +74,7 @@ def centre_detail(request, pk: int):
     context = {
         "centre": centre,
         "current_host": centre.hosts.current().first(),
+        "heading": heading_of(centre),
         "service_area": centre.service_area.current().select_related("unit"),
         "successors": centre.successors.all(),
         "staff": centre.staff.current().select_related("person") if scope.is_staff_of_some_centre else [],

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DateField, use_vn_dates
+from core.text import title_case_name
 from org.models import Centre, SendingOrganisation
 from people.models import Lecturer, Person, StaffAssignment
 
@@ -26,6 +27,16 @@ class PersonForm(forms.ModelForm):
         self.fields["national_id"].widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
         if not self.instance.pk and centres.count() == 1:
             self.fields["centre"].initial = centres.first()
+
+    # Typed names are kept in Vietnamese title case ("trần thị mai" → "Trần Thị Mai"), as documents print them.
+    def clean_family_name(self):
+        return title_case_name(self.cleaned_data["family_name"])
+
+    def clean_middle_name(self):
+        return title_case_name(self.cleaned_data["middle_name"])
+
+    def clean_given_name(self):
+        return title_case_name(self.cleaned_data["given_name"])
 
 
 class PersonSearchForm(forms.Form):

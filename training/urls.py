@@ -5,5 +5,5 @@ from django.urls import include, path
 app_name = "training"
 urlpatterns = [
     path("", include(f"training.{stage}.urls"))
-    for stage in ("plans", "classes", "nominations", "timetable", "attendance", "results")
+    for stage in ("plans", "classes", "nominations", "timetable", "attendance", "results", "documents")
 ]

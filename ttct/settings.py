@@ -182,7 +182,7 @@ LOGGING = {
 
 # Folders with extra fonts for documents (e.g. a licensed Times New Roman); Liberation Serif from
 # Debian's fonts-liberation2 is used otherwise.
-TTCT_FONT_DIRS = env_list("TTCT_FONT_DIRS")
+TTCT_FONT_DIRS = env_list("TTCT_FONT_DIRS") or None  # None: the Debian folder (core.documents.engine)
 
 # Page size for list pages and API listings.
 PAGE_SIZE = 25

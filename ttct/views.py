@@ -8,6 +8,7 @@ from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from core.documents.engine import has_times_compatible_font
 from ttct.home import panels as home_panels
 
 
@@ -28,7 +29,11 @@ def healthz(request):
             cursor.fetchone()
     except Exception as exc:  # noqa: BLE001 - any failure means unhealthy
         return JsonResponse({"status": "error", "database": "unreachable", "detail": type(exc).__name__}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok", "vendor": connection.vendor})
+    body = {"status": "ok", "database": "ok", "vendor": connection.vendor}
+    if not has_times_compatible_font():
+        # Documents still print, in the embedded fallback font; the fix is fonts-liberation2 or TTCT_FONT_DIRS.
+        body["warnings"] = ["documents-font"]
+    return JsonResponse(body)
 
 
 @login_required

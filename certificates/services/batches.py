@@ -28,6 +28,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from accounts.scope import scope_of
 from certificates.models import Certificate
 from certificates.permissions import sees_class_certificates
 from certificates.rendering import certificate_filename, render_certificate_zip, render_certificates_pdf
@@ -133,6 +134,7 @@ def start_batch(*, actor, klass, page: str = "A4") -> BatchState:
         "zipped": 0,
         "pdf_ready": False,
         "page": page,
+        "personal_data": scope_of(actor).sees_personal_data,
     }
     _write_manifest(folder, manifest)
     return _state(manifest)
@@ -141,7 +143,7 @@ def start_batch(*, actor, klass, page: str = "A4") -> BatchState:
 def _items(manifest: dict, ids: list[int]):
     by_id = {c.pk: c for c in printable(Certificate.objects.filter(pk__in=ids))}
     ordered = [by_id[pk] for pk in ids if pk in by_id]
-    return certificate_data(ordered)
+    return certificate_data(ordered, personal_data=manifest.get("personal_data", True))
 
 
 @contextmanager

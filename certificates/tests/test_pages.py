@@ -199,7 +199,7 @@ def test_register_pages_and_books(client, world):
     from openpyxl import load_workbook
 
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
-    numbers = [row[1] for row in sheet.iter_rows(min_row=7, values_only=True)]
+    numbers = [row[1] for row in sheet.iter_rows(min_row=8, max_row=9, values_only=True)]
     assert numbers == ["0001/2026", "0002/2026"]
 
 

@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import zipfile
+from dataclasses import replace
 
 import openpyxl
 import pytest
@@ -195,7 +196,8 @@ def register(count: int = 3) -> list[RegisterEntry]:
     return entries
 
 
-HEADING = RegisterHeading(centre_name="TRUNG TÂM CHÍNH TRỊ", host_line="ĐẢNG ỦY XÃ YÊN SƠN", year=2026)
+HEADING = RegisterHeading(centre_name="TRUNG TÂM CHÍNH TRỊ", host_line="ĐẢNG ỦY XÃ YÊN SƠN", year=2026,
+                          place="Yên Sơn", signer_name="Đỗ Minh Trí", closed_on=dt.date(2026, 11, 24))
 
 
 def test_register_notes_show_revocation_and_reissue():
@@ -205,38 +207,55 @@ def test_register_notes_show_revocation_and_reissue():
 
 
 def test_register_book_pdf():
-    pdf = render_register_book_pdf(register(3), heading=HEADING)
-    assert pdf_pages(pdf) == 1
+    entries = [replace(e, decision="15-QĐ/TTCT, 20/03/2026", distinguishing="Chi bộ thôn Đồng Cướm",
+                       national_id="008190001234") for e in register(3)]
+    pdf = render_register_book_pdf(entries, heading=HEADING)
     assert all(w > h for w, h in media_boxes(pdf))
     text = pdf_text(pdf)
-    for expected in ("SỔ CẤP GIẤY CHỨNG NHẬN", "Năm 2026", "Người nhận ký", "Trịnh Thị Ngọc Ẩn", "Sai ngày sinh"):
-        assert expected in text
+    for expected in ("SỔ CẤP GIẤY CHỨNG NHẬN", "Năm 2026", "Người nhận ký", "Trịnh Thị Ngọc Ẩn", "Sai ngày sinh",
+                     "ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG ỦY XÃ YÊN SƠN", "Quyết định", "15-QĐ/TTCT",
+                     "Chi bộ thôn Đồng Cướm", "008190001234", "12/03/1990"):
+        assert expected in text, expected
+    pages = pdf_pages(pdf)
+    closing = " ".join(pdf_text(pdf).split())
+    assert f"Sổ này ghi 5 giấy chứng nhận, từ số hiệu 1/GCN-TTCT đến số hiệu 5/GCN-TTCT; sổ gồm {pages} trang" in closing
+    assert "Yên Sơn, ngày 24 tháng 11 năm 2026" in closing and "Đỗ Minh Trí" in closing
     assert pdf_pages(render_register_book_pdf(register(120), heading=HEADING)) >= 4
+
+
+def test_register_book_without_personal_data():
+    entries = [replace(e, national_id="008190001234") for e in register(3)]
+    pdf = render_register_book_pdf(entries, heading=HEADING, personal_data=False)
+    text = pdf_text(pdf)
+    assert "12/03/1990" not in text and "Ngày sinh" not in text and "008190001234" not in text
+    assert "Số CCCD" not in text and "Đơn vị công tác" in text
+    book = openpyxl.load_workbook(io.BytesIO(render_register_book_xlsx(entries, heading=HEADING, personal_data=False)))
+    values = [v for row in book.active.iter_rows(values_only=True) for v in row if v is not None]
+    assert "Ngày sinh" not in values and "Số CCCD" not in values
+    assert dt.datetime(1990, 3, 12) not in values and "008190001234" not in values
 
 
 def test_register_book_xlsx():
     book = openpyxl.load_workbook(io.BytesIO(render_register_book_xlsx(register(3), heading=HEADING)))
     sheet = book.active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][0] == "ĐẢNG ỦY XÃ YÊN SƠN"
-    assert rows[3][0] == "SỔ CẤP GIẤY CHỨNG NHẬN"
-    assert rows[5] == (
-        "STT",
-        "Số hiệu",
-        "Họ và tên",
-        "Ngày sinh",
-        "Lớp / Chương trình",
-        "Xếp loại",
-        "Ngày cấp",
-        "Người nhận ký",
-        "Ghi chú",
+    assert rows[0][0] == "ĐẢNG ỦY XÃ YÊN SƠN" and "ĐẢNG CỘNG SẢN VIỆT NAM" in rows[0]
+    assert rows[1][0] == "TRUNG TÂM CHÍNH TRỊ" and rows[2][0] == "*"
+    assert rows[4][0] == "SỔ CẤP GIẤY CHỨNG NHẬN"
+    assert rows[6] == (
+        "STT", "Số hiệu", "Họ và tên", "Ngày sinh", "Số CCCD", "Đơn vị công tác / Nơi sinh", "Lớp / Chương trình",
+        "Quyết định công nhận", "Xếp loại", "Ngày cấp", "Người nhận ký", "Ghi chú",
     )
-    data = rows[6:]
-    assert len(data) == 5
+    data = rows[7:12]
     assert data[0][:4] == (1, "1/GCN-TTCT", "Nguyễn Thị Hường", dt.datetime(1990, 3, 12))
     assert data[3][3] is None  # unknown date of birth stays empty
-    assert data[3][8].startswith("Đã thu hồi ngày 01/12/2026")
-    assert data[4][7] == "Nguyễn Văn Bình (nhận thay)"
-    assert sheet["D7"].number_format == "DD/MM/YYYY"
-    assert "A4:I4" in {str(r) for r in sheet.merged_cells.ranges}
+    assert data[3][11].startswith("Đã thu hồi ngày 01/12/2026")
+    assert data[4][10] == "Nguyễn Văn Bình (nhận thay)"
+    assert sheet["D8"].number_format == "DD/MM/YYYY"
+    tail = [v for row in rows[12:] for v in row if v is not None]
+    assert tail[0].startswith("Sổ này ghi 5 giấy chứng nhận, từ số hiệu 1/GCN-TTCT đến số hiệu 5/GCN-TTCT")
+    assert "GIÁM ĐỐC" in tail and "Đỗ Minh Trí" in tail
+    assert sheet.print_title_rows == "$7:$7" and sheet.page_setup.fitToWidth == 1
+    assert "&P" in sheet.oddFooter.center.text
+    assert {"A1:F1", "G1:L1", "A5:L5"} <= {str(r) for r in sheet.merged_cells.ranges}
     assert sheet.page_setup.orientation == "landscape"

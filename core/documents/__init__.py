@@ -5,11 +5,12 @@ editable Word file or `render_pdf(doc)` for a PDF.
 """
 
 from core.documents.engine import DocumentRenderError
-from core.documents.model import Article, Column, DocumentTable, OfficialDocument, Signature
+from core.documents.model import Annex, Article, Column, DocumentTable, OfficialDocument, Signature
 from core.documents.pdf import render_pdf
 from core.documents.word import render_docx
 
 __all__ = [
+    "Annex",
     "Article",
     "Column",
     "DocumentRenderError",

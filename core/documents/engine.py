@@ -63,6 +63,14 @@ def reset_fonts() -> None:
     _local.__dict__.pop("compiler", None)
 
 
+TIMES_COMPATIBLE = ("Times New Roman", "Liberation Serif")
+
+
+def has_times_compatible_font() -> bool:
+    """Whether documents are set in Times New Roman or its metric twin (else the embedded fallback)."""
+    return main_serif_family() in TIMES_COMPATIBLE
+
+
 def main_serif_family() -> str:
     """The family most text will be set in, as reported to the lead and shown in tests."""
     return serif_families()[0]

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from core.text import long_date
+from core.text import long_date, short_date
 
 Align = Literal["left", "center", "right"]
 
@@ -34,6 +34,7 @@ class DocumentTable:
     rows: tuple[tuple[str, ...], ...]
     title: str = ""  # a bold centred line above the table, e.g. "DANH SÁCH HỌC VIÊN"
     font_size: float = 12  # lists are set smaller than the body so a name fits on one line
+    row_height_mm: float | None = None  # e.g. room to sign on a sign-in sheet
 
     def __post_init__(self) -> None:
         width = len(self.columns)
@@ -63,6 +64,22 @@ class Signature:
 
 
 @dataclass(frozen=True)
+class Annex:
+    """A list attached to a document, printed after the signature on a new page.
+
+    Its heading reads "DANH SÁCH …" and, beneath, "(Kèm theo Quyết định số …, ngày …)", which
+    `OfficialDocument.annex_reference` writes from the document's own number and date.
+    """
+
+    title: str  # "DANH SÁCH HỌC VIÊN ĐƯỢC CÔNG NHẬN HOÀN THÀNH CHƯƠNG TRÌNH"
+    table: DocumentTable
+
+
+# Blanks for the number of a draft: no-break spaces, so typst and Word keep the room to write in.
+NUMBER_BLANK = "\u00a0" * 6
+
+
+@dataclass(frozen=True)
 class OfficialDocument:
     """A Party document: decision, plan, report, list.
 
@@ -85,16 +102,47 @@ class OfficialDocument:
     enacting_word: str = "QUYẾT ĐỊNH"
     articles: tuple[Article, ...] = ()
     paragraphs: tuple[str, ...] = ()  # free body text for documents without articles (reports)
-    table: DocumentTable | None = None
+    table: DocumentTable | None = None  # a table inside the body (lists); attached lists are annexes
     recipients: tuple[str, ...] = ()
     font_size: float = 14
+    # "QĐ/TTCT": the type and issuer part of the number, kept on a draft whose number is blank.
+    number_symbol: str = ""
+    annexes: tuple[Annex, ...] = ()
+    draft: bool = False  # printed with "DỰ THẢO" above the header
+    landscape: bool = False
+    # Lists and sheets have no number line; decisions, plans and reports have one.
+    numbered: bool = True
 
     @property
     def number_line(self) -> str:
-        return f"Số {self.number}" if self.number else "Số"
+        if not self.numbered:
+            return ""
+        if self.number and not self.draft:
+            return f"Số {self.number}"
+        symbol = self.number_symbol or self.number.partition("-")[2]
+        return f"Số {NUMBER_BLANK}-{symbol}" if symbol else f"Số {NUMBER_BLANK}"
+
+    @property
+    def summary_line(self) -> str:
+        """The summary under the document type starts in lower case: "về việc …"."""
+        title = self.title.strip()
+        return "v" + title[1:] if title.startswith("Về ") else title
+
+    @property
+    def doc_type_name(self) -> str:
+        """ "Quyết định" for "QUYẾT ĐỊNH": the word used in "Kèm theo Quyết định số …"."""
+        return self.doc_type[:1] + self.doc_type[1:].lower()
+
+    @property
+    def annex_reference(self) -> str:
+        """ "(Kèm theo Quyết định số 12-QĐ/TTCT, ngày 05/02/2026)" under an annex's title."""
+        number = self.number if self.number and not self.draft else self.number_line.removeprefix("Số ")
+        when = short_date(self.date) if self.date and not self.draft else "\u00a0" * 4 + "/" + "\u00a0" * 4 + "/" + "\u00a0" * 8
+        return f"(Kèm theo {self.doc_type_name} số {number}, ngày {when})"
 
     @property
     def place_date_line(self) -> str:
-        if self.date is None:
-            return f"{self.place}, ngày     tháng     năm     "
+        if self.date is None or self.draft:
+            blank = "\u00a0" * 5
+            return f"{self.place}, ngày {blank} tháng {blank} năm {blank}"
         return f"{self.place}, {long_date(self.date)}"

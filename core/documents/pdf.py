@@ -28,26 +28,53 @@ def table_source(table: DocumentTable) -> str:
         f"({tt.string(c.header)}, {f'{c.width_mm:g}mm' if c.width_mm else '1fr'}, {tt.string(c.align)})"
         for c in table.columns
     )
-    rows = tt.array(tt.strings(row) for row in table.rows)
+    # Cells are content, so that numbers and codes in them never break across lines.
+    rows = tt.array(tt.array(f"[{tt.markup_nobreak(cell)}]" for cell in row) for row in table.rows)
     return (
         f"#party-table(columns: {columns}, rows: {rows}, "
-        f"title: {tt.string(table.title)}, size: {_pt(table.font_size)})\n"
+        f"title: {tt.string(table.title)}, size: {_pt(table.font_size)}, "
+        f"row-height: {f'{table.row_height_mm:g}mm' if table.row_height_mm else 'auto'})\n"
     )
 
 
 def _paragraph(text: str) -> str:
-    return tt.markup(text) + "\n\n"
+    return tt.markup_nobreak(text) + "\n\n"
+
+
+def _content(text: str) -> str:
+    return "[" + tt.markup_nobreak(text) + "]" if text else "none"
 
 
 def document_source(doc: OfficialDocument) -> str:
     """The complete typst source of a document (exposed for tests and previews)."""
+    return font_setup() + party_prelude() + _body(doc)
+
+
+def sections_source(docs: list[OfficialDocument]) -> str:
+    """Several documents in one PDF, each from a new page with its own page numbers (e.g. the
+    sign-in sheets of every session of a class)."""
+    parts = []
+    for index, doc in enumerate(docs):
+        if index:
+            parts.append("#pagebreak()\n#counter(page).update(1)\n")
+        parts.append("#[\n" + _body(doc) + "]\n")
+    return font_setup() + party_prelude() + "".join(parts)
+
+
+def _body(doc: OfficialDocument) -> str:
     size = _pt(doc.font_size)
-    out = [font_setup(), party_prelude(), f"#show: party-page.with(size: {size})\n"]
+    page = f"size: {size}"
+    if doc.landscape:
+        page += ", flipped: true, margin: (top: 15mm, bottom: 15mm, left: 20mm, right: 15mm)"
+    out = [f"#show: party-page.with({page})\n"]
     out.append(
         f"#party-header(parents: {tt.strings(doc.parent_bodies)}, issuer: {tt.string(doc.issuer)}, "
-        f"number-line: {tt.string(doc.number_line)}, place-date: {tt.string(doc.place_date_line)}, size: {size})\n"
+        f"number-line: {tt.string(doc.number_line)}, place-date: {tt.string(doc.place_date_line)}, size: {size}, "
+        f"draft: {'true' if doc.draft else 'false'}{', left: 40%' if doc.landscape else ''})\n"
     )
-    out.append(f"#party-title(doc-type: {tt.string(doc.doc_type)}, title: {tt.string(doc.title)}, size: {size})\n")
+    out.append(
+        f"#party-title(doc-type: {tt.string(doc.doc_type)}, title: {_content(doc.summary_line)}, size: {size})\n"
+    )
     out.append("#set par(justify: true, first-line-indent: (amount: 1cm, all: true))\n")
     if doc.authority:
         out.append(f"#centred-bold({tt.string(doc.authority)})\n")
@@ -67,9 +94,21 @@ def document_source(doc: OfficialDocument) -> str:
         f"#party-closing(recipients: {tt.strings(doc.recipients)}, capacity: {tt.strings(sig.capacity)}, "
         f"title: {tt.string(sig.title)}, name: {tt.string(sig.name)}, size: {size})\n"
     )
+    for annex in doc.annexes:
+        out.append(
+            f"#party-annex(title: {tt.string(annex.title)}, reference: {_content(doc.annex_reference)}, size: {size})\n"
+        )
+        out.append(table_source(annex.table))
     return "".join(out)
 
 
 def render_pdf(doc: OfficialDocument) -> bytes:
     """The document as PDF bytes (A4 portrait, Party layout)."""
     return compile_pdf(document_source(doc))
+
+
+def render_pdf_sections(docs: list[OfficialDocument]) -> bytes:
+    """Several documents in one PDF (see sections_source)."""
+    if not docs:
+        raise ValueError("no documents to render")
+    return compile_pdf(sections_source(docs))

@@ -8,6 +8,7 @@ when it is placed into content.
 
 from __future__ import annotations
 
+import re
 import string as _string
 import unicodedata
 from collections.abc import Iterable
@@ -53,3 +54,21 @@ def array(sources: Iterable[str]) -> str:
 def strings(values: Iterable[object]) -> str:
     """A typst array of string literals."""
     return array(string(v) for v in values)
+
+
+# A word holding a hyphen or a slash next to a digit or a capital: a document number ("12-QĐ/TTCT"),
+# a class code ("QPAN-ĐT4-2026-01") or a date. Typst may break a line after "-" or "/", which would
+# split it across lines; such words are set in a box, which never breaks.
+CODE_PATTERN = re.compile(r"\S*(?:[\dA-ZĐ][-/]|[-/][\dA-ZĐ])\S*")
+
+
+def markup_nobreak(text: object) -> str:
+    """Like `markup()`, but document numbers and codes never break across lines."""
+    value = _clean(text)
+    out, last = [], 0
+    for match in CODE_PATTERN.finditer(value):
+        out.append(value[last:match.start()].translate(_ESCAPED))
+        out.append("#box[" + match.group().translate(_ESCAPED) + "]")
+        last = match.end()
+    out.append(value[last:].translate(_ESCAPED))
+    return "".join(out)

@@ -11,8 +11,9 @@ import io
 
 from docx import Document
 from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
@@ -20,6 +21,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from core.documents.model import DocumentTable, OfficialDocument
+from core.documents.typst_text import CODE_PATTERN
 
 FONT = "Times New Roman"
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
@@ -28,11 +30,17 @@ TEXT_WIDTH_MM = PAGE_WIDTH_MM - MARGINS_MM["left"] - MARGINS_MM["right"]
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
 
 
-def _setup(word: DocxDocument, size: float) -> None:
+def _setup(word: DocxDocument, size: float, *, landscape: bool = False) -> None:
     section = word.sections[0]
-    section.page_width, section.page_height = Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM)
-    section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
-    section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(PAGE_HEIGHT_MM), Mm(PAGE_WIDTH_MM)
+        section.top_margin, section.bottom_margin = Mm(15), Mm(15)
+        section.left_margin, section.right_margin = Mm(20), Mm(15)
+    else:
+        section.page_width, section.page_height = Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM)
+        section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
+        section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
     section.header_distance = Mm(10)
     normal = word.styles["Normal"]
     normal.font.name = FONT
@@ -82,11 +90,39 @@ def _para(
     if indent:
         fmt.first_line_indent = Mm(10)
     if text:
-        run = paragraph.add_run(text)
+        add_text(paragraph, text, bold=bold, italic=italic, underline=underline, size=size)
+    return paragraph
+
+
+def add_text(paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool = False,
+             underline: bool = False, size: float | None = None) -> None:
+    """Runs of `text`; the hyphens of document numbers and codes become Word's non-breaking hyphen,
+    so "12-QĐ/TTCT" never splits across lines."""
+    pieces: list[tuple[str, bool]] = []
+    last = 0
+    for match in CODE_PATTERN.finditer(text):
+        pieces.append((text[last:match.start()], False))
+        pieces.append((match.group(), True))
+        last = match.end()
+    pieces.append((text[last:], False))
+    for piece, is_code in pieces:
+        if not piece:
+            continue
+        run = paragraph.add_run()
         run.bold, run.italic, run.underline = bold, italic, underline
         if size:
             run.font.size = Pt(size)
-    return paragraph
+        if not is_code:
+            run.text = piece
+            continue
+        for index, part in enumerate(piece.split("-")):
+            if index:
+                run._r.append(OxmlElement("w:noBreakHyphen"))
+            if part:
+                element = OxmlElement("w:t")
+                element.text = part
+                element.set(qn("xml:space"), "preserve")
+                run._r.append(element)
 
 
 def _borderless(table: Table, widths_mm: list[float]) -> None:
@@ -112,10 +148,17 @@ def _widths(table: Table, widths_mm: list[float]) -> None:
             cell.width = Mm(width)
 
 
+def _text_width(doc: OfficialDocument) -> float:
+    return PAGE_HEIGHT_MM - 35 if doc.landscape else TEXT_WIDTH_MM
+
+
 def _header(word: DocxDocument, doc: OfficialDocument) -> None:
     size = doc.font_size
+    if doc.draft:
+        _para(word, "DỰ THẢO", bold=True, align="right", after=6)
     table = word.add_table(rows=2, cols=2)
-    _borderless(table, [TEXT_WIDTH_MM * 0.45, TEXT_WIDTH_MM * 0.55])
+    width = _text_width(doc)
+    _borderless(table, [width * 0.45, width * 0.55])
     left, right = table.cell(0, 0), table.cell(0, 1)
     first = True
     for body in doc.parent_bodies:
@@ -128,7 +171,7 @@ def _header(word: DocxDocument, doc: OfficialDocument) -> None:
     _para(table.cell(1, 1), doc.place_date_line, italic=True, align="center", reuse_first=True)
 
 
-def _table(word: DocxDocument, data: DocumentTable) -> None:
+def _table(word: DocxDocument, data: DocumentTable, text_width: float = TEXT_WIDTH_MM) -> None:
     if data.title:
         _para(word, data.title, bold=True, align="center", after=6)
     table = word.add_table(rows=1 + len(data.rows), cols=len(data.columns))
@@ -137,7 +180,7 @@ def _table(word: DocxDocument, data: DocumentTable) -> None:
     table.autofit = False
     fixed = sum(c.width_mm or 0 for c in data.columns)
     flexible = [c for c in data.columns if not c.width_mm]
-    share = max(TEXT_WIDTH_MM - fixed, 20) / len(flexible) if flexible else 0
+    share = max(text_width - fixed, 20) / len(flexible) if flexible else 0
     _widths(table, [c.width_mm or share for c in data.columns])
     header = table.rows[0]
     # Repeat the header row on every page of a long list.
@@ -147,6 +190,8 @@ def _table(word: DocxDocument, data: DocumentTable) -> None:
     for cell, column in zip(header.cells, data.columns, strict=True):
         _para(cell, column.header, bold=True, size=data.font_size, align="center", reuse_first=True)
     for row, values in zip(table.rows[1:], data.rows, strict=True):
+        if data.row_height_mm:
+            row.height = Mm(data.row_height_mm)
         for cell, column, value in zip(row.cells, data.columns, values, strict=True):
             _para(cell, value, size=data.font_size, align=column.align, reuse_first=True)
     _para(word)
@@ -154,7 +199,8 @@ def _table(word: DocxDocument, data: DocumentTable) -> None:
 
 def _closing(word: DocxDocument, doc: OfficialDocument) -> None:
     table = word.add_table(rows=1, cols=2)
-    _borderless(table, [TEXT_WIDTH_MM * 0.45, TEXT_WIDTH_MM * 0.55])
+    width = _text_width(doc)
+    _borderless(table, [width * 0.45, width * 0.55])
     left, right = table.cell(0, 0), table.cell(0, 1)
     if doc.recipients:
         _para(left, "Nơi nhận:", underline=True, reuse_first=True)
@@ -173,12 +219,12 @@ def _closing(word: DocxDocument, doc: OfficialDocument) -> None:
 def render_docx(doc: OfficialDocument) -> bytes:
     """The document as a .docx file (A4 portrait, Party layout, Times New Roman)."""
     word = Document()
-    _setup(word, doc.font_size)
+    _setup(word, doc.font_size, landscape=doc.landscape)
     _header(word, doc)
     _para(word)
     _para(word, doc.doc_type, bold=True, size=doc.font_size + 1, align="center")
     if doc.title:
-        _para(word, doc.title, bold=True, align="center")
+        _para(word, doc.summary_line, bold=True, align="center")
     _para(word, "-----", align="center", after=6)
     if doc.authority:
         _para(word, doc.authority, bold=True, align="center", after=6)
@@ -196,8 +242,13 @@ def render_docx(doc: OfficialDocument) -> bytes:
     for text in doc.paragraphs:
         _para(word, text, align="justify", indent=True, after=6)
     if doc.table is not None:
-        _table(word, doc.table)
+        _table(word, doc.table, _text_width(doc))
     _closing(word, doc)
+    for annex in doc.annexes:
+        _para(word).add_run().add_break(WD_BREAK.PAGE)
+        _para(word, annex.title, bold=True, align="center")
+        _para(word, doc.annex_reference, italic=True, align="center", after=6)
+        _table(word, annex.table, _text_width(doc))
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()

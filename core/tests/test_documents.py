@@ -215,7 +215,7 @@ def test_docx_holds_the_document_text():
     assert (date.text, date.italic) == ("Yên Sơn, ngày 24 tháng 11 năm 2026", True)
 
     body = [p.text for p in document.paragraphs if p.text]
-    assert body[:3] == ["QUYẾT ĐỊNH", "Về việc mở lớp bồi dưỡng lý luận chính trị dành cho đảng viên mới", "-----"]
+    assert body[:3] == ["QUYẾT ĐỊNH", "về việc mở lớp bồi dưỡng lý luận chính trị dành cho đảng viên mới", "-----"]
     assert "- Căn cứ Quy định số 360-QĐ/TW của Ban Bí thư;" in body
     assert "Điều 1. Mở lớp bồi dưỡng lý luận chính trị dành cho đảng viên mới, mã lớp ĐVM-2026-03." in body
     assert "Quyết định có hiệu lực từ ngày ký." in body

@@ -12,12 +12,14 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import TimeStampedModel
 from curriculum.overlap import (
+    DEFAULT_EQUIVALENT_TERMS,
     DEFAULT_KEYWORD_WEIGHT,
     DEFAULT_STOP_PHRASES,
     DEFAULT_THRESHOLD,
     DEFAULT_TITLE_WEIGHT,
     Params,
     StopList,
+    Terms,
 )
 
 DEFAULT_PUBLISH_CONFIRM_ABOVE = 0
@@ -38,6 +40,28 @@ class StopPhrase(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.phrase
+
+
+class EquivalentTerm(TimeStampedModel):
+    """A subject and the other wordings programme outlines use for it ("tôn giáo": "đồng bào có đạo",
+    "tín ngưỡng"). The detector reads each of them as one shared token before comparing."""
+
+    term = models.CharField(_("term"), max_length=120, unique=True)
+    equivalents = models.TextField(_("equivalent wordings"), help_text=_("Separated by semicolons."))
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        ordering = ["term"]
+        verbose_name = _("equivalent term")
+        verbose_name_plural = _("equivalent terms")
+
+    def __str__(self) -> str:
+        return self.term
+
+    @property
+    def equivalent_list(self) -> list[str]:
+        return [p.strip() for p in self.equivalents.split(";") if p.strip()]
 
 
 class OverlapSettingsQuerySet(models.QuerySet):
@@ -76,15 +100,17 @@ class OverlapSettings(TimeStampedModel):
 
 
 def detector_params(on: dt.date | None = None, threshold: float | None = None) -> Params:
-    """The detector's parameters in force (two queries), the defaults where none are recorded."""
+    """The detector's parameters in force (three queries), the defaults where none are recorded."""
     settings = OverlapSettings.objects.in_force(on)
     phrases = list(StopPhrase.objects.filter(active=True).values_list("phrase", flat=True))
+    terms = [(t.term, t.equivalent_list) for t in EquivalentTerm.objects.filter(active=True)]
     return Params(
         threshold=threshold if threshold is not None else float(settings.threshold if settings else
                                                                DEFAULT_THRESHOLD),
         title_weight=float(settings.title_weight) if settings else DEFAULT_TITLE_WEIGHT,
         keyword_weight=float(settings.keyword_weight) if settings else DEFAULT_KEYWORD_WEIGHT,
         stops=StopList(phrases) if phrases or StopPhrase.objects.exists() else StopList(DEFAULT_STOP_PHRASES),
+        terms=Terms(terms) if terms or EquivalentTerm.objects.exists() else Terms(DEFAULT_EQUIVALENT_TERMS),
     )
 
 

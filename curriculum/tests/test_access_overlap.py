@@ -3,11 +3,18 @@ outside the scope, 302 to the login page for anonymous visitors."""
 
 from __future__ import annotations
 
-import pytest
-from django.urls import reverse
+import json
 
-from curriculum.models import OverlapReview, StopPhrase
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from ninja.testing import TestClient
+
+from curriculum.exchange import excel
+from curriculum.exchange.common import export_version
+from curriculum.models import OverlapReview, Programme, StopPhrase
 from curriculum.tests.conftest import make_content, make_programme
+from curriculum.tests.test_api import _api
 from tests.test_access_walk import ALL, expect
 
 pytestmark = pytest.mark.django_db
@@ -99,3 +106,82 @@ def test_the_overlap_link_is_shown_only_to_those_who_may_open_it(client, world, 
         client.force_login(getattr(world, persona))
         response = client.get(reverse("curriculum:programme_list"))
         assert response.status_code == 200 and url not in response.content.decode(), persona
+
+
+# --- the API: a draft version and an uploaded catalogue file analysed before publishing or importing ---
+
+@pytest.fixture
+def api():
+    return TestClient(_api)
+
+
+def _upload(version, code):
+    data = export_version(version)
+    data["programme"].update(code=code, name="Chương trình từ tệp")
+    for topic in data["topics"]:
+        topic["lineage"] = ""
+    return json.dumps(data, ensure_ascii=False).encode()
+
+
+def test_the_api_analyses_a_draft_version_scoped_like_the_pages(api, world, overlap_objects):
+    o = overlap_objects
+    table = {
+        "draft A": (o["draft_a"], expect(200, officer_b=404, viewer_a=403, lecturer_a=403, learner_a=403,
+                                         anonymous=401)),
+        "province version": (o["province"], expect(403, admin=200, supervisor=200, anonymous=401)),
+        "draft C": (o["draft_c"], expect(404, admin=200, anonymous=401)),
+    }
+    failures = []
+    for label, (version, statuses) in table.items():
+        for persona, user in world.personas().items():
+            path = f"/curriculum/versions/{version.pk}/overlaps"
+            status = (api.get(path, user=user) if user else api.get(path)).status_code
+            if status != statuses[persona]:
+                failures.append(f"{label} as {persona}: expected {statuses[persona]}, got {status}")
+    assert not failures, "\n".join(failures)
+    body = api.get(f"/curriculum/versions/{o['draft_a'].pk}/overlaps", user=world.officer_a).json()
+    pair = next(p for p in body["topic_pairs"] if {p["a"]["programme_code"], p["b"]["programme_code"]}
+                == {"DRAFT-A", "TINH"})
+    assert pair["score"] >= body["threshold"] and pair["shared_phrases"]
+    assert pair["periods_at_stake"] == min(pair["a"]["total_periods"], pair["b"]["total_periods"]) > 0
+    assert not any("DRAFT-C" in (p["a"]["programme_code"], p["b"]["programme_code"]) for p in body["topic_pairs"])
+    response = api.get(f"/curriculum/versions/{o['draft_a'].pk}/overlaps?threshold=3", user=world.officer_a)
+    assert response.status_code == 422 and "Ngưỡng" in response.json()["detail"]
+
+
+def test_the_api_analyses_an_uploaded_catalogue_file_without_storing_it(api, world, overlap_objects):
+    raw = _upload(overlap_objects["draft_a"], "TEPMOI")
+    before = Programme.objects.count()
+    allowed = {"admin", "supervisor", "director_a", "officer_a", "officer_b"}
+    for persona, user in world.personas().items():
+        files = {"file": SimpleUploadedFile("tep.json", raw, content_type="application/json")}
+        response = (api.post("/curriculum/overlaps/file", FILES=files, user=user) if user
+                    else api.post("/curriculum/overlaps/file", FILES=files))
+        assert response.status_code == (200 if persona in allowed else 401 if user is None else 403), persona
+        if persona == "officer_a":
+            body = response.json()
+            pairs = [p for p in body["topic_pairs"] if p["b"]["programme_code"] in ("TINH", "DRAFT-A")]
+            assert pairs and all(p["a"]["id"] is None and p["a"]["programme_code"] == "TEPMOI" for p in pairs)
+            assert all(p["shared_phrases"] and p["periods_at_stake"] > 0 for p in pairs)
+        if persona == "officer_b":  # another centre's draft is outside B's scope
+            codes = {p["b"]["programme_code"] for p in response.json()["topic_pairs"]}
+            assert "DRAFT-A" not in codes and "TINH" in codes
+    assert Programme.objects.count() == before
+
+    workbook = SimpleUploadedFile("tep.xlsx", excel.dumps(overlap_objects["province"]))
+    response = api.post("/curriculum/overlaps/file", FILES={"file": workbook}, user=world.supervisor)
+    assert response.status_code == 200 and response.json()["topic_pairs"]
+
+    bad = {
+        "tep.json": b"{not json",
+        "tep.xlsx": b"PK not a workbook",
+        "tep.pdf": b"%PDF-1.4",
+    }
+    for name, data in bad.items():
+        response = api.post("/curriculum/overlaps/file", FILES={"file": SimpleUploadedFile(name, data)},
+                            user=world.supervisor)
+        assert response.status_code == 422, name
+        assert any(c in response.json()["detail"] for c in "ệạữợớ"), response.json()  # a Vietnamese message
+    files = {"file": SimpleUploadedFile("tep.json", raw)}
+    response = api.post("/curriculum/overlaps/file?threshold=0", FILES=files, user=world.supervisor)
+    assert response.status_code == 422

@@ -9,7 +9,18 @@ import unicodedata
 
 import pytest
 
-from curriculum.overlap import Doc, Params, StopList, features, find_overlaps, shared_phrases, syllables, vectors
+from curriculum.overlap import (
+    NO_TERMS,
+    Doc,
+    Params,
+    StopList,
+    Terms,
+    features,
+    find_overlaps,
+    shared_phrases,
+    syllables,
+    vectors,
+)
 from curriculum.overlap_matrix import Corpus, score_pairs
 
 
@@ -83,7 +94,36 @@ def test_bigrams_stop_at_sentence_ends_and_list_items():
 
 
 def test_a_dash_inside_a_line_is_not_a_boundary():
-    assert "mac lenin" in features(Doc(1, 1, "Chủ nghĩa Mác - Lênin"))
+    assert "mac lenin" in features(Doc(1, 1, "Chủ nghĩa Mác - Lênin"), Params(terms=NO_TERMS))
+
+
+def test_equivalent_terms_share_one_token_before_scoring():
+    terms = Terms([("tôn giáo", ["đồng bào có đạo", "tín ngưỡng"])])
+    params = Params(terms=terms)
+    a = features(Doc(1, 1, "Công tác tôn giáo ở cơ sở"), params)
+    b = features(Doc(2, 2, "Công tác vận động đồng bào có đạo"), params)
+    assert "=ton_giao" in a and "=ton_giao" in b  # the token counts alone, whatever the wording
+    assert "tac =ton_giao" in a and "dong =ton_giao" in b
+    assert not any("bao" in f or "dao" in f for f in b)  # the phrase is read as one term, "có" included
+    without = Params(terms=NO_TERMS)
+    assert not set(features(Doc(1, 1, "Tôn giáo"), without)) & set(features(Doc(2, 2, "Đồng bào có đạo"), without))
+    assert cosine_of("Công tác tôn giáo", "Công tác đồng bào có đạo", params) > 0.5
+
+
+def cosine_of(x, y, params):
+    va, vb = vectors([Doc(1, 1, x), Doc(2, 2, y), Doc(3, 3, "Xây dựng nông thôn mới")], params)[:2]
+    return sum(w * vb.get(f, 0.0) for f, w in va.items())
+
+
+def test_an_equivalent_term_is_one_syllable_spanning_the_phrase_as_written():
+    terms = Terms([("tôn giáo", ["đồng bào có đạo"])])
+    text = "Vận động Đồng bào có đạo. Tôn giáo"
+    got = [(s.text, s.key, s.segment) for s in syllables(text, terms=terms) if s.kept]
+    assert got == [("Vận", "van", 0), ("động", "dong", 0), ("Đồng bào có đạo", "=ton_giao", 0),
+                   ("Tôn giáo", "=ton_giao", 1)]
+    phrases = shared_phrases(Doc(1, 1, "Vận động đồng bào có đạo"), {"dong =ton_giao": 1.0, "van dong": 1.0},
+                             {"dong =ton_giao": 1.0, "van dong": 1.0}, Params(terms=terms))
+    assert phrases == ["vận động đồng bào có đạo"]
 
 
 def test_stop_phrases_are_removed_only_whole():

@@ -52,15 +52,14 @@ def test_the_labelled_set_is_large_and_balanced():
 
 
 def test_precision_and_recall_on_the_held_out_pairs():
-    """Measured when the threshold was chosen: precision 0,93 (42 of 45 flagged), recall 0,875 (42 of 48).
-    The goal is 0,90 for both; recall is short of it by two pairs. The six missed pairs name one subject in
-    other words ("đồng bào có đạo" for "tôn giáo", "đường biên giới, cột mốc" for "chủ quyền biển, đảo");
-    the three false ones are near-misses sharing the doctrine's own wording ("thời kỳ quá độ lên chủ nghĩa
-    xã hội"). The floors hold what was reached, so a later change can only keep or improve it."""
+    """Measured when the threshold was chosen (on the tuning half, with the equivalent terms of
+    `curriculum.overlap.DEFAULT_EQUIVALENT_TERMS` chosen on that half too): precision 0,94 (44 of 47
+    flagged), recall 0,92 (44 of 48). Before the equivalent terms it was 0,93 and 0,875: topics naming one
+    subject in other words ("đồng bào có đạo" for "tôn giáo") were missed."""
     precision, recall = evaluate(load("overlap_heldout.json"))
     print(f"\nheld-out pairs at threshold {DEFAULT_THRESHOLD}: precision {precision:.2f}, recall {recall:.2f}")
     assert precision >= 0.90
-    assert recall >= 0.875
+    assert recall >= 0.90
 
 
 def test_the_default_threshold_is_the_one_the_tuning_half_gives():

@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 from core.models import AuditEvent
 from curriculum.exchange.common import export_version
 from curriculum.exchange.jsonfile import parse
-from curriculum.models import OverlapReview, OverlapSettings, Programme, StopPhrase
+from curriculum.models import EquivalentTerm, OverlapReview, OverlapSettings, Programme, StopPhrase
 from curriculum.models.overlap import detector_params
 from curriculum.overlap import Doc, features
 from curriculum.overlap_explain import explain_pair
@@ -233,7 +233,31 @@ def test_stop_phrases_are_data_the_administrator_edits(client, world):
         "settings-title_weight": "2", "settings-keyword_weight": "1", "settings-publish_confirm_above": "3"})
     assert response.status_code == 302
     assert detector_params(on=dt.date(2026, 2, 1)).threshold == 0.4
-    assert detector_params(on=dt.date(2025, 2, 1)).threshold == 0.15
+    assert detector_params(on=dt.date(2025, 2, 1)).threshold == 0.12  # the seeded row
+
+
+def test_equivalent_terms_are_data_the_administrator_edits(client, world):
+    assert EquivalentTerm.objects.filter(term="tôn giáo", active=True).exists()  # seeded
+    a, b = Doc(1, 1, "Công tác xây dựng Đảng vùng biên"), Doc(2, 2, "Công tác xây dựng Đảng khu vực biên giới")
+    assert not {"=vung_bien"} & set(features(a, detector_params()))
+    client.force_login(world.supervisor)
+    data = {"action": "add_term", "term-term": "Vùng biên", "term-equivalents": "khu vực biên giới; biên giới;",
+            "term-note": "thử"}
+    assert client.post(reverse("curriculum:overlap_rules"), data).status_code == 403
+    client.force_login(world.admin)
+    assert client.post(reverse("curriculum:overlap_rules"), data).status_code == 302
+    item = EquivalentTerm.objects.get(term="vùng biên")
+    assert item.equivalent_list == ["khu vực biên giới", "biên giới"]
+    assert AuditEvent.objects.for_object(item).count() == 1
+    params = detector_params()
+    assert "=vung_bien" in features(a, params) and "=vung_bien" in features(b, params)
+    response = client.post(reverse("curriculum:overlap_rules"), {**data, "term-equivalents": " ; "})
+    assert response.status_code == 200 and not EquivalentTerm.objects.filter(term="vùng biên", note="").exists()
+    client.post(reverse("curriculum:overlap_rules"), {"action": "disable_term", "term": item.pk})
+    assert "=vung_bien" not in features(a, detector_params())
+    assert "khu vực biên giới" in client.get(reverse("curriculum:overlap_rules")).content.decode()
+    client.post(reverse("curriculum:overlap_rules"), {"action": "delete_term", "term": item.pk})
+    assert not EquivalentTerm.objects.filter(pk=item.pk).exists()
 
 
 def test_overlap_pages_query_counts_do_not_grow(client, world, catalogue_world):

@@ -16,8 +16,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.services import require
 from curriculum import overlap_services, services
 from curriculum.choices import ProgrammeStatus
-from curriculum.forms import OverlapSettingsForm, ReviewForm, StopPhraseForm
-from curriculum.models import OverlapSettings, Programme, StopPhrase, Topic
+from curriculum.forms import EquivalentTermForm, OverlapSettingsForm, ReviewForm, StopPhraseForm
+from curriculum.models import EquivalentTerm, OverlapSettings, Programme, StopPhrase, Topic
 from curriculum.overlap_explain import explain_pair
 from curriculum.overlap_export import review_workbook
 from curriculum.overlap_report import current_versions, overlap_matrix, overlap_report, periods_saved, version_overlaps
@@ -161,6 +161,7 @@ def overlap_rules(request):
     require(can_review_overlaps(request.user) or can_edit_overlap_rules(request.user))
     editable = can_edit_overlap_rules(request.user)
     phrase_form = StopPhraseForm(prefix="phrase")
+    term_form = EquivalentTermForm(prefix="term")
     in_force = OverlapSettings.objects.in_force()
     settings_form = OverlapSettingsForm(prefix="settings", instance=None, initial={
         "threshold": getattr(in_force, "threshold", None), "title_weight": getattr(in_force, "title_weight", None),
@@ -185,6 +186,22 @@ def overlap_rules(request):
                     overlap_services.set_stop_phrase_active(actor=request.user, stop=stop, active=action == "enable")
                     messages.success(request, _("Stop phrase updated."))
                 return redirect("curriculum:overlap_rules")
+            elif action == "add_term":
+                term_form = EquivalentTermForm(request.POST, prefix="term")
+                if term_form.is_valid():
+                    overlap_services.add_equivalent_term(actor=request.user, **term_form.cleaned_data)
+                    messages.success(request, _("Equivalent term added."))
+                    return redirect("curriculum:overlap_rules")
+            elif action in ("enable_term", "disable_term", "delete_term"):
+                item = get_object_or_404(EquivalentTerm, pk=request.POST.get("term"))
+                if action == "delete_term":
+                    overlap_services.delete_equivalent_term(actor=request.user, item=item)
+                    messages.success(request, _("Equivalent term deleted."))
+                else:
+                    overlap_services.set_equivalent_term_active(actor=request.user, item=item,
+                                                                active=action == "enable_term")
+                    messages.success(request, _("Equivalent term updated."))
+                return redirect("curriculum:overlap_rules")
             elif action == "settings":
                 settings_form = OverlapSettingsForm(request.POST, prefix="settings")
                 if settings_form.is_valid():
@@ -196,5 +213,6 @@ def overlap_rules(request):
             flash_errors(request, exc)
     return render(request, "curriculum/overlap_rules.html", {
         "phrases": StopPhrase.objects.all(), "history": OverlapSettings.objects.all(), "in_force": in_force,
+        "terms": EquivalentTerm.objects.all(), "term_form": term_form,
         "phrase_form": phrase_form, "settings_form": settings_form, "editable": editable,
     })

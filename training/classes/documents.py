@@ -7,71 +7,47 @@ signing (e.g. to add a ground), hence the grounds are plain paragraphs.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-
-from core.documents import Article, OfficialDocument, Signature, render_docx, render_pdf
+from core.documents import Article, OfficialDocument, render_docx, render_pdf
+from core.documents.party import citation, ground
 from core.text import short_date
 from org.models import Centre
-from people.models import StaffAssignment
+from training.documents.party import frame_of, recipients, signature_for
 from training.models import Klass
 
-# Prefixes of unit names dropped in the place line ("Xã Yên Sơn" → "Yên Sơn").
-_UNIT_PREFIX = re.compile(r"^(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+", re.IGNORECASE)
 _GROUND_OF_LEVEL = {
     Centre.Level.DISTRICT: "Căn cứ Quy định số 208-QĐ/TW, ngày 08/11/2019 của Ban Bí thư về chức năng, nhiệm vụ, "
                            "tổ chức bộ máy, mối quan hệ công tác của trung tâm chính trị cấp huyện;",
-    Centre.Level.COMMUNE_CLUSTER: "Căn cứ Quy định số 360-QĐ/TW của Ban Bí thư về trung tâm chính trị xã, phường, "
-                                  "đặc khu;",
+    Centre.Level.COMMUNE_CLUSTER: "Căn cứ Quy định số 360-QĐ/TW, ngày 29/08/2025 của Ban Bí thư về trung tâm "
+                                  "chính trị xã, phường, đặc khu;",
 }
-
-
-def _place(centre: Centre, on: dt.date) -> str:
-    host = centre.hosts.filter(unit__isnull=False).current(on).select_related("unit").first() or (
-        centre.hosts.filter(unit__isnull=False).select_related("unit").first()
-    )
-    name = host.unit.name if host else centre.province.name
-    return _UNIT_PREFIX.sub("", name).strip()
-
-
-def _host_committee(centre: Centre, on: dt.date) -> str:
-    host = centre.hosts.current(on).first() or centre.hosts.first()
-    return host.committee_name if host else ""
-
-
-def _director(centre: Centre, on: dt.date) -> str:
-    staff = (
-        StaffAssignment.objects.filter(centre=centre, position=StaffAssignment.Position.DIRECTOR)
-        .current(on).select_related("person").first()
-    )
-    return staff.person.full_name if staff else ""
 
 
 def _period(klass: Klass) -> str:
     return f"từ ngày {short_date(klass.start_date)} đến ngày {short_date(klass.end_date)}"
 
 
-def opening_decision(klass: Klass) -> OfficialDocument:
-    """The decision to open the class; without a number and date it comes out as a draft to fill in."""
+def opening_decision(klass: Klass, signer: int | str | None = None) -> OfficialDocument:
+    """The decision to open the class; without a number and date it comes out as a draft to fill in.
+
+    `signer` is the staff assignment of the director or a deputy who signs (the director by default).
+    """
     centre = klass.centre
     on = klass.opening_decision_date or klass.start_date
     programme = klass.version.programme
     centre_name = centre.name
-    parents = [f"ĐẢNG BỘ {centre.province.name.upper()}"]
-    committee = _host_committee(centre, on)
-    if committee:
-        parents.append(committee.upper())
+    frame = frame_of(centre, on)
     grounds = [g for g in [_GROUND_OF_LEVEL.get(centre.level, "")] if g]
     version = klass.version
     if version.document_number:
-        grounds.append(f"Căn cứ chương trình {programme.name} ban hành kèm theo {version.issuing_document};")
+        cited = citation(version.document_number, version.document_date, version.issuer)
+        grounds.append(ground(cited, f"về việc ban hành chương trình {programme.name}"))
     line = klass.plan_line
     if line is not None and line.plan.approval_number:
         plan = line.plan
-        approved = f" ngày {short_date(plan.approval_date)}" if plan.approval_date else ""
+        approved = citation(plan.approval_number, plan.approval_date)
         grounds.append(
             f"Căn cứ Kế hoạch đào tạo, bồi dưỡng năm {plan.year} của {centre_name} đã được "
-            f"{plan.approval_issuer} phê duyệt tại văn bản số {plan.approval_number}{approved};"
+            f"{plan.approval_issuer} phê duyệt tại {approved};"
         )
     grounds.append("Xét đề nghị của bộ phận phụ trách đào tạo,")
     venue = klass.off_site_venue or (f"{klass.room.name}, {centre_name}" if klass.room_id else centre_name)
@@ -86,13 +62,15 @@ def opening_decision(klass: Klass) -> OfficialDocument:
     second.append("Bộ phận phụ trách đào tạo chuẩn bị lịch học, tài liệu, giảng viên và các điều kiện "
                   "bảo đảm để tổ chức lớp học đúng kế hoạch.")
     return OfficialDocument(
-        issuer="TRUNG TÂM CHÍNH TRỊ",
-        parent_bodies=tuple(parents),
+        issuer=frame.issuer,
+        parent_bodies=frame.parents,
         number=klass.opening_decision_number,
-        place=_place(centre, on),
+        number_symbol=frame.symbol("QĐ"),
+        draft=not klass.opening_decision_number,
+        place=frame.place,
         date=klass.opening_decision_date,
         doc_type="QUYẾT ĐỊNH",
-        title=f"Về việc mở lớp {klass.name}",
+        title=f"về việc mở lớp {klass.name}",
         authority=f"GIÁM ĐỐC {centre_name.upper()}",
         grounds=tuple(grounds),
         articles=(
@@ -101,9 +79,8 @@ def opening_decision(klass: Klass) -> OfficialDocument:
             Article.of("Các bộ phận liên quan, giáo viên chủ nhiệm lớp và các đồng chí có tên trong danh sách "
                        "học viên chịu trách nhiệm thi hành Quyết định này. Quyết định có hiệu lực kể từ ngày ký."),
         ),
-        recipients=("Như Điều 3,", f"Thường trực {committee} (để báo cáo)," if committee else "Cấp ủy (để báo cáo),",
-                    "Lưu Trung tâm."),
-        signature=Signature(title="GIÁM ĐỐC", name=_director(centre, on)),
+        recipients=recipients("opening", centre, on),
+        signature=signature_for(centre, on, signer),
     )
 
 
@@ -115,9 +92,9 @@ def _load(klass: Klass) -> Klass:
     )
 
 
-def opening_decision_file(klass: Klass, fmt: str) -> tuple[bytes, str, str]:
+def opening_decision_file(klass: Klass, fmt: str, signer: int | str | None = None) -> tuple[bytes, str, str]:
     """(content, file name, content type) of the opening decision as "docx" or "pdf"."""
-    doc = opening_decision(_load(klass))
+    doc = opening_decision(_load(klass), signer)
     name = f"QD-mo-lop-{klass.code}"
     if fmt == "pdf":
         return render_pdf(doc), f"{name}.pdf", "application/pdf"

@@ -22,7 +22,7 @@ from training.classes.documents import opening_decision_file
 from training.classes.figures import attendance_rate, with_enrolment, with_figures
 from training.classes.forms import ClassForm, OpeningDecisionForm, TransitionForm
 from training.models import AnnualPlan, Klass, PlanLine
-from training.permissions import creates_classes, edits_centre, reads_class_lists, sees_centre_work
+from training.permissions import creates_classes, edits_centre, reads_class_lists, sees_centre_work, sees_class_people
 
 Status = Klass.Status
 
@@ -122,6 +122,7 @@ def class_detail(request, pk: int):
         "steps": _steps(klass),
         "stages": _stage_links(klass, figures),
         "can_edit": can_edit,
+        "can_read_file": sees_class_people(request.user, klass),
         "forward": forward and {"value": forward, "label": Status(forward).label,
                                 "blockers": services.transition_blockers(klass, forward),
                                 "warnings": services.closing_warnings(klass) if forward == Status.CLOSED else []},
@@ -251,7 +252,7 @@ def class_opening_decision(request, pk: int, fmt: str):
     if fmt not in ("docx", "pdf"):
         raise Http404
     klass = visible_class(request, pk)
-    content, filename, content_type = opening_decision_file(klass, fmt)
+    content, filename, content_type = opening_decision_file(klass, fmt, request.GET.get("signer"))
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -8,22 +8,20 @@ place and director are shared with the certificates app.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from django.utils import timezone
 
-from core.documents import Article, Column, DocumentTable, OfficialDocument, Signature
+from core.documents import Annex, Article, Column, DocumentTable, OfficialDocument
+from core.documents.party import EVERYTHING, Audience, citation, ground
 from core.text import format_decimal, nfc, short_date
 from curriculum.choices import CertificateType
-from org.models import Centre, CentreHost
+from org.headings import heading_of
+from org.models import Centre
 from people.models import StaffAssignment
+from training.documents.party import frame_of, place_of, recipients, signature_for
 from training.models import Klass
 from training.results.completion import completers
 from training.results.rules import printed_classification
-
-_UNIT_PREFIX = re.compile(
-    r"^(?:trung tâm chính trị|thành phố|tỉnh|huyện|thị xã|quận|xã|phường|đặc khu|thị trấn)\s+", re.IGNORECASE
-)
 
 
 def vn_upper(text: str) -> str:
@@ -31,20 +29,13 @@ def vn_upper(text: str) -> str:
 
 
 def host_committee(centre: Centre, on: dt.date | None = None) -> str:
-    host = (
-        CentreHost.objects.filter(centre=centre).current(on).first() or CentreHost.objects.filter(centre=centre).first()
-    )
-    return host.committee_name if host else ""
+    """The superior body of the centre's documents on `on` (recorded, or its host party committee)."""
+    return heading_of(centre, on).superior_body
 
 
-def place_name(centre: Centre) -> str:
+def place_name(centre: Centre, on: dt.date | None = None) -> str:
     """The place on the date line: "Yên Sơn" for "Trung tâm Chính trị xã Yên Sơn"."""
-    name = nfc(centre.name)
-    while True:
-        stripped = _UNIT_PREFIX.sub("", name, count=1)
-        if stripped == name:
-            return name
-        name = stripped
+    return place_of(centre, on)
 
 
 def director_name(centre: Centre, on: dt.date | None = None) -> str:
@@ -59,19 +50,23 @@ def director_name(centre: Centre, on: dt.date | None = None) -> str:
     return assignment.person.full_name if assignment else ""
 
 
-def recognition_document(klass: Klass) -> OfficialDocument:
-    """The decision listing every learner who completed the programme, with the classification."""
+def recognition_document(klass: Klass, audience: Audience = EVERYTHING, signer=None) -> OfficialDocument:
+    """The decision recognising every learner who completed the programme; the list is its annex.
+
+    Birth dates are printed only for an audience that may see them (`Audience.personal_data`).
+    """
     centre = klass.centre
     version = klass.version
     programme = version.programme.name
     graduation = version.certificate_type in (CertificateType.GRADUATION_CERTIFICATE, CertificateType.DIPLOMA)
     verb = "tốt nghiệp" if graduation else "hoàn thành chương trình"
     people = list(completers(klass))
+    personal = audience.personal_data
     rows = tuple(
         (
             str(index),
             e.person.full_name,
-            short_date(e.person.date_of_birth),
+            *((short_date(e.person.date_of_birth),) if personal else ()),
             e.person.workplace or (e.person.position or ""),
             format_decimal(e.result.final_score),
             printed_classification(e.result.classification),
@@ -82,32 +77,36 @@ def recognition_document(klass: Klass) -> OfficialDocument:
         columns=(
             Column("STT", 12, "center"),
             Column("Họ và tên", 48),
-            Column("Ngày sinh", 24, "center"),
+            *((Column("Ngày sinh", 24, "center"),) if personal else ()),
             Column("Đơn vị công tác"),
             Column("Điểm", 14, "center"),
             Column("Xếp loại", 22, "center"),
         ),
         rows=rows,
-        title=f"DANH SÁCH HỌC VIÊN ĐƯỢC CÔNG NHẬN {verb.upper()}",
         font_size=12,
     )
+    on = klass.recognition_decision_date or klass.end_date
+    frame = frame_of(centre, on)
     grounds = []
     if klass.opening_decision_number:
-        opened = f" ngày {short_date(klass.opening_decision_date)}" if klass.opening_decision_date else ""
-        grounds.append(f"Căn cứ Quyết định số {klass.opening_decision_number}{opened} về việc mở lớp {klass.name};")
-    grounds.append(f"Căn cứ {version.issuing_document or 'chương trình'} ban hành chương trình {programme};")
+        opened = citation(klass.opening_decision_number, klass.opening_decision_date, f"Giám đốc {centre.name}")
+        grounds.append(ground(opened, f"về việc mở lớp {klass.name}"))
+    if version.document_number:
+        cited = citation(version.document_number, version.document_date, version.issuer)
+        grounds.append(ground(cited, f"về việc ban hành chương trình {programme}"))
     grounds.append(f"Căn cứ kết quả học tập của học viên lớp {klass.code};")
     grounds.append("Xét đề nghị của bộ phận phụ trách đào tạo,")
     period = f"từ ngày {short_date(klass.start_date)} đến ngày {short_date(klass.end_date)}"
-    host = host_committee(centre)
     return OfficialDocument(
-        parent_bodies=(vn_upper(host),) if host else (),
-        issuer=vn_upper(centre.name),
+        parent_bodies=frame.parents,
+        issuer=frame.issuer,
         number=klass.recognition_decision_number,
-        place=place_name(centre),
+        number_symbol=frame.symbol("QĐ"),
+        draft=not klass.recognition_decision_number,
+        place=frame.place,
         date=klass.recognition_decision_date,
         doc_type="QUYẾT ĐỊNH",
-        title=f"Về việc công nhận {verb} {programme} cho học viên lớp {klass.code}",
+        title=f"về việc công nhận {verb} {programme} cho học viên lớp {klass.code}",
         authority=f"GIÁM ĐỐC {vn_upper(centre.name)}",
         grounds=tuple(grounds),
         articles=(
@@ -121,7 +120,7 @@ def recognition_document(klass: Klass) -> OfficialDocument:
                 "Quyết định này. Quyết định có hiệu lực từ ngày ký."
             ),
         ),
-        table=table,
-        signature=Signature(title="GIÁM ĐỐC", name=director_name(centre)),
-        recipients=("Như Điều 3,", "Lưu văn phòng."),
+        annexes=(Annex(f"DANH SÁCH HỌC VIÊN ĐƯỢC CÔNG NHẬN {verb.upper()}", table),),
+        signature=signature_for(centre, on, signer),
+        recipients=recipients("recognition", centre, on),
     )

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from core.documents import render_docx, render_pdf
 from core.text import format_decimal
 from core.views import apply_validation_error, flash_error
+from training.documents.party import audience_for
 from training.models import Enrolment, Klass, Score
 from training.permissions import directs_class, edits_class, sees_class_people
 from training.results import services as services
@@ -266,7 +267,7 @@ def recognition_decision(request, pk: int):
             else:
                 messages.success(request, _("Decision saved."))
                 return redirect("training:recognition_decision", pk=klass.pk)
-    document = recognition_document(klass) if klass.results_locked else None
+    document = recognition_document(klass, audience_for(request.user)) if klass.results_locked else None
     return render(
         request,
         "training/results/recognition.html",
@@ -285,7 +286,7 @@ def recognition_download(request, pk: int, fmt: str):
     klass = visible_class(request, pk)
     if not klass.results_locked:
         raise Http404
-    document = recognition_document(klass)
+    document = recognition_document(klass, audience_for(request.user), request.GET.get("signer"))
     stem = f"QD-cong-nhan-{klass.code}"
     if fmt == "docx":
         body = render_docx(document)

@@ -78,7 +78,9 @@ def test_party_list_rows():
     binh = rows[13]  # name in capitals, only the birth year
     assert binh.full_name == "Trần Văn Bình"
     assert binh.date_of_birth == dt.date(1988, 1, 1)
-    assert messages(binh) == ["Row 13, column C (Date of birth): Only the year is known (1988); "
+    assert messages(binh) == ["Row 13, column B (Family name): The name “TRẦN VĂN BÌNH” is recorded as "
+                              "“Trần Văn Bình”.",
+                              "Row 13, column C (Date of birth): Only the year is known (1988); "
                               "it is recorded as 01/01/1988."]
     assert binh.values["notes"] == "nhập học muộn"
 
@@ -327,7 +329,8 @@ def test_messages_in_vietnamese():
         assert messages(rows[14]) == [
             "Dòng 14, cột C (Ngày sinh): 31/02/1991 không phải là ngày hợp lệ: tháng 2/1991 không có ngày 31."
         ]
-        assert messages(rows[13]) == ["Dòng 13, cột C (Ngày sinh): Chỉ biết năm (1988); ghi nhận là 01/01/1988."]
+        assert messages(rows[13]) == ["Dòng 13, cột B (Họ): Họ tên “TRẦN VĂN BÌNH” được ghi thành “Trần Văn Bình”.",
+                                      "Dòng 13, cột C (Ngày sinh): Chỉ biết năm (1988); ghi nhận là 01/01/1988."]
 
 
 @pytest.mark.skipif(not CATALOGUE.exists(), reason="the vi catalogue is not compiled (manage.py compilemessages)")

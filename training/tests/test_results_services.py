@@ -255,8 +255,8 @@ def test_recognition_decision_lists_completers_with_classification(world):
         actor=world.officer_a, klass=klass, number="15-QĐ/TTCT", date=dt.date(2026, 3, 20)
     )
     document = recognition_document(Klass.objects.get(pk=klass.pk))
-    assert len(document.table.rows) == 2
-    assert {row[-1] for row in document.table.rows} == {"Xuất sắc", "Khá"}
+    assert len(document.annexes[0].table.rows) == 2
+    assert {row[-1] for row in document.annexes[0].table.rows} == {"Xuất sắc", "Khá"}
     assert document.number == "15-QĐ/TTCT" and document.place == "Yên Sơn"
     assert document.parent_bodies == ("ĐẢNG ỦY XÃ YÊN SƠN",)
     assert document.signature.name == "Đỗ Minh Trí"

@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from tests.documents import pdf_font_sizes, pdf_text
 from training.models import LecturerUnavailability, Session
 from training.tests.factories.timetable import TOPICS, learners, make_class, make_room, session, teacher
 from training.timetable.export import calendar_token
@@ -166,7 +167,7 @@ def test_week_grid_queries_do_not_grow_with_sessions(world, client):
     assert len(many) == len(few) > 3
 
 
-def test_timetable_pdf_is_one_page(world, client):
+def test_timetable_pdf_runs_over_pages_at_a_readable_size(world, client):
     klass = make_class(world.centre_a, end=dt.date(2026, 4, 30))
     topics = list(klass.version.topics.all())
     day, n = MON, 0
@@ -181,7 +182,9 @@ def test_timetable_pdf_is_one_page(world, client):
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     body = response.content
     assert body.startswith(b"%PDF")
-    assert len(re.findall(rb"/Type\s*/Page(?!s)", body)) == 1
+    assert len(re.findall(rb"/Type\s*/Page(?!s)", body)) > 1
+    assert "Thảo luận [tổ 1] #2 *x*" in pdf_text(body)
+    assert min(pdf_font_sizes(body)) >= 10
 
 
 def test_lecturer_schedule_and_unavailability(world, client, setup):

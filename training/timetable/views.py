@@ -18,10 +18,10 @@ from django.views.decorators.http import require_POST
 from core.services import require
 from core.views import apply_validation_error
 from training.attendance.services import ordered_sessions
+from training.documents.timetable import render_timetable_pdf
 from training.models import Klass, PublicHoliday, Session
 from training.permissions import edits_class
 from training.timetable import services as tts
-from training.timetable.export import render_timetable_pdf
 from training.timetable.forms import GenerateForm, MoveForm, SessionForm
 
 SESSION_RELATED = ("topic", "lecturer__person", "room")
@@ -258,6 +258,6 @@ def timetable_generate(request, pk: int):
 @login_required
 def timetable_pdf(request, pk: int):
     klass = visible_class(request, pk)
-    response = HttpResponse(render_timetable_pdf(klass), content_type="application/pdf")
+    response = HttpResponse(render_timetable_pdf(klass, signer=request.GET.get("signer")), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="lich-hoc-{klass.code}.pdf"'
     return response

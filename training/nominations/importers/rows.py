@@ -112,6 +112,12 @@ class RowParser:
             row.add_error("family_name", str(exc))
             return
         row.values.update(family_name=family, middle_name=middle, given_name=given)
+        typed = " ".join(nfc(str(cells[f][0])) for f in (F.FULL_NAME, F.FAMILY_MIDDLE, F.FAMILY_NAME, F.MIDDLE_NAME,
+                                                         F.GIVEN_NAME) if f in cells)
+        recorded = " ".join(p for p in (family, middle, given) if p)
+        if typed and typed != recorded:
+            row.add_warning("family_name", _("The name “%(typed)s” is recorded as “%(name)s”.")
+                            % {"typed": typed, "name": recorded})
         if not given:
             row.add_error("given_name" if row.columns.get("given_name") else None, _("The full name is missing."))
         elif not family:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from openpyxl.utils.datetime import from_excel
 
-from core.text import nfc, search_key
+from core.text import nfc, search_key, title_case_name
 from people import national_id
 from people.choices import ETHNIC_GROUPS, Degree, GeneralEducation, TheoryLevel
 
@@ -135,15 +135,12 @@ def parse_gender(value) -> str:
     raise CellError(_("\"%(text)s\" is not a gender; write Nam or Nữ.") % {"text": nfc(str(value))})
 
 
-def _title_if_shouting(text: str) -> str:
-    return text.title() if text.isupper() else text
-
-
 def parse_full_name(value) -> str:
+    """The name in Vietnamese title case ("trần thị mai" → "Trần Thị Mai"), as every document prints it."""
     text = nfc(str(value))
     if any(ch.isdigit() for ch in text):
         raise CellError(_("\"%(text)s\" contains digits; a name cannot.") % {"text": text})
-    return _title_if_shouting(text)
+    return title_case_name(text)
 
 
 def parse_name_part(value) -> str:
