@@ -38,7 +38,9 @@ def test_anonymous_is_sent_to_login(client, world):
 def day(world):
     """Today's classes of centre A: one running (learner and lecturer in it), one planned, one closed."""
     from lecturers.services.feedback import open_survey
+    from lecturers.tests.builders import ensure_defaults
 
+    ensure_defaults()  # the seeded survey form, if a transactional test emptied the tables before
     today = timezone.localdate()
     ver = make.version()
     running = make.klass(world.centre_a, ver, status="in_progress", start_date=today - dt.timedelta(days=3),

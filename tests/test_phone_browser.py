@@ -43,7 +43,9 @@ def _check(page, name: str) -> None:
 @pytest.mark.django_db(transaction=True)
 def test_learner_and_lecturer_pages_fit_a_phone(browser_page, world):
     from lecturers.services.feedback import open_survey
+    from lecturers.tests.builders import ensure_defaults
 
+    ensure_defaults()  # an earlier transactional test emptied the seeded survey form
     today = timezone.localdate()
     ver = make.version()
     running = make.klass(world.centre_a, ver, status="in_progress", start_date=today - dt.timedelta(days=2),
