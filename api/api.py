@@ -15,6 +15,7 @@ from lecturers.api import router as lecturers_router
 from org.api import router as org_router
 from org.api_agreements import router as agreements_router
 from people.api import router as people_router
+from standards.api import router as standards_router
 from training.api import router as training_router
 
 api = NinjaAPI(
@@ -51,3 +52,4 @@ api.add_router("/lecturers/", lecturers_router)
 api.add_router("/facilities/", facilities_router)
 api.add_router("/", agreements_router)
 api.add_router("/finance/", finance_router)
+api.add_router("/standards/", standards_router)

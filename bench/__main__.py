@@ -61,6 +61,12 @@ def _finance():
     return finance.run()
 
 
+def _standards():
+    from bench import standards
+
+    return standards.run()
+
+
 def _seed():
     from bench import seed
 
@@ -77,6 +83,7 @@ BENCHMARKS = {
     "lecturers": _lecturers,
     "survey_load": _survey_load,
     "finance": _finance,
+    "standards": _standards,
 }
 
 

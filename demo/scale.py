@@ -26,6 +26,7 @@ from demo.persons import PROFILES, IdPolicy, PersonMaker, Post, split_counts
 from demo.reference import REFORM_DAY, Reference, load_reference_data
 from demo.resources_scale import seed_scale_resources
 from demo.scale_lecturers import seed_lecturers_scale
+from demo.standards_scale import seed_standards
 from org.models import AdministrativeUnit, Centre, CentreHost, CentreName, SendingOrganisation, ServiceAreaLink
 from people.models import Lecturer, Person, StaffAssignment
 
@@ -263,6 +264,7 @@ def seed_scale(*, centres: int, persons_per_centre: int = 4000, seed: int = 2025
                                           seed=seed, today=today, batch_size=batch_size)
             totals["staff"] += _staff(ref, part, centre_rows, seed=seed, today=today)
             totals["resources"] = totals.get("resources", 0) + seed_scale_resources([p.code for p in part], seed=seed, today=today)
+            totals["classes"] = totals.get("classes", 0) + seed_standards(list(centre_rows.values()), today=today)
         totals["centres"] = offset + len(part)
         stdout.write(f"  {totals['centres']}/{centres} trung tâm, {totals['persons']:,} học viên mới, "
                      f"{totals['staff']} cán bộ mới ({time.perf_counter() - started:.1f} s)\n")

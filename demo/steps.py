@@ -20,6 +20,7 @@ from demo.logins import build_logins
 from demo.province import DemoProvince, build_centres, build_organisations, build_units
 from demo.reference import Reference, load_reference_data
 from demo.staff import build_staff
+from demo.standards import build_standards
 
 
 @dataclass
@@ -108,6 +109,7 @@ DEMO_STEPS: list[Step] = [
     Step("classes", step_classes),
     Step("lecturers", build_lecturers_extra),
     Step("resources", step_resources),
+    Step("standards", lambda ctx: build_standards(today=ctx.today)),
 ]
 
 

@@ -14,6 +14,7 @@ from accounts.scope import scope_of
 from facilities import permissions as facilities_permissions
 from finance import permissions as finance_permissions
 from org import agreements
+from standards import permissions as standards_permissions
 from training import permissions as training_permissions
 
 
@@ -74,6 +75,11 @@ MENU = [
         (_("Yearly budgets"), "finance:budget_list", finance_permissions.reads_finance),
         (_("Cost rules"), "finance:cost_rules", finance_permissions.reads_finance),
         (_("Centres compared"), "finance:comparison", finance_permissions.compares_centres),
+    ]),
+    (_("Standardisation"), [
+        (_("Where the province stands"), "standards:province", standards_permissions.sees_province_standing),
+        (_("Self-assessments"), "standards:assessment_list", standards_permissions.reads_assessments),
+        (_("Criteria frameworks"), "standards:framework_list", standards_permissions.reads_frameworks),
     ]),
     (_("Administration"), [
         (_("Logins"), "accounts:user_list",

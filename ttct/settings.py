@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "facilities",
     "lecturers",
     "finance",
+    "standards",
     "api",
     "demo",
     "django.contrib.auth",

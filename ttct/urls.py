@@ -17,5 +17,6 @@ urlpatterns = [
     path("facilities/", include("facilities.urls")),
     path("lecturers/", include("lecturers.urls")),
     path("finance/", include("finance.urls")),
+    path("standards/", include("standards.urls")),
     path("api/", api.urls),
 ]
