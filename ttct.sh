@@ -2,6 +2,8 @@
 # TTCT's two entry points for a fresh machine (Python 3.11, nothing else installed):
 #   ./ttct.sh start   set up, migrate, load the demo province and serve http://127.0.0.1:8000
 #   ./ttct.sh test    set up (incl. Chromium and fonts for browser tests) and run the whole suite
+#   ./ttct.sh backup [FILE]   the database and uploaded files in one tar archive (default: backups/)
+#   ./ttct.sh restore FILE    replace the database and uploaded files with a backup's (asks first)
 # DATABASE_URL selects the database (SQLite in the project folder when unset).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -44,24 +46,37 @@ case "${1:-}" in
     catalogues
     export DEBUG=${DEBUG:-1}
     "$VENV/bin/python" manage.py migrate -v0
+    "$VENV/bin/python" manage.py createcachetable  # the throttles' shared store (settings.CACHES["shared"])
     "$VENV/bin/python" manage.py seed_demo
     echo "TTCT is running at http://127.0.0.1:8000 (Ctrl+C to stop)"
     exec "$VENV/bin/python" manage.py runserver 127.0.0.1:8000
     ;;
   test)
     venv requirements-dev.txt
-    apt_install chromium fonts-liberation2 fonts-noto-core poppler-utils zbar-tools
+    apt_install chromium fonts-liberation2 fonts-noto-core poppler-utils zbar-tools postgresql-client
     catalogues
     # The suite runs on the production settings (DEBUG off) with a test key: ttct/settings_test.py.
     export DJANGO_SETTINGS_MODULE=ttct.settings_test
     "$VENV/bin/ruff" check .
     "$VENV/bin/lint-imports" --no-cache
     "$VENV/bin/python" manage.py makemigrations --check --dry-run -v0
+    "$VENV/bin/python" manage.py createcachetable  # the test databases get it from accounts' migration too
     shift
     exec "$VENV/bin/python" -m pytest "$@"
     ;;
+  backup)
+    venv requirements.txt
+    if [[ "${DATABASE_URL:-}" == postgres* ]]; then apt_install postgresql-client; fi
+    "$VENV/bin/python" manage.py backup ${2:+--output "$2"}
+    ;;
+  restore)
+    [ -n "${2:-}" ] || { echo "usage: ./ttct.sh restore FILE" >&2; exit 2; }
+    venv requirements.txt
+    if [[ "${DATABASE_URL:-}" == postgres* ]]; then apt_install postgresql-client; fi
+    "$VENV/bin/python" manage.py restore "$2"
+    ;;
   *)
-    echo "usage: ./ttct.sh start | test [pytest args]" >&2
+    echo "usage: ./ttct.sh start | test [pytest args] | backup [FILE] | restore FILE" >&2
     exit 2
     ;;
 esac

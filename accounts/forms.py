@@ -10,6 +10,8 @@ class RoleForm(forms.Form):
     # Querysets are set per user in __init__ (the org models are reached through accounts' own keys).
     centre = forms.ModelChoiceField(label=_("Centre"), queryset=None, required=False)
     province = forms.ModelChoiceField(label=_("Province"), queryset=None, required=False)
+    reason = forms.CharField(label=_("Reason"), max_length=500, required=False,
+                             help_text=_("E.g. the decision that assigns the role; kept in the login's history."))
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -46,7 +46,7 @@ class Role(models.TextChoices):
 
 # Which node of the tree each role is assigned on.
 ROLES_ON_PROVINCE = {Role.PROVINCE_SUPERVISOR, Role.VIEWER}
-ROLES_ON_CENTRE = {Role.CENTRE_DIRECTOR, Role.TRAINING_OFFICER, Role.LECTURER, Role.VIEWER}
+ROLES_ON_CENTRE = {Role.CENTRE_DIRECTOR, Role.TRAINING_OFFICER, Role.LECTURER, Role.LEARNER, Role.VIEWER}
 
 
 class RoleAssignmentQuerySet(models.QuerySet):
@@ -86,6 +86,10 @@ class RoleAssignment(models.Model):
         return f"{self.get_role_display()} {node}".strip()
 
 
+def _password_mark(user) -> str:
+    return hashlib.sha256(("ttct-token:" + (user.password or "")).encode()).hexdigest()
+
+
 def _hash_token(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
@@ -100,6 +104,12 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked = models.BooleanField(default=False)
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
+    # Which password the token was issued under: a change of password (by any path) ends the token.
+    password_mark = models.CharField(max_length=64, blank=True, editable=False)
+
+    DEFAULT_DAYS = 90
+    MAX_DAYS = 365
 
     class Meta:
         verbose_name = _("API token")
@@ -109,20 +119,54 @@ class ApiToken(models.Model):
         return f"{self.prefix}… ({self.user})"
 
     @classmethod
-    def issue(cls, user: User, name: str = "") -> tuple[ApiToken, str]:
+    def issue(cls, user: User, name: str = "", days: int | None = None) -> tuple[ApiToken, str]:
         raw = "ttct_" + secrets.token_urlsafe(32)
-        token = cls.objects.create(user=user, name=name, prefix=raw[:12], key_hash=_hash_token(raw))
+        days = min(max(int(days or cls.DEFAULT_DAYS), 1), cls.MAX_DAYS)
+        token = cls.objects.create(user=user, name=name, prefix=raw[:12], key_hash=_hash_token(raw),
+                                   expires_at=timezone.now() + dt.timedelta(days=days),
+                                   password_mark=_password_mark(user))
         return token, raw
 
     @classmethod
     def find_active(cls, raw: str) -> ApiToken | None:
-        return (
+        token = (
             cls.objects.select_related("user")
             .filter(key_hash=_hash_token(raw), revoked=False, user__is_active=True)
+            .filter(models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=timezone.now()))
             .first()
         )
+        if token is None or token.password_mark != _password_mark(token.user):
+            return None
+        return token
 
 
+class LoginLock(models.Model):
+    """A login lock the throttle set, so administrators can see it and lift it.
+
+    The counters themselves live in the shared cache (accounts.throttle); this row says which one
+    passed its limit, until when.
+    """
+
+    class Kind(models.TextChoices):
+        PAIR = "pair", _("account from this address")
+        ACCOUNT = "account", _("account, from new addresses")
+        ADDRESS = "address", _("address, for accounts new to it")
+
+    kind = models.CharField(_("lock"), max_length=10, choices=Kind.choices)
+    username = models.CharField(_("username"), max_length=150, blank=True)
+    address = models.CharField(_("address"), max_length=64, blank=True)
+    failures = models.PositiveIntegerField(_("failed attempts"), default=0)
+    locked_at = models.DateTimeField(_("locked at"), auto_now_add=True)
+    locked_until = models.DateTimeField(_("locked until"), db_index=True)
+
+    class Meta:
+        ordering = ["-locked_at"]
+        constraints = [models.UniqueConstraint(fields=["kind", "username", "address"], name="one_login_lock")]
+        verbose_name = _("login lock")
+        verbose_name_plural = _("login locks")
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.username} {self.address}".strip()
 # accounts sits below org and people in the layers, so it never imports them. Where it must query
 # their tables (a user's scope, the role and login forms), it reaches the models through its own
 # foreign keys, which are the declared link between the apps.

@@ -1,13 +1,14 @@
 """Computing a user's `Scope` (core/scope.py holds the value and its named predicates).
 
-One `Scope` per request, computed from the user's current role assignments in a fixed number of queries,
-then used by every `visible_to(user)` queryset helper and every permission check. Centres and provinces
+One `Scope` per request, computed from the user's current role assignments, their provinces' merged
+units and the centres they reach in ONE query (a UNION ALL of the three reads), then used by every `visible_to(user)` queryset helper and every permission check. Centres and provinces
 are read through the role assignment's own foreign keys, so accounts imports no app above it.
 """
 
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.db.models import Q
 
 from accounts.models import Role, RoleAssignment, centre_model, unit_model
@@ -33,12 +34,54 @@ def _expand_predecessors(centre_ids: set[int], links: dict[int, int | None]) -> 
     return result
 
 
+_NO_ID = "CAST(NULL AS bigint)"  # typed, so PostgreSQL matches the UNION's columns
+
+
+def _scope_rows(user) -> tuple[list[tuple], set[int], list[tuple]]:
+    """(assignments, merged unit ids, centre rows) of the user, read in one round trip.
+
+    The unit and centre reads take the user's assignments as subqueries, so the three SELECTs are
+    independent and go to the database as one UNION ALL, each row tagged with the read it belongs to.
+    """
+    assignments = RoleAssignment.objects.current().filter(user=user)
+    watched = assignments.filter(role__in=[Role.PROVINCE_SUPERVISOR, Role.VIEWER], province_id__isnull=False)
+    watched_ids = watched.values("province_id")
+    units = unit_model().objects.filter(successor_id__in=watched_ids).values_list("id").order_by()
+    history = unit_model().objects.filter(Q(id__in=watched_ids) | Q(successor_id__in=watched_ids)).values("id")
+    direct = assignments.filter(centre_id__isnull=False).values("centre_id")
+    centres = (
+        centre_model().objects.filter(Q(province_id__in=history) | Q(id__in=direct) | Q(successors__id__in=direct))
+        .values_list("id", "province_id", "predecessor_id").distinct().order_by()
+    )
+    parts, params = [], []
+    # Columns: tag, three ids, the role (the text column last, so every column has one type).
+    for tag, queryset, columns in (
+        ("a", assignments.values_list("role", "province_id", "centre_id").order_by(),
+         f"part.province_id, part.centre_id, {_NO_ID}, part.role"),
+        ("u", units, f"part.id, {_NO_ID}, {_NO_ID}, NULL"),
+        ("c", centres, "part.id, part.province_id, part.predecessor_id, NULL"),
+    ):
+        sql, part_params = queryset.query.sql_with_params()
+        parts.append(f"SELECT '{tag}' AS tag, {columns} FROM ({sql}) part")
+        params.extend(part_params)
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        rows = cursor.fetchall()
+    found = [], set(), []
+    for tag, *values in rows:
+        if tag == "a":
+            found[0].append((values[3], values[0], values[1]))
+        elif tag == "u":
+            found[1].add(values[0])
+        else:
+            found[2].append((int(values[0]), values[1], values[2]))
+    return found
+
+
 def compute_scope(user) -> Scope:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return ANONYMOUS
-    assignments = list(
-        RoleAssignment.objects.current().filter(user=user).values_list("role", "province_id", "centre_id")
-    )
+    assignments, merged_units, rows = _scope_rows(user)
     roles = frozenset(role for role, _, _ in assignments)
     if user.is_superuser or Role.SYSTEM_ADMIN in roles:
         return Scope(authenticated=True, sees_everything=True, roles=roles | {Role.SYSTEM_ADMIN},
@@ -55,12 +98,7 @@ def compute_scope(user) -> Scope:
 
     history = province_ids | viewed_provinces
     if history:
-        history |= set(unit_model().objects.filter(successor_id__in=history).values_list("id", flat=True))
-    rows = list(
-        centre_model().objects.filter(Q(province_id__in=history) | Q(id__in=direct_centres) | Q(successors__id__in=direct_centres))
-        .values_list("id", "province_id", "predecessor_id")
-        .distinct()
-    )
+        history |= merged_units
     predecessor_of = {cid: pred for cid, _, pred in rows}
     province_centres = {cid for cid, prov, _ in rows if prov in history}
     visible = _expand_predecessors(direct_centres | province_centres, predecessor_of)

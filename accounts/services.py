@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from accounts.models import ROLES_ON_CENTRE, ROLES_ON_PROVINCE, Role, RoleAssignment, User
+from accounts.models import ROLES_ON_CENTRE, ROLES_ON_PROVINCE, ApiToken, Role, RoleAssignment, User
 from accounts.scope import scope_of
 from core.audit import record
 from core.models import AuditEvent
@@ -62,8 +62,12 @@ def _validate_node(role: str, centre, province) -> None:
         raise ValidationError({"province": _("This role is assigned on a centre, not a province.")})
 
 
+def _roles(user: User) -> list[str]:
+    return sorted(str(a) for a in user.role_assignments.filter(valid_to__isnull=True).select_related("centre", "province"))
+
+
 @transaction.atomic
-def grant_role(*, actor, user: User, role: str, centre=None, province=None) -> RoleAssignment:
+def grant_role(*, actor, user: User, role: str, centre=None, province=None, reason: str = "") -> RoleAssignment:
     _validate_node(role, centre, province)
     require(can_grant(actor, role, centre=centre, province=province))
     if role in (Role.LECTURER, Role.LEARNER) and not user.person_id:
@@ -71,8 +75,10 @@ def grant_role(*, actor, user: User, role: str, centre=None, province=None) -> R
     exists = RoleAssignment.objects.filter(user=user, role=role, centre=centre, province=province, valid_to__isnull=True)
     if exists.exists():
         raise ValidationError({"role": _("This login already has this role there.")})
+    before = _roles(user)
     assignment = RoleAssignment.objects.create(user=user, role=role, centre=centre, province=province)
-    record(actor=actor, action=AuditEvent.Action.UPDATE, obj=user, after={"role_granted": str(assignment)})
+    record(actor=actor, action=AuditEvent.Action.UPDATE, obj=user, before={"roles": before},
+           after={"roles": _roles(user), "role_granted": str(assignment)}, reason=(reason or "").strip())
     return assignment
 
 
@@ -81,8 +87,10 @@ def revoke_role(*, actor, assignment: RoleAssignment) -> None:
     require(can_grant(actor, assignment.role, centre=assignment.centre, province=assignment.province))
     label = str(assignment)
     user = assignment.user
+    before = _roles(user)
     assignment.delete()
-    record(actor=actor, action=AuditEvent.Action.UPDATE, obj=user, before={"role_revoked": label})
+    record(actor=actor, action=AuditEvent.Action.UPDATE, obj=user, before={"roles": before, "role_revoked": label},
+           after={"roles": _roles(user)})
 
 
 @transaction.atomic
@@ -90,6 +98,8 @@ def create_user(*, actor, username: str, first_name: str, last_name: str, email:
                 role: str, centre=None, province=None, person=None) -> User:
     if User.objects.filter(username__iexact=username).exists():
         raise ValidationError({"username": _("This username is taken.")})
+    if person is not None and User.objects.filter(person=person).exists():
+        raise ValidationError({"person": _("This person already has a login.")})
     candidate = User(username=username, first_name=first_name, last_name=last_name, email=email, person=person)
     try:
         validate_password(password, candidate)
@@ -113,3 +123,25 @@ def set_active(*, actor, user: User, active: bool) -> None:
     user.is_active = active
     user.save(update_fields=["is_active"])
     record(actor=actor, action=AuditEvent.Action.UPDATE, obj=user, after={"is_active": active})
+
+
+def record_lock_lifted(*, actor, lock) -> None:
+    """The audit of an administrator lifting a login lock (the lock row itself is gone)."""
+    record(actor=actor, action=AuditEvent.Action.OTHER, obj=lock,
+           before={"kind": lock.kind, "username": lock.username, "address": lock.address, "failures": lock.failures},
+           reason=_("Login lock lifted."))
+
+
+def issue_api_token(*, actor, name: str = "", days: int | None = None):
+    """A token for the actor's own scripts; returns (token, the raw value shown once)."""
+    token, raw = ApiToken.issue(actor, name=name, days=days)
+    record(actor=actor, action=AuditEvent.Action.CREATE, obj=token,
+           after={"name": token.name, "prefix": token.prefix, "expires_at": token.expires_at.isoformat()})
+    return token, raw
+
+
+def revoke_api_token(*, actor, token) -> None:
+    require(token.user_id == actor.pk or scope_of(actor).sees_everything)
+    ApiToken.objects.filter(pk=token.pk).update(revoked=True)
+    record(actor=actor, action=AuditEvent.Action.UPDATE, obj=token, before={"revoked": False},
+           after={"revoked": True})

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import services, throttle
 from accounts.forms import RoleForm, UserCreateForm
-from accounts.models import Role, RoleAssignment
+from accounts.models import ApiToken, LoginLock, Role, RoleAssignment
 from accounts.scope import scope_of
 from core.http import client_address
 from core.listing import Filter, ListSpec, build_list
@@ -154,3 +154,61 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     def form_valid(self, form):
         messages.success(self.request, _("Your password was changed."))
         return super().form_valid(form)
+
+
+# ------------------------------------------------------------------------------- login locks
+
+def _require_administrator(user) -> None:
+    if not scope_of(user).sees_everything:
+        raise PermissionDenied
+
+
+@login_required
+def login_locks(request):
+    """The login locks in force: which account or address, since when, until when; each can be lifted."""
+    _require_administrator(request.user)
+    return render(request, "accounts/login_locks.html", {"locks": throttle.active_locks()})
+
+
+@login_required
+@require_POST
+def login_lock_lift(request, pk: int):
+    _require_administrator(request.user)
+    lock = get_object_or_404(LoginLock, pk=pk)
+    services.record_lock_lifted(actor=request.user, lock=lock)
+    throttle.lift(lock)
+    messages.success(request, _("The lock was lifted."))
+    return redirect("accounts:login_locks")
+
+
+# ------------------------------------------------------------------------------- API tokens
+
+@login_required
+def api_tokens(request):
+    """The user's API tokens (an administrator sees everyone's): create one, shown once; revoke any."""
+    everyone = scope_of(request.user).sees_everything
+    new_token = None
+    if request.method == "POST":
+        name = (request.POST.get("name") or "").strip()[:100]
+        try:
+            days = int(request.POST.get("days") or ApiToken.DEFAULT_DAYS)
+        except ValueError:
+            days = ApiToken.DEFAULT_DAYS
+        token, new_token = services.issue_api_token(actor=request.user, name=name, days=days)
+    tokens = ApiToken.objects.filter(revoked=False).select_related("user").order_by("-created_at")
+    if not everyone:
+        tokens = tokens.filter(user=request.user)
+    return render(request, "accounts/api_tokens.html", {"tokens": tokens, "new_token": new_token, "everyone": everyone,
+                                                        "default_days": ApiToken.DEFAULT_DAYS,
+                                                        "max_days": ApiToken.MAX_DAYS})
+
+
+@login_required
+@require_POST
+def api_token_revoke(request, pk: int):
+    tokens = ApiToken.objects.filter(revoked=False)
+    if not scope_of(request.user).sees_everything:
+        tokens = tokens.filter(user=request.user)
+    services.revoke_api_token(actor=request.user, token=get_object_or_404(tokens, pk=pk))
+    messages.success(request, _("The token was revoked."))
+    return redirect("accounts:api_tokens")

@@ -3,7 +3,9 @@
 Every endpoint requires authentication and is scoped like the pages."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DataError, IntegrityError
 from django.http import Http404
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
 from api.auth import TokenAuth, UserSessionAuth
@@ -15,6 +17,7 @@ from lecturers.api import router as lecturers_router
 from org.api import router as org_router
 from org.api_agreements import router as agreements_router
 from people.api import router as people_router
+from reports.api import router as reports_router
 from standards.api import router as standards_router
 from training.api import router as training_router
 
@@ -43,6 +46,19 @@ def not_found(request, exc):
     return api.create_response(request, {"detail": "Not found"}, status=404)
 
 
+@api.exception_handler(DataError)
+def data_error(request, exc):
+    # PostgreSQL refuses a value longer than its column or out of its range; the request is wrong, not the server.
+    return api.create_response(request, {"detail": {"__all__": [_("A value is too long or out of range.")]}},
+                               status=422)
+
+
+@api.exception_handler(IntegrityError)
+def integrity_error(request, exc):
+    return api.create_response(request, {"detail": {"__all__": [_("The change conflicts with an existing record.")]}},
+                               status=422)
+
+
 api.add_router("/", org_router)
 api.add_router("/", people_router)
 api.add_router("/curriculum/", curriculum_router)
@@ -53,3 +69,4 @@ api.add_router("/facilities/", facilities_router)
 api.add_router("/", agreements_router)
 api.add_router("/finance/", finance_router)
 api.add_router("/standards/", standards_router)
+api.add_router("/reports/", reports_router)

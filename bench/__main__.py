@@ -45,6 +45,10 @@ def _pages():
     return pages.run()
 
 
+def _hostile_uploads():
+    from bench import hostile_uploads
+
+    return hostile_uploads.run()
 def _lecturers():
     from bench import lecturers
 
@@ -55,6 +59,8 @@ def _survey_load():
     from bench import survey_load
 
     return survey_load.run()
+
+
 def _finance():
     from bench import finance
 
@@ -65,6 +71,12 @@ def _standards():
     from bench import standards
 
     return standards.run()
+
+
+def _reports():
+    from bench import reports
+
+    return reports.run()
 
 
 def _seed():
@@ -80,10 +92,12 @@ BENCHMARKS = {
     "nominations": _nominations,
     "enrolment": _enrolment,
     "pages": _pages,
+    "hostile_uploads": _hostile_uploads,
     "lecturers": _lecturers,
     "survey_load": _survey_load,
     "finance": _finance,
     "standards": _standards,
+    "reports": _reports,
 }
 
 

@@ -6,6 +6,9 @@ neither the QR cache nor typst's memoisation can serve a page from an earlier ru
 - certificates_1000_pdf: 1,000 certificates with their QR codes into one PDF (QR codes, typst
   source and the compile, in a child process, all included); the process has compiled one
   document before, as a running server has.
+- certificates_plain_typst_1000 / certificates_1000_ratio_to_plain_typst: the floor the issue compares
+  with — typst compiling 1,000 plain landscape pages of text (in a child process, as the certificates
+  are) — and the certificates' time over it, measured in the same run (goal ≤ 2).
 - certificates_zip_100: 100 single-page PDFs in a ZIP.
 - register_book_1000_pdf / _xlsx: a register book of 1,000 entries.
 - decision_docx / decision_pdf: one decision with a list of 30 learners.
@@ -134,6 +137,15 @@ def run() -> list[tuple[str, float, str]]:
         items = _certificates(1000)
         return lambda: rendering.render_certificates_pdf(items)
 
+    def plain_batch():
+        from core.documents.engine import compile_many, font_setup
+
+        run = next(_run_ids)
+        pages = "\n#pagebreak()\n".join(
+            f"Nguyễn Thị Hường {run}-{i} — Sơ cấp lý luận chính trị, xếp loại Giỏi." for i in range(1000))
+        source = f'{font_setup()}\n#set page(paper: "a4", flipped: true)\n{pages}\n'
+        return lambda: compile_many([source], isolated=True)
+
     def zip_batch():
         items = _certificates(100)
         return lambda: rendering.render_certificate_zip(items)
@@ -141,8 +153,10 @@ def run() -> list[tuple[str, float, str]]:
     figures: list[tuple[str, float, str]] = [
         ("certificates_qr_1000", _median_seconds(qr_batch), "s"),
         ("certificates_1000_pdf", _median_seconds(pdf_batch), "s"),
+        ("certificates_plain_typst_1000", _median_seconds(plain_batch), "s"),
         ("certificates_zip_100", _median_seconds(zip_batch), "s"),
     ]
+    figures.append(("certificates_1000_ratio_to_plain_typst", figures[1][1] / figures[2][1], "x"))
     pdf = rendering.render_certificates_pdf(_certificates(1000))
     figures.append(("certificates_1000_pdf_size", len(pdf) / 1e6, "MB"))
 

@@ -6,12 +6,13 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from certificates import permissions, services
 from certificates.models import Certificate
+from core.api_types import YEAR_MAX, YEAR_MIN, PageNumberPagination
 from core.http import client_address
 from training.models import Klass
 
@@ -97,7 +98,7 @@ def verify_certificate(request, code: str):
 
 @router.get("/", response=list[CertificateOut])
 @paginate(PageNumberPagination, page_size=100)
-def list_certificates(request, class_id: int | None = None, status: str | None = None, year: int | None = None):
+def list_certificates(request, class_id: int | None = None, status: str | None = None, year: int | None = Query(None, ge=YEAR_MIN, le=YEAR_MAX)):
     queryset = _queryset(request).order_by("register__centre_id", "register__year", "number")
     if class_id:
         queryset = queryset.filter(enrolment__klass_id=class_id)

@@ -96,7 +96,11 @@ class Certificate(TimeStampedModel):
 
     class Meta:
         ordering = ["register", "number"]
-        constraints = [models.UniqueConstraint(fields=["register", "number"], name="certificate_number_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["register", "number"], name="certificate_number_once"),
+            models.UniqueConstraint(fields=["enrolment"], condition=models.Q(status="valid"),
+                                    name="one_valid_certificate_per_enrolment"),
+        ]
         indexes = [models.Index(fields=["enrolment", "status"])]
         verbose_name = _("certificate")
         verbose_name_plural = _("certificates")

@@ -23,10 +23,10 @@ from typing import Literal
 
 from django.utils import timezone
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
+from core import excel
 from core.documents import qr
 from core.documents import typst_text as tt
 from core.documents.engine import compile_many, compile_pdf, font_setup
@@ -330,11 +330,9 @@ def render_register_book_xlsx(entries: Sequence[RegisterEntry], *, heading: Regi
     sheet.print_title_rows = f"{header_row}:{header_row}"
     sheet.freeze_panes = f"A{header_row + 1}"
 
-    def text(value: str, *, bold: bool = False, italic: bool = False, size: int = 12) -> WriteOnlyCell:
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.font = Font(name="Times New Roman", bold=bold, italic=italic, size=size)
-        cell.alignment = Alignment(horizontal="center")
-        return cell
+    def text(value: str, *, bold: bool = False, italic: bool = False, size: int = 12):
+        return excel.cell(sheet, value, font=Font(name="Times New Roman", bold=bold, italic=italic, size=size),
+                          alignment=Alignment(horizontal="center"))
 
     def pair(left, right) -> list:
         return [left] + [None] * (split - 1) + [right] + [None] * (width - split - 1)
@@ -362,26 +360,21 @@ def render_register_book_xlsx(entries: Sequence[RegisterEntry], *, heading: Regi
     alignments = {a: Alignment(horizontal=a, vertical="center", wrap_text=True) for a in ("left", "center")}
     header = []
     for column in columns:
-        cell = WriteOnlyCell(sheet, value=column.header)
-        cell.font, cell.alignment, cell.border = head_font, head_alignment, border
-        header.append(cell)
+        header.append(excel.cell(sheet, column.header, font=head_font, alignment=head_alignment, border=border))
     sheet.append(header)
     for index, entry in enumerate(entries, start=1):
         values = _register_values(index, entry)
         row = []
         for column in columns:
             # Real numbers and dates, so offices can sort and filter the sheet.
-            cell = WriteOnlyCell(sheet, value=values[column.key] or None)
-            cell.font, cell.alignment, cell.border = body_font, alignments[column.align], border
-            if isinstance(values[column.key], dt.date):
-                cell.number_format = "DD/MM/YYYY"
-            row.append(cell)
+            value = values[column.key] or None
+            row.append(excel.cell(sheet, value, font=body_font, alignment=alignments[column.align], border=border,
+                                  number_format="DD/MM/YYYY" if isinstance(value, dt.date) else None))
         sheet.append(row)
     closed = heading.closed_on or timezone.localdate()
     sheet.append([])
-    line = WriteOnlyCell(sheet, value=f"{attestation(entries)}; sổ gồm ...... trang, đánh số từ trang 1 đến trang ......")
-    line.font = body_font
-    sheet.append([line])
+    sheet.append([excel.cell(sheet, f"{attestation(entries)}; sổ gồm ...... trang, đánh số từ trang 1 đến trang ......",
+                             font=body_font)])
     place_date = f"{heading.place}, {long_date(closed)}" if heading.place else long_date(closed).capitalize()
     sheet.append(pair(None, text(place_date, italic=True)))
     for capacity in (*heading.signer_capacity, heading.signer_title):

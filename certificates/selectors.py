@@ -13,7 +13,19 @@ from org.models import Centre
 from people.models import Person
 from training.models import Enrolment, Klass
 from training.results.completion import has_completed
-from training.results.rules import classification_label
+from training.results.rules import classification_label, printed_classification
+
+
+def result_corrected(certificate: Certificate, result=None) -> bool:
+    """A valid certificate that no longer states the learner's result: the result was corrected after
+    issue (the learner no longer completes, or the classification changed). It is re-issued or revoked."""
+    if certificate.status != Certificate.Status.VALID:
+        return False
+    if result is None:
+        result = getattr(certificate.enrolment, "result", None)
+    if result is None or not result.completed:
+        return True
+    return printed_classification(result.classification) != certificate.classification
 
 
 @dataclass
@@ -26,6 +38,11 @@ class LearnerCertificates:
     @property
     def holds_valid(self) -> bool:
         return any(c.status == Certificate.Status.VALID for c in self.certificates)
+
+    @property
+    def corrected(self) -> set[int]:
+        """The valid certificates that no longer state the learner's result."""
+        return {c.pk for c in self.certificates if result_corrected(c, self.result)}
 
     @property
     def owed(self) -> bool:

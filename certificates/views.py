@@ -173,6 +173,7 @@ def certificate_detail(request, code: str):
             "certificate": certificate,
             "klass": klass,
             "can_handle": permissions.can_issue(request.user, klass),
+            "result_corrected": services.result_corrected(certificate),
             "replaced_by": selectors.replacement_of(certificate),
             "revoke_form": ReasonForm(prefix="revoke"),
             "reissue_form": ReasonForm(prefix="reissue"),

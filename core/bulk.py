@@ -25,8 +25,38 @@ def insert_rows(model: type[models.Model], rows: list[models.Model], *, batch_si
     if connection.vendor != "postgresql":
         model.objects.bulk_create(rows, batch_size=batch_size)
         return len(rows)
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
     # auto_now / auto_now_add timestamps are filled by pre_save, as save() and bulk_create do.
+    _copy(model, rows, [f for f in model._meta.concrete_fields if not f.primary_key])
+    return len(rows)
+
+
+def create_rows(model: type[models.Model], rows: list[models.Model], *, batch_size: int = 1000) -> list:
+    """Insert unsaved instances and give each its id, as bulk_create does.
+
+    On PostgreSQL the ids are drawn from the table's sequence in one query and the rows go through
+    one COPY (with their ids), which is several times faster than multi-row INSERTs ... RETURNING for
+    thousands of rows. Elsewhere, bulk_create. Same field restrictions as `insert_rows`.
+    """
+    if not rows:
+        return rows
+    if connection.vendor != "postgresql":
+        return model.objects.bulk_create(rows, batch_size=batch_size)
+    pk = model._meta.pk
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                       [connection.ops.quote_name(table), pk.column, len(rows)])
+        ids = [value for (value,) in cursor.fetchall()]
+    for row, new_id in zip(rows, ids, strict=True):
+        setattr(row, pk.attname, new_id)
+    _copy(model, rows, [f for f in model._meta.concrete_fields])
+    for row in rows:
+        row._state.adding = False
+        row._state.db = connection.alias
+    return rows
+
+
+def _copy(model: type[models.Model], rows: list[models.Model], fields: list) -> None:
     stamped = [f for f in fields if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)]
     for row in rows:
         for field in stamped:
@@ -40,7 +70,6 @@ def insert_rows(model: type[models.Model], rows: list[models.Model], *, batch_si
             copy.write_row([
                 _json(getattr(row, name)) if name in json_names else getattr(row, name) for name in attnames
             ])
-    return len(rows)
 
 
 def _json(value):

@@ -13,6 +13,8 @@ from decimal import Decimal
 from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
+# The combining diacritical marks block holds every mark Vietnamese uses after NFD.
+_COMBINING = re.compile("[\u0300-\u036f]+")
 
 # Vietnamese alphabet order. Letters with a breve, circumflex or horn are letters of their own and
 # sort after their base letter; đ sorts after d.
@@ -34,7 +36,9 @@ def search_key(text: str | None) -> str:
     """Lower-case, diacritic-free form for search: "Nguyễn Thị Hường" -> "nguyen thi huong"."""
     text = nfc(text).lower().replace("đ", "d")
     decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    stripped = _COMBINING.sub("", decomposed)  # one C-level pass; other scripts' marks below
+    if not stripped.isascii():
+        stripped = "".join(ch for ch in stripped if unicodedata.category(ch) != "Mn")
     return _SPACES.sub(" ", stripped).strip()
 
 

@@ -11,8 +11,9 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import File, Query, Router, Schema, UploadedFile
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from core.api_types import PageNumberPagination
 from curriculum.exchange.importer import parse_file
 from curriculum.exchange.uploads import MAX_BYTES
 from curriculum.models import Programme, ProgrammeVersion

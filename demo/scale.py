@@ -26,6 +26,7 @@ from demo.persons import PROFILES, IdPolicy, PersonMaker, Post, split_counts
 from demo.reference import REFORM_DAY, Reference, load_reference_data
 from demo.resources_scale import seed_scale_resources
 from demo.scale_lecturers import seed_lecturers_scale
+from demo.scale_reports import seed_scale_reports
 from demo.standards_scale import seed_standards
 from org.models import AdministrativeUnit, Centre, CentreHost, CentreName, SendingOrganisation, ServiceAreaLink
 from people.models import Lecturer, Person, StaffAssignment
@@ -269,4 +270,5 @@ def seed_scale(*, centres: int, persons_per_centre: int = 4000, seed: int = 2025
         stdout.write(f"  {totals['centres']}/{centres} trung tâm, {totals['persons']:,} học viên mới, "
                      f"{totals['staff']} cán bộ mới ({time.perf_counter() - started:.1f} s)\n")
     totals.update(seed_lecturers_scale(codes=[p.code for p in plans], seed=seed, today=today))
+    totals.update(seed_scale_reports(prefix=PREFIX, stdout=stdout, today=today, seed=seed))
     return totals

@@ -19,6 +19,7 @@ from demo.lecturers_extra import build_lecturers_extra
 from demo.logins import build_logins
 from demo.province import DemoProvince, build_centres, build_organisations, build_units
 from demo.reference import Reference, load_reference_data
+from demo.report_demo import step_reports
 from demo.staff import build_staff
 from demo.standards import build_standards
 
@@ -110,6 +111,7 @@ DEMO_STEPS: list[Step] = [
     Step("lecturers", build_lecturers_extra),
     Step("resources", step_resources),
     Step("standards", lambda ctx: build_standards(today=ctx.today)),
+    Step("reports", step_reports),
 ]
 
 

@@ -6,8 +6,9 @@ import datetime as dt
 
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from core.api_types import PageNumberPagination
 from core.listing import search_words
 from org.models import AdministrativeUnit, Centre, SendingOrganisation
 

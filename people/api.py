@@ -6,9 +6,10 @@ import datetime as dt
 
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from accounts.scope import scope_of
+from core.api_types import PageNumberPagination
 from org.models import Centre, SendingOrganisation
 from people import services
 from people.models import Person

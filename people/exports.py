@@ -6,8 +6,9 @@ import io
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+
+from core import excel
 
 
 def persons_workbook(persons, *, personal: bool) -> bytes:
@@ -29,13 +30,11 @@ def persons_workbook(persons, *, personal: bool) -> bytes:
                 person.position, person.workplace,
                 person.sending_organisation.name if person.sending_organisation_id else "",
                 person.centre.name if person.centre_id else ""]
-        sheet.append(row)
+        excel.append(sheet, row)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
 
 
 def _cell(sheet, value, font):
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.font = font
-    return cell
+    return excel.cell(sheet, value, font=font)

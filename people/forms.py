@@ -8,6 +8,9 @@ from people.models import Lecturer, Person, StaffAssignment
 
 
 class PersonForm(forms.ModelForm):
+    reason = forms.CharField(label=_("Reason for the change"), max_length=500, required=False,
+                             help_text=_("Kept in the record's history with the values before and after."))
+
     class Meta:
         model = Person
         fields = [

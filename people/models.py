@@ -119,6 +119,10 @@ class Person(TimeStampedModel):
         indexes = [
             models.Index(fields=["centre", "archived", "sort_key"]),
             models.Index(fields=["name_key", "date_of_birth"]),
+            # Only the persons the duplicates page groups: its query reads this small index, not the
+            # match keys of the whole national registry.
+            models.Index(fields=["match_key"], name="person_duplicate_key_idx",
+                         condition=Q(national_id__isnull=True, archived=False, date_of_birth__isnull=False)),
         ]
         constraints = [
             models.CheckConstraint(

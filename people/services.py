@@ -54,8 +54,13 @@ def validate_person(person: Person, *, today: dt.date | None = None) -> None:
 
 
 def _check_person_scope(actor, person: Person) -> None:
+    """The actor edits the centre the record is kept by, as stored (a form or payload that moves the
+    record to the actor's own centre does not make another centre's record editable), and the new one."""
     scope = scope_of(actor)
     require(scope.edits(person.centre_id))
+    if person.pk:
+        stored = Person.objects.filter(pk=person.pk).values_list("centre_id", flat=True).first()
+        require(stored is None and scope.edits_some_centre or scope.edits(stored))
 
 
 @transaction.atomic

@@ -132,7 +132,8 @@ def person_edit(request, pk: int | None = None):
     form = PersonForm(request.POST or None, instance=person, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            saved = services.save_person(actor=request.user, person=form.save(commit=False))
+            saved = services.save_person(actor=request.user, person=form.save(commit=False),
+                                         reason=form.cleaned_data.get("reason", "").strip())
         except ValidationError as error:
             apply_validation_error(form, error)
         else:

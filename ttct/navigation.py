@@ -14,6 +14,7 @@ from accounts.scope import scope_of
 from facilities import permissions as facilities_permissions
 from finance import permissions as finance_permissions
 from org import agreements
+from reports import permissions as reports_permissions
 from standards import permissions as standards_permissions
 from training import permissions as training_permissions
 
@@ -43,6 +44,12 @@ MENU = [
         (_("Certificate registers"), "certificates:register_list", _on_scope(_staff)),
         (_("My classes"), "training:my_classes", training_permissions.has_own_classes),
         (_("My schedule"), "training:my_schedule", training_permissions.has_lecturer_profile),
+    ]),
+    (_("Reports"), [
+        (_("Dashboard"), "reports:dashboard", _on_scope(reports_permissions.reads_some_reports)),
+        (_("Reports"), "reports:report_list", _on_scope(reports_permissions.reads_some_reports)),
+        (_("Province roll-up"), "reports:rollup", _on_scope(reports_permissions.reads_some_rollup)),
+        (_("Report kinds"), "reports:kind_list", _on_scope(reports_permissions.edits_report_kinds)),
     ]),
     (_("People"), [
         (_("Persons"), "people:person_list", _on_scope(_staff)),
@@ -84,6 +91,8 @@ MENU = [
     (_("Administration"), [
         (_("Logins"), "accounts:user_list",
          _on_scope(lambda s: s.grants_roles)),
+        (_("Login locks"), "accounts:login_locks", _on_scope(lambda s: s.sees_everything)),
+        (_("API tokens"), "accounts:api_tokens", _on_scope(lambda s: s.is_staff_of_some_centre)),
     ]),
 ]
 

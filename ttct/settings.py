@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "lecturers",
     "finance",
     "standards",
+    "reports",
     "api",
     "demo",
     "django.contrib.auth",
@@ -59,12 +60,16 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "ninja",  # its templates and static files: /api/docs serves Swagger UI from the application
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.RequestIdMiddleware",
+    "core.middleware.RequestBodyLimit",
+    "core.middleware.ContentSecurityPolicy",
+    "core.middleware.RefuseNulCharacters",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -114,7 +119,7 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "accounts.hashers.SmallServerArgon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -129,11 +134,34 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_FAILURE_WINDOW_SECONDS = int(os.environ.get("LOGIN_FAILURE_WINDOW_SECONDS", "900"))
 
+# Per account and address: more failures than LOGIN_ACCOUNT_FAILURE_LIMIT on one account (from any
+# address) or LOGIN_ADDRESS_FAILURE_LIMIT from one address (on any account) refuse addresses the
+# account never logged in from; an address the user logged in from before still gets in.
+LOGIN_ACCOUNT_FAILURE_LIMIT = int(os.environ.get("LOGIN_ACCOUNT_FAILURE_LIMIT", "20"))
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", "50"))
+
+# Uploads. Django keeps at most these many bytes of a request in memory (larger files go to a
+# temporary file); core.middleware.RequestBodyLimit refuses any body over MAX_REQUEST_BODY_BYTES from
+# its Content-Length, before anything reads it. An imported list holds at most IMPORT_MAX_ROWS rows
+# and unpacks to at most IMPORT_MAX_UNCOMPRESSED_BYTES (core/upload_guard.py).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+MAX_REQUEST_BODY_BYTES = int(os.environ.get("MAX_REQUEST_BODY_BYTES", str(12 * 1024 * 1024)))
+IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "5000"))
+IMPORT_MAX_UNCOMPRESSED_BYTES = int(os.environ.get("IMPORT_MAX_UNCOMPRESSED_BYTES", str(64 * 1024 * 1024)))
+IMPORT_STORAGE_QUOTA_BYTES = int(os.environ.get("IMPORT_STORAGE_QUOTA_BYTES", str(500 * 1024 * 1024)))
+
+# "shared": what every worker must count together (login and lookup throttles): the database's
+# ttct_cache table (python manage.py createcachetable), or Redis when REDIS_URL is set.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES["shared"] = CACHES["default"]
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "shared": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "ttct_cache"},
+    }
 
 
 LANGUAGE_CODE = "vi"
@@ -158,12 +186,12 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 
-# Security headers; HTTPS-only settings follow SECURE_SSL_REDIRECT so a plain-HTTP
-# development run still works while `check --deploy` is clean for production values.
+# Security headers. Each HTTPS setting is its own: a site whose proxy ends TLS and redirects
+# (SECURE_SSL_REDIRECT=0) keeps Secure cookies and HSTS; only a development run (DEBUG) is plain HTTP.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
-SESSION_COOKIE_SECURE = SECURE_SSL_REDIRECT
-CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000" if SECURE_SSL_REDIRECT else "0"))
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY") else None

@@ -18,5 +18,6 @@ urlpatterns = [
     path("lecturers/", include("lecturers.urls")),
     path("finance/", include("finance.urls")),
     path("standards/", include("standards.urls")),
+    path("reports/", include("reports.urls")),
     path("api/", api.urls),
 ]

@@ -1,15 +1,15 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.urls import reverse
 
 from conftest import TEST_PASSWORD
 
 
 @pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
+def _clear_cache(db):
+    caches["shared"].clear()
     yield
-    cache.clear()
+    caches["shared"].clear()
 
 
 @pytest.mark.django_db

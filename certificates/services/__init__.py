@@ -4,6 +4,7 @@ Import from here: `issue_certificates`, `revoke_certificate`, `reissue_certifica
 download (`start_batch`, `advance_batch`), the register book and the public lookup.
 """
 
+from certificates.selectors import result_corrected
 from certificates.services.batches import BatchState, advance_batch, batch_file, batch_state, start_batch
 from certificates.services.issuing import issue_certificates, reissue_certificate, revoke_certificate
 from certificates.services.printing import certificate_data, register_entries, register_heading, render_single
@@ -31,6 +32,7 @@ __all__ = [
     "register_entries",
     "register_heading",
     "reissue_certificate",
+    "result_corrected",
     "render_single",
     "revoke_certificate",
     "start_batch",

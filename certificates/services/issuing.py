@@ -41,6 +41,7 @@ FROZEN_FIELDS = [
     "classification",
     "replaces_id",
 ]
+MAX_DAYS_AHEAD = 366  # dated ahead for a ceremony or the next year's register at most, never years ahead
 REVOKE_FIELDS = ["status", "revoked_at", "revoked_by_id", "revoked_reason"]
 
 
@@ -101,6 +102,11 @@ def _check_class(klass: Klass, issued_on: dt.date) -> None:
         )
     if klass.version.certificate_type == CertificateType.NONE:
         raise ValidationError(_("This programme awards no certificate."), code="no_certificate")
+    if issued_on > timezone.localdate() + dt.timedelta(days=MAX_DAYS_AHEAD):
+        raise ValidationError(
+            {"issued_on": [_("The issue date is too far in the future; certificates are dated at most %(days)d days "
+                             "ahead.") % {"days": MAX_DAYS_AHEAD}]}, code="issued_too_late"
+        )
     if issued_on < klass.start_date:
         raise ValidationError(
             {"issued_on": [_("The issue date cannot be before the class started.")]}, code="issued_too_early"
@@ -172,6 +178,9 @@ def issue_certificates(
     place = place_name(klass.centre) if not place else place.strip()
     host_line = vn_upper(host_committee(klass.centre, issued_on))
     with transaction.atomic():
+        # Lock the class before reading who still needs a certificate: a second issue of the same class
+        # waits here, then finds everyone certified (the database's one-valid-per-enrolment rule backs it).
+        Klass.objects.select_for_update().filter(pk=klass.pk).values_list("pk", flat=True).get()
         enrolments = _completers(klass, enrolment_ids)
         if not enrolments:
             raise ValidationError(
@@ -252,6 +261,7 @@ def reissue_certificate(
     issued_on = issued_on or timezone.localdate()
     _check_class(klass, issued_on)
     with transaction.atomic():
+        Klass.objects.select_for_update().filter(pk=klass.pk).values_list("pk", flat=True).get()
         old = Certificate.objects.select_for_update().get(pk=certificate.pk)
         if Certificate.objects.filter(replaces=old).exists():
             raise ValidationError(_("This certificate has already been re-issued."), code="already_reissued")

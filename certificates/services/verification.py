@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts import throttle
 from certificates.models import Certificate
 from core.text import search_key
 
@@ -56,15 +56,7 @@ def normalise_code(raw: str) -> str:
 
 def allow_lookup(address: str) -> bool:
     """Count one lookup for the address; False once it passed the limit for this minute."""
-    key = f"cert-verify:{address}"
-    if cache.add(key, 1, 60):
-        return True
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, 60)
-        count = 1
-    return count <= LOOKUPS_PER_MINUTE
+    return throttle.count(f"cert-verify:{address}", 60) <= LOOKUPS_PER_MINUTE
 
 
 _NUMBER = re.compile(r"^\s*(?:s[oố]\s*:?\s*)?(\d{1,7})\s*/\s*(\d{4})\b", re.I)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.urls import reverse
 
 from certificates import services
@@ -17,10 +17,10 @@ ISSUED = dt.date(2026, 3, 20)
 
 
 @pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
+def fresh_cache(db):
+    caches["shared"].clear()
     yield
-    cache.clear()
+    caches["shared"].clear()
 
 
 @pytest.fixture

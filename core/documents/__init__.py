@@ -5,7 +5,7 @@ editable Word file or `render_pdf(doc)` for a PDF.
 """
 
 from core.documents.engine import DocumentRenderError
-from core.documents.model import Annex, Article, Column, DocumentTable, OfficialDocument, Signature
+from core.documents.model import Annex, Article, Column, DocumentTable, Heading, OfficialDocument, Signature
 from core.documents.pdf import render_pdf
 from core.documents.word import render_docx
 
@@ -15,6 +15,7 @@ __all__ = [
     "Column",
     "DocumentRenderError",
     "DocumentTable",
+    "Heading",
     "OfficialDocument",
     "Signature",
     "render_docx",

@@ -44,6 +44,13 @@ class DocumentTable:
 
 
 @dataclass(frozen=True)
+class Heading:
+    """A bold line heading part of a document's body, e.g. a report's "I. KẾT QUẢ ĐẠT ĐƯỢC"."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class Article:
     """One "Điều": its paragraphs (the first follows "Điều n." on the same line)."""
 
@@ -103,6 +110,8 @@ class OfficialDocument:
     articles: tuple[Article, ...] = ()
     paragraphs: tuple[str, ...] = ()  # free body text for documents without articles (reports)
     table: DocumentTable | None = None  # a table inside the body (lists); attached lists are annexes
+    # Reports: headings, paragraphs and tables in their order, after `paragraphs`.
+    body: tuple[str | Heading | DocumentTable, ...] = ()
     recipients: tuple[str, ...] = ()
     font_size: float = 14
     # "QĐ/TTCT": the type and issuer part of the number, kept on a draft whose number is blank.

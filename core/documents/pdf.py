@@ -7,7 +7,7 @@ from pathlib import Path
 
 from core.documents import typst_text as tt
 from core.documents.engine import compile_pdf, font_setup
-from core.documents.model import DocumentTable, OfficialDocument
+from core.documents.model import DocumentTable, Heading, OfficialDocument
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "typst"
 
@@ -87,6 +87,13 @@ def _body(doc: OfficialDocument) -> str:
         out.append(f"*Điều {number}.* " + _paragraph(first))
         out.extend(_paragraph(p) for p in rest)
     out.extend(_paragraph(p) for p in doc.paragraphs)
+    for block in doc.body:
+        if isinstance(block, DocumentTable):
+            out.append(table_source(block))
+        elif isinstance(block, Heading):
+            out.append("#block(par(first-line-indent: 0pt, strong(" + tt.string(block.text) + ")))\n")
+        else:
+            out.append(_paragraph(block))
     if doc.table is not None:
         out.append(table_source(doc.table))
     sig = doc.signature

@@ -20,7 +20,7 @@ from docx.shared import Mm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from core.documents.model import DocumentTable, OfficialDocument
+from core.documents.model import DocumentTable, Heading, OfficialDocument
 from core.documents.typst_text import CODE_PATTERN
 
 FONT = "Times New Roman"
@@ -241,6 +241,13 @@ def render_docx(doc: OfficialDocument) -> bytes:
             _para(word, text, align="justify", indent=True, after=6)
     for text in doc.paragraphs:
         _para(word, text, align="justify", indent=True, after=6)
+    for block in doc.body:
+        if isinstance(block, DocumentTable):
+            _table(word, block, _text_width(doc))
+        elif isinstance(block, Heading):
+            _para(word, block.text, bold=True, align="justify", after=6)
+        else:
+            _para(word, block, align="justify", indent=True, after=6)
     if doc.table is not None:
         _table(word, doc.table, _text_width(doc))
     _closing(word, doc)

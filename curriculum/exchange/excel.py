@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
+from core import excel
 from core.text import nfc
 from curriculum.exchange.common import (
     PROGRAMME_KEYS,
@@ -44,16 +45,16 @@ def dumps(version) -> bytes:
     book = Workbook()
     info = book.active
     info.title = INFO_SHEET
-    info.append(INFO_COLUMNS)
+    excel.append(info, INFO_COLUMNS)
     for key in PROGRAMME_KEYS:
-        info.append([f"programme.{key}", data["programme"][key]])
+        excel.append(info, [f"programme.{key}", data["programme"][key]])
     for key in VERSION_KEYS:
-        info.append([f"version.{key}", data["version"][key]])
+        excel.append(info, [f"version.{key}", data["version"][key]])
     for section, (title, columns) in TABLES.items():
         sheet = book.create_sheet(title)
-        sheet.append([header for _k, header in columns])
+        excel.append(sheet, [header for _k, header in columns])
         for item in data[section]:
-            sheet.append([item[k] for k, _h in columns])
+            excel.append(sheet, [item[k] for k, _h in columns])
     for sheet in book.worksheets:
         for cell in sheet[1]:
             cell.font = Font(bold=True)

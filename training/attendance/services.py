@@ -193,17 +193,23 @@ def class_attendance(klass: Klass) -> AttendanceGrid:
     """Sessions × learners with each learner's absences against the rule; three queries whatever the size."""
     sessions = ordered_sessions(Session.objects.filter(klass=klass).select_related("topic"))
     enrolments = list(Enrolment.objects.active().filter(klass=klass).select_related("person"))
-    marks: dict[tuple[int, int], str] = {
-        (e, s): st for e, s, st in Attendance.objects.filter(
-            session__klass=klass, enrolment__status=Enrolment.Status.ENROLLED
-        ).values_list("enrolment_id", "session_id", "status")
-    }
+    # Prepared arrays: one list of marks per enrolment, filled by the session's column number, so the
+    # grid costs one dictionary step per recorded mark instead of a look-up per cell.
+    column = {session.pk: i for i, session in enumerate(sessions)}
+    marks: dict[int, list[str | None]] = {enrolment.pk: [None] * len(sessions) for enrolment in enrolments}
+    for enrolment_id, session_id, status in Attendance.objects.filter(
+        session__klass=klass, enrolment__status=Enrolment.Status.ENROLLED
+    ).values_list("enrolment_id", "session_id", "status"):
+        row = marks.get(enrolment_id)
+        if row is not None:
+            row[column[session_id]] = status
     max_percent = klass.version.max_absence_percent
     allowed = allowed_absences(len(sessions), max_percent)
     rows, counts = [], Counter()
     for enrolment in enrolments:
-        row_marks = [marks.get((enrolment.pk, s.pk)) for s in sessions]
-        tally = Counter(m for m in row_marks if m)
+        row_marks = marks[enrolment.pk]
+        tally = Counter(row_marks)
+        tally.pop(None, None)
         counts.update(tally)
         absences = tally[Status.EXCUSED] + tally[Status.UNEXCUSED]
         rows.append(LearnerAttendance(

@@ -67,6 +67,8 @@ def session_attendance(request, pk: int):
         "session": session,
         "klass": klass,
         "rows": rows,
+        # Who may not record reads the sheet as a table, with no form to fill in.
+        "read_rows": [] if can_record else [(e, s, n, Attendance.Status(s).label) for e, s, n in rows],
         "statuses": Attendance.Status.choices,
         "can_record": can_record,
         "not_yet": session.date > timezone.localdate(),

@@ -9,11 +9,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja import Query, Router, Schema, Status
+from ninja.pagination import paginate
 
 from accounts.models import Role
 from accounts.scope import scope_of
+from core.api_types import YEAR_MAX, YEAR_MIN, PageNumberPagination
 from core.listing import search_words
 from curriculum.models import ProgrammeVersion
 from facilities.models import Room
@@ -175,7 +176,7 @@ def _detail(klass: Klass) -> dict:
 @router.get("/classes", response=list[ClassOut])
 @paginate(PageNumberPagination, page_size=50)
 def list_classes(request, q: str | None = None, centre_id: int | None = None, status: str | None = None,
-                 year: int | None = None, programme: str | None = None):
+                 year: int | None = Query(None, ge=YEAR_MIN, le=YEAR_MAX), programme: str | None = None):
     _reader(request.auth)
     queryset = with_enrolment(_visible(request)).order_by("-start_date", "code", "pk")
     if centre_id:
@@ -190,7 +191,7 @@ def list_classes(request, q: str | None = None, centre_id: int | None = None, st
 
 
 @router.get("/classes/code-suggestion", response=CodeSuggestion)
-def suggest_code(request, version_id: int, year: int):
+def suggest_code(request, version_id: int, year: int = Query(..., ge=YEAR_MIN, le=YEAR_MAX)):
     _reader(request.auth)
     version = get_object_or_404(ProgrammeVersion.objects.visible_to(request.auth).select_related("programme"),
                                 pk=version_id)

@@ -12,9 +12,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Schema, Status, UploadedFile
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from accounts.scope import scope_of
+from core.api_types import PageNumberPagination
 from people.models import Person
 from training.classes.figures import VALID_CERTIFICATE
 from training.models import Enrolment, Klass
@@ -22,6 +23,7 @@ from training.nominations import enrolment as services
 from training.nominations.importers import ImportBlocked
 from training.nominations.records import learner_record
 from training.nominations.services import Choices, import_nominations, preview_nominations
+from training.nominations.store import require_size
 from training.permissions import sees_class_people
 
 router = Router(tags=["training"])
@@ -146,7 +148,7 @@ class ImportReportOut(Schema):
 
 
 class ErrorOut(Schema):
-    detail: dict
+    detail: dict | list
 
 
 # Helpers --------------------------------------------------------------------------------------------
@@ -246,7 +248,8 @@ def my_record(request):
 def preview_import(request, class_id: int, file: File[UploadedFile], options: Form[ImportOptions]):
     """The same report as `manage.py import_nominations --dry-run --json`; writes nothing."""
     klass = _class(request, class_id)
-    preview = preview_nominations(actor=request.auth, klass=klass, source=file.read(), choices=_choices(options))
+    require_size(file.size)
+    preview = preview_nominations(actor=request.auth, klass=klass, source=file.file, choices=_choices(options))
     return preview.to_json_data()
 
 
@@ -254,8 +257,9 @@ def preview_import(request, class_id: int, file: File[UploadedFile], options: Fo
 def commit_import(request, class_id: int, file: File[UploadedFile], options: Form[ImportOptions]):
     """Enrol the list: all rows or none. Rows with errors must be skipped (skip_rows / skip_errors)."""
     klass = _class(request, class_id)
+    require_size(file.size)
     try:
-        outcome = import_nominations(actor=request.auth, klass=klass, source=file.read(), choices=_choices(options),
+        outcome = import_nominations(actor=request.auth, klass=klass, source=file.file, choices=_choices(options),
                                      sending_organisation=_organisation(request, klass, options.sending_organisation_id),
                                      filename=file.name or "")
     except ImportBlocked as error:

@@ -185,12 +185,31 @@ def read_list(source) -> SheetTable | ImportResult:
         return ImportResult(errors=[str(exc)])
 
 
-def _build(table: SheetTable, *, actor, checks, overrides, today: dt.date) -> ImportResult:
+def _same_person_in_class(rows: list[ImportRow], klass: Klass) -> None:
+    """A row without a match by citizen ID whose name and birth date match a learner of this class is
+    that learner: a list imported again (or twice at once) registers and enrols nobody twice."""
+    open_rows = [r for r in rows if r.person_id is None and r.candidate_ids]
+    if not open_rows:
+        return
+    wanted = {pk for r in open_rows for pk in r.candidate_ids}
+    in_class = set(Enrolment.objects.filter(klass=klass, person_id__in=wanted).values_list("person_id", flat=True))
+    for row in open_rows:
+        learners = [pk for pk in row.candidate_ids if pk in in_class]
+        if len(learners) == 1:
+            row.person_id, row.candidate_ids = learners[0], []
+            index = row.extra.pop("possible_match_message", None)
+            if index is not None and index < len(row.messages):
+                del row.messages[index]
+
+
+def _build(table: SheetTable, *, actor, checks, overrides, today: dt.date, klass: Klass | None = None) -> ImportResult:
     # From a table already read: reading the workbook is half the time of a preview, and the confirm
     # must not pay it again.
     parser = RowParser(today=today, columns={c.field: c.letter for c in table.columns})
     rows = [parser.parse(raw, overrides.get(raw.row)) for raw in table.rows]
     match_rows(rows, actor=actor)
+    if klass is not None:
+        _same_person_in_class(rows, klass)
     for check in checks:
         check(rows, None)
     return ImportResult(sheet=table.sheet, header_row=table.header_row,
@@ -211,7 +230,7 @@ def preview_nominations(*, actor, klass: Klass, source, choices: Choices | None 
     if isinstance(table, ImportResult):
         return NominationPreview(klass=klass, result=table, choices=choices)
     result = _build(table, actor=actor, checks=[_eligibility_check(klass, choices, assessments)],
-                    overrides=choices.fixes or {}, today=today or timezone.localdate())
+                    overrides=choices.fixes or {}, today=today or timezone.localdate(), klass=klass)
     return NominationPreview(klass=klass, result=result, choices=choices, assessments=assessments, table=table)
 
 

@@ -25,6 +25,8 @@ from training.nominations.services import Choices, read_list
 
 MAX_BYTES = 10 * 1024 * 1024  # a 5,000-row list is about 300 kB
 KEEP_SECONDS = 24 * 3600
+TABLE_SECONDS = 15 * 60  # a parsed table stays in the process's cache this long, not a day
+PENDING_PER_USER = 5  # a user's older unconfirmed uploads are discarded beyond this
 _TOKEN = re.compile(r"[0-9a-f]{32}")
 
 
@@ -57,19 +59,52 @@ def _sweep(folder: Path) -> None:
             continue
 
 
-def store_upload(*, actor, klass, data: bytes, filename: str, sending_organisation=None) -> StoredUpload:
-    if not data:
+def require_size(size: int) -> None:
+    """Refuse an empty upload or one over MAX_BYTES, from its size alone."""
+    if not size:
         raise ValidationError({"file": _("The file is empty.")}, code="empty")
-    if len(data) > MAX_BYTES:
+    if size > MAX_BYTES:
         raise ValidationError({"file": _("The file is larger than %(mb)d MB.") % {"mb": MAX_BYTES // (1024 * 1024)}},
                               code="too_large")
+
+
+def _make_room(folder: Path, user_id, size: int) -> None:
+    """Keep a user's pending uploads to the newest few, and the folder within its quota."""
+    mine = []
+    total = 0
+    for meta_path in folder.glob("*.json"):
+        try:
+            total += meta_path.with_suffix(".xlsx").stat().st_size
+            if json.loads(meta_path.read_text(encoding="utf-8")).get("user_id") == user_id:
+                mine.append((meta_path.stat().st_mtime, meta_path))
+        except (OSError, ValueError):
+            continue
+    for _mtime, meta_path in sorted(mine)[:max(0, len(mine) - PENDING_PER_USER + 1)]:
+        total -= meta_path.with_suffix(".xlsx").stat().st_size if meta_path.with_suffix(".xlsx").exists() else 0
+        meta_path.with_suffix(".xlsx").unlink(missing_ok=True)
+        meta_path.unlink(missing_ok=True)
+    if total + size > settings.IMPORT_STORAGE_QUOTA_BYTES:
+        raise ValidationError({"file": _("The space for uploaded lists is full; try again later or ask the "
+                                         "administrator.")}, code="quota")
+
+
+def store_upload(*, actor, klass, data, filename: str, sending_organisation=None) -> StoredUpload:
+    """Keep an upload (bytes, or an uploaded file written in chunks, never read whole) for its preview."""
+    size = len(data) if isinstance(data, bytes | bytearray) else data.size
+    require_size(size)
     if not filename.lower().endswith((".xlsx", ".xlsm")):
         raise ValidationError({"file": _("Choose an Excel workbook (.xlsx).")}, code="not_xlsx")
     folder = _folder()
     _sweep(folder)
+    _make_room(folder, getattr(actor, "pk", None), size)
     token = uuid.uuid4().hex
     path = folder / f"{token}.xlsx"
-    path.write_bytes(data)
+    if isinstance(data, bytes | bytearray):
+        path.write_bytes(data)
+    else:
+        with path.open("wb") as target:
+            for chunk in data.chunks():
+                target.write(chunk)
     meta = {"class_id": klass.pk, "user_id": getattr(actor, "pk", None), "filename": Path(filename).name[:200],
             "sending_organisation_id": getattr(sending_organisation, "pk", None)}
     path.with_suffix(".json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
@@ -102,7 +137,7 @@ def table_of(upload: StoredUpload):
     if table is None:
         table = read_list(upload.path)
         if isinstance(table, SheetTable):
-            cache.set(_cache_key(upload), table, KEEP_SECONDS)
+            cache.set(_cache_key(upload), table, TABLE_SECONDS)
     return table
 
 

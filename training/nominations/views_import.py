@@ -34,7 +34,7 @@ def nomination_upload(request, pk: int):
         return redirect("training:nominations", pk=klass.pk)
     upload = request.FILES["file"]
     try:
-        stored = store_upload(actor=request.user, klass=klass, data=upload.read(), filename=upload.name,
+        stored = store_upload(actor=request.user, klass=klass, data=upload, filename=upload.name,
                               sending_organisation=form.cleaned_data["sending_organisation"])
     except ValidationError as error:
         for message in error.messages:

@@ -8,9 +8,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Sum
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja import Field, Query, Router, Schema, Status
+from ninja.pagination import paginate
 
+from core.api_types import YEAR_MAX, YEAR_MIN, PageNumberPagination
 from curriculum.models import Programme
 from org.models import Centre
 from training.models import AnnualPlan, PlanLine
@@ -69,7 +70,7 @@ class PlanDetailOut(PlanOut):
 
 class PlanIn(Schema):
     centre_id: int
-    year: int
+    year: int = Field(..., ge=YEAR_MIN, le=YEAR_MAX)
     notes: str = ""
 
 
@@ -134,7 +135,7 @@ def _programme(request, pk: int) -> Programme:
 
 @router.get("/plans", response=list[PlanOut])
 @paginate(PageNumberPagination, page_size=50)
-def list_plans(request, centre_id: int | None = None, year: int | None = None, status: str | None = None):
+def list_plans(request, centre_id: int | None = None, year: int | None = Query(None, ge=YEAR_MIN, le=YEAR_MAX), status: str | None = None):
     _reader(request.auth)
     queryset = (
         _visible(request)

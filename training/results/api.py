@@ -9,8 +9,9 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from core.api_types import PageNumberPagination
 from training.models import Enrolment, Klass, Score
 from training.permissions import sees_class_people
 from training.results import services as services

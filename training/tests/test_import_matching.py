@@ -119,7 +119,7 @@ def test_a_person_outside_the_users_scope_is_matched_without_showing_their_recor
     result = preview(W.party_list(), actor=world.officer_a)
     row = result.row(10)
     assert (row.person_id, row.differences) == (outsider.pk, [])
-    assert messages(row)[-1] == ("Row 10, column E (Citizen ID): This person is in the registry, kept by another "
+    assert messages(row)[-1] == ("Row 10, column E (Citizen ID): This person is already in the registry, kept by another "
                                  "centre; the registry record is used as it is.")
     # The same person seen by someone whose scope covers them: the differences are offered.
     assert preview(W.party_list(), actor=world.admin).row(10).differences

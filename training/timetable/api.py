@@ -9,8 +9,9 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from core.api_types import PageNumberPagination
 from core.services import require
 from facilities.models import Room
 from people.models import Lecturer

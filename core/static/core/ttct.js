@@ -21,3 +21,22 @@ document.addEventListener("click", (event) => {
   const selectable = event.target.closest("[data-select]");
   if (selectable) selectable.select();
 });
+
+// Behaviours that templates ask for with data attributes (the Content-Security-Policy allows no inline
+// handlers): submit the form when a select changes, select a field's text on click, go back.
+document.addEventListener("change", (event) => {
+  const field = event.target.closest("[data-autosubmit]");
+  if (field && field.form) field.form.submit();
+});
+document.addEventListener("click", (event) => {
+  const field = event.target.closest("[data-select-on-click]");
+  if (field) field.select();
+  const back = event.target.closest("[data-history-back]");
+  if (back && window.history.length > 1) {
+    event.preventDefault();
+    window.history.back();
+  }
+});
+document.addEventListener("click", (event) => {
+  if (event.target.closest("[data-print]")) window.print();
+});

@@ -14,6 +14,7 @@ import datetime as dt
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from accounts.scope import scope_of
 from core.text import search_key
 from people.models import Person, person_match_key
 from training.nominations.importers.result import Difference, ImportRow
@@ -97,27 +98,42 @@ def match_rows(rows: list[ImportRow], *, actor=None) -> None:
             if person.merged_into_id is None:
                 candidates.setdefault((person.name_key, person.date_of_birth), []).append(person)
 
+    # Possible matches come only from the persons the actor sees; a person matched by citizen ID
+    # outside the centres the actor edits is enrolled as registered, and nothing of it is shown.
     visible: set[int] | None = None
+    editable: set[int] | None = None
     if actor is not None:
         seen = {p.pk for p in by_id.values()} | {p.pk for group in candidates.values() for p in group}
         visible = set(Person.objects.visible_to(actor).filter(pk__in=seen).values_list("pk", flat=True)) if seen else set()
+        editable = editable_person_ids(actor, [p for p in by_id.values() if p.pk in visible])
 
     for row in live:
         person = by_id.get(row.national_id) if row.national_id else None
         if person is not None:
-            _matched(row, person, visible)
+            _matched(row, person, editable)
         elif row.date_of_birth and row.full_name:
-            _possible(row, candidates.get((search_key(row.full_name), row.date_of_birth), []))
+            group = candidates.get((search_key(row.full_name), row.date_of_birth), [])
+            _possible(row, [p for p in group if visible is None or p.pk in visible])
         # With possible matches the user may link the row to a registered person, who has a gender.
         if row.person_id is None and not row.candidate_ids and not row.values.get("gender") and not row.has_errors:
             row.add_error("gender" if row.columns.get("gender") else None,
                           _("The gender is missing; it is needed to register a new person."))
 
 
-def _matched(row: ImportRow, person: Person, visible: set[int] | None) -> None:
+def editable_person_ids(actor, persons) -> set[int]:
+    """The persons among `persons` whose registry record `actor` may change: those of the centres the
+    actor edits. A learner of the actor's class kept by another centre is seen, not changed."""
+    if actor is None:
+        return {p.pk for p in persons}
+    scope = scope_of(actor)
+    return {p.pk for p in persons if scope.edits(p.centre_id)}
+
+
+def _matched(row: ImportRow, person: Person, editable: set[int] | None) -> None:
     row.person_id = person.pk
-    if visible is not None and person.pk not in visible:
-        row.add_warning("national_id", _("This person is in the registry, kept by another centre; "
+    if editable is not None and person.pk not in editable:
+        row.extra["kept_elsewhere"] = True
+        row.add_warning("national_id", _("This person is already in the registry, kept by another centre; "
                                          "the registry record is used as it is."))
         return
     if person.archived:
@@ -139,6 +155,7 @@ def _possible(row: ImportRow, people: list[Person]) -> None:
     if not people:
         return
     row.candidate_ids = [p.pk for p in people]
+    row.extra["possible_match_message"] = len(row.messages)
     row.add_warning(None, ngettext(
         "Possible match: the registry has a person with the same name and date of birth; confirm whether this is "
         "the same person.",

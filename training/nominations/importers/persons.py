@@ -14,9 +14,10 @@ from django.utils.translation import gettext as _
 
 from core import audit
 from core.audit import record_many, snapshot
+from core.bulk import create_rows
 from core.models import AuditEvent
 from people.models import Person
-from training.nominations.importers.matching import DIFF_FIELDS, differences
+from training.nominations.importers.matching import DIFF_FIELDS, differences, editable_person_ids
 from training.nominations.importers.result import ImportRow
 
 _KEY_FIELDS = ["name_key", "search_text", "sort_key"]
@@ -71,6 +72,8 @@ def save_persons(
     with transaction.atomic():
         target_ids = {r.person_id for r in kept if r.person_id} | {links[r.row] for r in kept if r.row in links}
         existing = Person.objects.select_for_update().in_bulk(target_ids) if target_ids else {}
+        # However the rows were built, a record outside the centres the actor edits is never changed.
+        changeable = editable_person_ids(actor, existing.values())
         new_rows = [r for r in kept if r.person_id is None and r.row not in links]
         # Someone may have registered the same ID since the preview: use that person, unchanged.
         ids = [r.national_id for r in new_rows if r.national_id]
@@ -95,13 +98,13 @@ def save_persons(
                 raise ImportBlocked(_("Row %(row)d: the registry record it matched was removed after the preview; "
                                       "preview the file again.") % {"row": row.row})
             result[row.row] = person
-            if row.row in consented:
+            if row.row in consented and person.pk in changeable:
                 changed = _apply(row, person, link=row.row in links)
                 if changed:
                     updated.append(person)
                     events.append((person, changed))
 
-        Person.objects.bulk_create(created, batch_size=1000)
+        create_rows(Person, created)
         if updated:
             fields = sorted({name for _person, changed in events for name in changed} | {*_KEY_FIELDS, "updated_at"})
             Person.objects.bulk_update(updated, fields, batch_size=500)

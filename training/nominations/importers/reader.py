@@ -19,12 +19,15 @@ import zipfile
 from dataclasses import dataclass, field
 from itertools import islice
 
+from defusedxml import DefusedXmlException
+from django.conf import settings
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from core.text import nfc
+from core.upload_guard import UnsafeWorkbook, check_workbook
 from training.nominations.importers import fields as F
 
 SCAN_ROWS = 40  # the header is within the first rows; title blocks are rarely longer than 10
@@ -214,6 +217,10 @@ def _open(source):
     if isinstance(source, bytes | bytearray):
         source = io.BytesIO(source)
     try:
+        check_workbook(source)  # sizes, ratios, declarations and dimensions, before any parsing
+    except UnsafeWorkbook as exc:
+        raise WorkbookError(str(exc)) from exc
+    try:
         return load_workbook(source, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
         raise WorkbookError(_("The file is not an Excel workbook (.xlsx); save it as .xlsx and try again.")) from exc
@@ -236,6 +243,8 @@ def read_workbook(source) -> SheetTable:
                 _("No header row was found. The table needs at least a full name column and one of: date of birth, citizen ID, gender.")
             )
         return _read_rows(*best)
+    except (DefusedXmlException, SyntaxError) as exc:  # ElementTree's ParseError is a SyntaxError
+        raise WorkbookError(_("The file is not an Excel workbook (.xlsx); save it as .xlsx and try again.")) from exc
     finally:
         workbook.close()
 
@@ -284,6 +293,9 @@ def _read_rows(sheet, layout: _Layout) -> SheetTable:
             table.skipped_rows.append(number)
             continue
         table.rows.append(RawRow(number, cells, section))
+        if len(table.rows) > settings.IMPORT_MAX_ROWS:
+            raise WorkbookError(_("The list has more than %(limit)d rows; one import takes at most %(limit)d. Split "
+                                  "the list into several files.") % {"limit": settings.IMPORT_MAX_ROWS})
     return table
 
 

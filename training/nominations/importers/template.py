@@ -17,6 +17,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from core.excel import defuse
 from training.nominations.importers import fields as F
 
 COLUMNS = [
@@ -59,6 +60,7 @@ def build_template(*, class_name: str = "", sending_organisation: str = "") -> b
         sheet.merge_cells(cell_range)
         cell = sheet[cell_range.split(":")[0]]
         cell.value = value
+        defuse(cell)
         cell.font = Font(**{"name": "Times New Roman", "size": 12, **font})
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
 

@@ -28,6 +28,7 @@ class ParsedDate:
     precision: str = "day"  # "day", "month" or "year": how much of the date the cell gave
 
 
+_DIGIT = re.compile(r"\d")
 _DMY = re.compile(r"(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{2}|\d{4})")
 _YMD = re.compile(r"(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})")
 _MY = re.compile(r"(\d{1,2})[/\-.](\d{4})")
@@ -138,7 +139,7 @@ def parse_gender(value) -> str:
 def parse_full_name(value) -> str:
     """The name in Vietnamese title case ("trần thị mai" → "Trần Thị Mai"), as every document prints it."""
     text = nfc(str(value))
-    if any(ch.isdigit() for ch in text):
+    if _DIGIT.search(text):
         raise CellError(_("\"%(text)s\" contains digits; a name cannot.") % {"text": text})
     return title_case_name(text)
 

@@ -1,0 +1,203 @@
+"""The home dashboard of a director (their centre) and of a province supervisor (the province's centres).
+
+The year so far: classes running and coming, plan completion, learners, certificates, alerts, and three
+charts (plan against actual by month, learners by programme, the trend over the last years), each with
+its numbers as a table and in Excel. A fixed number of aggregate queries whatever the number of centres.
+`dashboard_context(request)` is all the home page needs; the partial template is self-contained.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models.functions import ExtractMonth, ExtractYear
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.scope import scope_of
+from certificates.models import Certificate
+from facilities.models import Condition, Equipment
+from org.models import Centre
+from org.models_agreements import CoordinationAgreement
+from reports.charts import Chart, Series, chart_workbook
+from reports.models import Report, ReportKind
+from reports.periods import PERIODS_PER_YEAR, period_dates, period_label
+from reports.selectors import lineage_ids
+from training.models import Enrolment, Klass, PlanLine
+
+ENROLLED = Enrolment.Status.ENROLLED
+OPENED = [Klass.Status.OPEN, Klass.Status.IN_PROGRESS, Klass.Status.RESULTS_APPROVED, Klass.Status.CLOSED]
+FINISHED = [Klass.Status.RESULTS_APPROVED, Klass.Status.CLOSED]
+TREND_YEARS = 5
+
+
+@dataclass
+class Target:
+    """Whose figures: one centre (with its predecessors) or the centres of the supervised provinces."""
+
+    label: str
+    centre_ids: tuple[int, ...]
+    report_centres: list[Centre]  # the centres expected to report
+    centre: Centre | None = None
+
+
+def _target(request) -> Target | None:
+    user = request.user
+    scope = scope_of(user)
+    if not scope.is_staff_of_some_centre:
+        return None
+    wanted = request.GET.get("centre", "")
+    centres = Centre.objects.visible_to(user).filter(pk__in=scope.person_centre_ids) if not scope.sees_everything \
+        else Centre.objects.all()
+    if wanted.isdigit():
+        centre = centres.filter(pk=int(wanted)).first()
+        if centre is None:
+            raise Http404
+        return Target(centre.name, lineage_ids(centre), [centre], centre)
+    if scope.supervises_some_province and not scope.editable_centre_ids:
+        active = list(centres.filter(status=Centre.Status.ACTIVE, kind=Centre.Kind.CENTRE).order_by("sort_key"))
+        ids = tuple(centres.values_list("pk", flat=True))
+        return Target(_("the centres of your province") if not scope.sees_everything else _("all centres"), ids,
+                      active)
+    preferred = scope.directed_centre_ids or scope.editable_centre_ids or scope.person_centre_ids
+    centre = centres.filter(pk__in=preferred, status=Centre.Status.ACTIVE).order_by("sort_key").first() \
+        or centres.order_by("sort_key").first()
+    if centre is None:
+        return None
+    return Target(centre.name, lineage_ids(centre), [centre], centre)
+
+
+def _late_reports(target: Target, year: int, today: dt.date) -> list[dict]:
+    """Periodic reports of this year whose deadline has passed without a submission."""
+    kinds = [k for k in ReportKind.objects.filter(active=True) if k.period_type in PERIODS_PER_YEAR]
+    due = []
+    for kind in kinds:
+        for number in range(1, PERIODS_PER_YEAR[kind.period_type] + 1):
+            start, end = period_dates(kind.period_type, year, number)
+            if end + dt.timedelta(days=kind.deadline_days) < today:
+                due.append((kind, number, start, end))
+    if not due or not target.report_centres:
+        return []
+    submitted = set(Report.objects.submitted().filter(centre__in=target.report_centres, year=year)
+                    .values_list("centre_id", "kind_id", "start_date"))
+    late = []
+    for centre in target.report_centres:
+        for kind, number, start, end in due:
+            if (centre.pk, kind.pk, start) not in submitted:
+                late.append({"centre": centre, "kind": kind, "label": period_label(kind.period_type, year, number,
+                                                                                   start, end),
+                             "deadline": end + dt.timedelta(days=kind.deadline_days)})
+    return late
+
+
+def charts(target: Target, year: int) -> dict[str, Chart]:
+    ids = target.centre_ids
+    opened = Klass.objects.filter(centre_id__in=ids, status__in=OPENED)
+    by_month = dict(opened.filter(start_date__year=year).annotate(m=ExtractMonth("start_date"))
+                    .values_list("m").annotate(n=Count("pk")).order_by())
+    by_quarter = dict(PlanLine.objects.filter(plan__centre_id__in=ids, plan__year=year)
+                      .values_list("quarter").annotate(n=Sum("planned_classes")).order_by())
+    months = list(range(1, 13))
+    plan_vs_actual = Chart(
+        key="plan_by_month", title=_("Classes opened by month against the plan (the plan of a quarter spread "
+                                     "evenly over its months)"),
+        labels=[f"{m:02d}" for m in months],
+        series=[Series(_("planned"), [round((by_quarter.get((m - 1) // 3 + 1) or 0) / 3, 1) for m in months]),
+                Series(_("opened"), [by_month.get(m, 0) for m in months])],
+    )
+    learners = list(Enrolment.objects.filter(klass__centre_id__in=ids, klass__status__in=OPENED,
+                                             klass__start_date__year=year, status=ENROLLED)
+                    .values_list("klass__version__programme__name").annotate(n=Count("pk")).order_by("-n")[:10])
+    by_programme = Chart(key="learners_by_programme", title=_("Learners by programme"),
+                         labels=[name for name, _n in learners], series=[Series(_("learners"), [n for _p, n in learners])],
+                         horizontal=True)
+    years = list(range(year - TREND_YEARS + 1, year + 1))
+    per_year = opened.filter(start_date__year__in=years).annotate(y=ExtractYear("start_date"))
+    class_years = dict(per_year.values_list("y").annotate(n=Count("pk")).order_by())
+    learner_years = dict(Enrolment.objects.filter(klass__in=per_year, status=ENROLLED)
+                         .annotate(y=ExtractYear("klass__start_date")).values_list("y").annotate(n=Count("pk"))
+                         .order_by())
+    trend_rows = {y: (class_years.get(y, 0), learner_years.get(y, 0)) for y in years}
+    trend = Chart(key="trend", title=_("Classes and learners over the last years"), labels=[str(y) for y in years],
+                  series=[Series(_("classes"), [trend_rows.get(y, (0, 0))[0] for y in years]),
+                          Series(_("learners"), [trend_rows.get(y, (0, 0))[1] for y in years])])
+    return {c.key: c for c in (plan_vs_actual, by_programme, trend)}
+
+
+def dashboard_context(request) -> dict | None:
+    """Everything the dashboard partial shows, or None for users with no centre to show."""
+    target = _target(request)
+    if target is None:
+        return None
+    today = timezone.localdate()
+    year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else today.year
+    ids = target.centre_ids
+    classes = Klass.objects.filter(centre_id__in=ids)
+    counts = classes.aggregate(
+        running=Count("pk", filter=Q(status=Klass.Status.IN_PROGRESS)),
+        coming=Count("pk", filter=Q(status__in=[Klass.Status.PLANNED, Klass.Status.OPEN], start_date__gte=today)),
+        opened=Count("pk", filter=Q(status__in=OPENED, start_date__year=year)),
+        waiting=Count("pk", filter=Q(status=Klass.Status.IN_PROGRESS, end_date__lt=today)),
+    )
+    # Completed learners of finished classes without a valid certificate (an anti-join on the certificate index).
+    not_issued = Enrolment.objects.filter(klass__centre_id__in=ids, klass__status__in=FINISHED, status=ENROLLED,
+                                          result__completed=True).exclude(
+        Exists(Certificate.objects.filter(enrolment=OuterRef("pk"), status=Certificate.Status.VALID))).count()
+    plan = PlanLine.objects.filter(plan__centre_id__in=ids, plan__year=year).aggregate(
+        classes=Sum("planned_classes"), learners=Sum("planned_learners"))
+    certificates = Certificate.objects.filter(register__centre_id__in=ids, issued_on__year=year,
+                                              status=Certificate.Status.VALID).count()
+    broken = Equipment.objects.filter(centre_id__in=ids, condition=Condition.BROKEN).aggregate(n=Sum("quantity"))["n"] or 0
+    expiring = CoordinationAgreement.objects.filter(centre_id__in=ids).expiring(today).count()
+    waiting = list(classes.filter(status=Klass.Status.IN_PROGRESS, end_date__lt=today)
+                   .order_by("end_date").only("pk", "code", "name", "end_date")[:5])
+    late = _late_reports(target, year, today)
+    chart_map = charts(target, year)
+    # This year's learners: the last point of the trend (the same count, not scanned twice).
+    learners = chart_map["trend"].series[1].values[-1]
+    planned_learners, planned_classes = plan["learners"] or 0, plan["classes"] or 0
+    return {
+        "target": target,
+        "year": year,
+        "figures": {
+            "running": counts["running"], "coming": counts["coming"], "opened": counts["opened"],
+            "planned_classes": planned_classes, "learners": learners, "planned_learners": planned_learners,
+            "plan_percent": round(100 * learners / planned_learners) if planned_learners else None,
+            "classes_percent": round(100 * counts["opened"] / planned_classes) if planned_classes else None,
+            "certificates": certificates,
+        },
+        "alerts": {"waiting": counts["waiting"], "waiting_classes": waiting, "not_issued": not_issued,
+                   "late_reports": late, "broken_equipment": broken, "expiring_agreements": expiring},
+        "charts": list(chart_map.values()),
+        "query": request.GET.urlencode(),
+    }
+
+
+@login_required
+def dashboard_page(request):
+    context = dashboard_context(request)
+    if context is None:
+        raise PermissionDenied
+    return render(request, "reports/dashboard.html", {"dashboard": context})
+
+
+@login_required
+def chart_download(request, chart: str):
+    target = _target(request)
+    if target is None:
+        raise PermissionDenied
+    today = timezone.localdate()
+    year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else today.year
+    found = charts(target, year).get(chart)
+    if found is None:
+        raise Http404
+    response = HttpResponse(chart_workbook(found),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="{chart}-{year}.xlsx"'
+    return response
