@@ -16,10 +16,6 @@ document.addEventListener("click", (event) => {
     event.stopImmediatePropagation();
     return;
   }
-  // Behaviours that would otherwise need inline handlers (the Content-Security-Policy forbids them).
-  if (event.target.closest("[data-print]")) window.print();
-  const selectable = event.target.closest("[data-select]");
-  if (selectable) selectable.select();
 });
 
 // Behaviours that templates ask for with data attributes (the Content-Security-Policy allows no inline
