@@ -66,6 +66,11 @@ class IssueForm(forms.Form):
     signer_title = forms.CharField(label=gettext_lazy("Signer's title"), max_length=100, initial="GIÁM ĐỐC")
     signer_name = forms.CharField(label=gettext_lazy("Signer"), max_length=150, required=False)
     place = forms.CharField(label=gettext_lazy("Place"), max_length=100)
+    warning_reason = forms.CharField(
+        label=gettext_lazy("Reason to continue despite a warning"), required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=gettext_lazy("Needed only for an issue date after today; kept in the history."),
+    )
 
 
 @login_required
@@ -94,6 +99,7 @@ def class_certificates(request, pk: int):
                     signer_name=data["signer_name"],
                     place=data["place"],
                     signer_capacity=data["signer_capacity"],
+                    warning_reason=data["warning_reason"],
                 )
             except ValidationError as error:
                 apply_validation_error(form, error)
@@ -237,6 +243,17 @@ def verify(request):
     code = request.GET.get("code", "").strip()
     if code:
         return redirect("certificates:verify_code", code=services.normalise_code(code) or "-")
+    number, name = request.GET.get("number", "").strip(), request.GET.get("name", "").strip()
+    if number or name:
+        throttled = _throttled(request)
+        if throttled:
+            return throttled
+        result = services.lookup_by_number(number, name)
+        response = render(request, "certificates/verify.html", {"result": result, "number": number, "name": name},
+                          status=404 if result.status == "unknown" else 200)
+        response["Cache-Control"] = "no-store"
+        response["X-Robots-Tag"] = "noindex"
+        return response
     return render(request, "certificates/verify.html", {})
 
 

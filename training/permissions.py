@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from accounts.models import Role
 from accounts.scope import scope_of
+from people.models import Lecturer
 from training.models import Session
 
 
@@ -75,3 +76,15 @@ def manages_unavailability(user, lecturer) -> bool:
     """A lecturer states their own unavailable dates; the centre's staff may do it for them."""
     scope = scope_of(user)
     return scope.edits(lecturer.centre_id) or (scope.person_id is not None and scope.person_id == lecturer.person_id)
+
+
+def has_own_classes(user) -> bool:
+    """"My classes" and "my timetable": any login tied to a person record (learners; an administrator
+    without one has none)."""
+    return bool(scope_of(user).person_id)
+
+
+def has_lecturer_profile(user) -> bool:
+    """A lecturer's own schedule and load pages: the login's person has a lecturer profile."""
+    person_id = scope_of(user).person_id
+    return bool(person_id) and Lecturer.objects.filter(person_id=person_id).exists()

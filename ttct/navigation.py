@@ -42,8 +42,8 @@ MENU = [
         (_("Annual plans"), "training:plan_list", _on_scope(_staff)),
         (_("Programmes"), "curriculum:programme_list", _on_scope(lambda s: s.authenticated)),
         (_("Certificate registers"), "certificates:register_list", _on_scope(_staff)),
-        (_("My classes"), "training:my_classes", _on_scope(lambda s: s.has_role(Role.LEARNER))),
-        (_("My schedule"), "training:my_schedule", _on_scope(lambda s: s.has_role(Role.LECTURER))),
+        (_("My classes"), "training:my_classes", training_permissions.has_own_classes),
+        (_("My schedule"), "training:my_schedule", training_permissions.has_lecturer_profile),
     ]),
     (_("Reports"), [
         (_("Dashboard"), "reports:dashboard", _on_scope(reports_permissions.reads_some_reports)),
@@ -59,7 +59,7 @@ MENU = [
     ]),
     (_("Lecturer work"), [
         (_("Teaching load"), "lecturers:centre_load", _on_scope(_staff)),
-        (_("My teaching load"), "lecturers:my_load", _on_scope(lambda s: s.has_role(Role.LECTURER))),
+        (_("My teaching load"), "lecturers:my_load", training_permissions.has_lecturer_profile),
         (_("Load by centre"), "lecturers:province_load", _on_scope(lambda s: s.sees_everything or s.supervises_some_province)),
         (_("Payment sheets"), "lecturers:payment_list", _on_scope(_staff)),
         (_("Post standards"), "lecturers:centre_standards", _on_scope(_staff)),

@@ -8,10 +8,8 @@ from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from accounts.scope import scope_of
 from core.documents.engine import has_times_compatible_font
-from org.models import Centre
-from people.models import Lecturer, Person
+from ttct.home import panels as home_panels
 
 
 @require_GET
@@ -40,17 +38,5 @@ def healthz(request):
 
 @login_required
 def home(request):
-    scope = scope_of(request.user)
-    centres = Centre.objects.visible_to(request.user).select_related("province")
-    context = {
-        "scope": scope,
-        "centres": centres[:12],
-        "centre_count": centres.count(),
-        "person_count": Person.objects.visible_to(request.user).filter(archived=False).count()
-        if scope.is_staff_of_some_centre
-        else None,
-        "lecturer_count": Lecturer.objects.visible_to(request.user).filter(active=True).count()
-        if scope.is_staff_of_some_centre
-        else None,
-    }
-    return render(request, "home.html", context)
+    """The day's work of the user, one panel per kind of work (`ttct.home`)."""
+    return render(request, "home.html", {"panels": home_panels(request.user)})

@@ -12,6 +12,7 @@ from certificates.services.verification import (
     VerificationResult,
     allow_lookup,
     lookup,
+    lookup_by_number,
     normalise_code,
     verification_url,
 )
@@ -26,6 +27,7 @@ __all__ = [
     "certificate_data",
     "issue_certificates",
     "lookup",
+    "lookup_by_number",
     "normalise_code",
     "register_entries",
     "register_heading",

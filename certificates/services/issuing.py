@@ -19,6 +19,7 @@ from certificates.permissions import can_issue
 from core.audit import record, record_many, snapshot
 from core.models import AuditEvent
 from core.services import require
+from core.warnings import require_reason, with_warnings
 from curriculum.choices import CertificateType
 from training.models import Enrolment, Klass
 from training.results.completion import completers, has_completed
@@ -145,6 +146,13 @@ def _completers(klass: Klass, enrolment_ids) -> list[Enrolment]:
     return sorted(found.values(), key=lambda e: (e.person.sort_key, e.pk))
 
 
+def issue_warnings(issued_on: dt.date) -> list[str]:
+    """What the issuer is asked to confirm with a reason."""
+    if issued_on > timezone.localdate():
+        return [_("The issue date %(date)s is after today.") % {"date": issued_on.strftime("%d/%m/%Y")}]
+    return []
+
+
 def issue_certificates(
     *,
     actor,
@@ -155,12 +163,17 @@ def issue_certificates(
     signer_name: str | None = None,
     place: str | None = None,
     signer_capacity: str = "",
+    warning_reason: str = "",
 ) -> list[Certificate]:
-    """Certify the class's completers (all who hold none yet, or the enrolments given)."""
+    """Certify the class's completers (all who hold none yet, or the enrolments given).
+
+    A certificate dated after today is issued only with `warning_reason`, which the audit keeps."""
     require(can_issue(actor, klass))
     klass = Klass.objects.select_related("version__programme", "centre").get(pk=klass.pk)
     issued_on = issued_on or timezone.localdate()
     _check_class(klass, issued_on)
+    warnings = issue_warnings(issued_on)
+    reason = with_warnings(require_reason(warnings, warning_reason), warnings)
     signer_name = director_name(klass.centre, issued_on) if signer_name is None else signer_name.strip()
     place = place_name(klass.centre) if not place else place.strip()
     host_line = vn_upper(host_committee(klass.centre, issued_on))
@@ -196,7 +209,8 @@ def issue_certificates(
             certificates = list(
                 Certificate.objects.filter(register=register, number__gte=first, number__lt=first + len(certificates))
             )
-        record_many(actor=actor, action=AuditEvent.Action.ISSUE, objects=certificates, after_fields=FROZEN_FIELDS)
+        record_many(actor=actor, action=AuditEvent.Action.ISSUE, objects=certificates, after_fields=FROZEN_FIELDS,
+                    reason=reason)
     return certificates
 
 

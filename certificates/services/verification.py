@@ -7,6 +7,7 @@ lookups per client address are limited as well, so nobody can even try at scale.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -16,6 +17,7 @@ from django.utils import timezone
 
 from accounts import throttle
 from certificates.models import Certificate
+from core.text import search_key
 
 LOOKUPS_PER_MINUTE = getattr(settings, "CERTIFICATE_LOOKUPS_PER_MINUTE", 30)
 CODE_ALPHABET = set("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
@@ -57,6 +59,27 @@ def allow_lookup(address: str) -> bool:
     return throttle.count(f"cert-verify:{address}", 60) <= LOOKUPS_PER_MINUTE
 
 
+_NUMBER = re.compile(r"^\s*(?:s[oố]\s*:?\s*)?(\d{1,7})\s*/\s*(\d{4})\b", re.I)
+_FIELDS = ("code", "status", "learner_name", "programme_name", "class_code", "issued_on", "centre_name", "number",
+           "classification", "revoked_at", "register__year")
+
+
+def lookup_by_number(raw_number: str, holder_name: str) -> VerificationResult:
+    """The certificate with the printed number ("0012/2026", the register's year after the slash) whose
+    holder has this full name (case, spaces and diacritics ignored). Both must match: the number alone is
+    sequential and would let anyone list the register."""
+    match = _NUMBER.match(raw_number or "")
+    wanted = search_key(holder_name)
+    if not match or len(wanted.split()) < 2:
+        return VerificationResult("unknown", "")
+    number, year = int(match.group(1)), int(match.group(2))
+    found = [c for c in Certificate.objects.filter(number=number, register__year=year).select_related("register")
+             .only(*_FIELDS) if search_key(c.learner_name) == wanted]
+    if len(found) != 1:  # none, or two centres' registers with the same number and holder's name
+        return VerificationResult("unknown", "")
+    return _result(found[0])
+
+
 def lookup(raw_code: str) -> VerificationResult:
     code = normalise_code(raw_code)
     if len(code) != 16 or not set(code) <= CODE_ALPHABET:
@@ -81,9 +104,13 @@ def lookup(raw_code: str) -> VerificationResult:
     )
     if cert is None:
         return VerificationResult("unknown", code)
+    return _result(cert)
+
+
+def _result(cert: Certificate) -> VerificationResult:
     return VerificationResult(
         status=cert.status,
-        code=code,
+        code=cert.code,
         learner_name=cert.learner_name,
         programme_name=cert.programme_name,
         class_code=cert.class_code,

@@ -65,8 +65,14 @@ def needs_attention(klass, today: dt.date | None = None) -> list[str]:
         flags.append("decision_due")
     if status == Klass.Status.OPEN and klass.enrolled == 0 and klass.start_date <= today + dt.timedelta(days=7):
         flags.append("no_learners")
-    if status == Klass.Status.IN_PROGRESS and klass.end_date < today:
-        flags.append("results_pending")
+    if status == Klass.Status.IN_PROGRESS:
+        # `missing_scores` is set by training.classes.checks.with_next_steps, from the approval's own check.
+        missing = getattr(klass, "missing_scores", 0)
+        if missing and klass.end_date <= today:
+            flags.append("scores_missing")
+        elif not missing and klass.enrolled and (klass.end_date <= today or (
+                klass.sessions_total and klass.sessions_taken == klass.sessions_total)):
+            flags.append("awaiting_approval")
     if status in (Klass.Status.RESULTS_APPROVED, Klass.Status.CLOSED) and klass.completed > klass.certificates:
         flags.append("certificates_pending")
     return flags

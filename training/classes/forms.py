@@ -39,6 +39,10 @@ class ClassForm(forms.ModelForm):
     """Create (with a centre) or edit a class."""
 
     centre = forms.ModelChoiceField(label=_("Centre"), queryset=Centre.objects.none())
+    warning_reason = forms.CharField(
+        label=_("Reason to continue despite the warning"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Needed only when the class starts outside its plan line's quarter; kept in the history."),
+    )
 
     class Meta:
         model = Klass

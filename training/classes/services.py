@@ -18,10 +18,12 @@ from django.utils.translation import gettext as _
 from core.audit import record, snapshot
 from core.models import AuditEvent
 from core.services import audited_delete, require
+from core.warnings import require_reason, with_warnings
 from curriculum.choices import VersionStatus
 from curriculum.models import ProgrammeVersion
 from org.models import Centre, SendingOrganisation
 from people.models import Lecturer
+from training.classes.checks import Facts, opening_blockers, starting_blockers
 from training.models import AnnualPlan, Enrolment, Klass, PlanLine, Session
 from training.permissions import edits_centre
 
@@ -180,17 +182,30 @@ def _save(klass: Klass) -> None:
         raise ValidationError({"code": [_("The class code %(code)s is already used.") % {"code": klass.code}]}) from exc
 
 
+def plan_warnings(klass: Klass) -> list[str]:
+    """A class of a plan line that starts in another quarter than the line's: allowed, with a reason."""
+    if not klass.plan_line_id or not klass.start_date:
+        return []
+    line_quarter = PlanLine.objects.filter(pk=klass.plan_line_id).values_list("quarter", flat=True).first()
+    quarter = (klass.start_date.month - 1) // 3 + 1
+    if line_quarter and quarter != line_quarter:
+        return [_("The class starts in quarter %(quarter)s; its plan line is for quarter %(line)s.")
+                % {"quarter": quarter, "line": line_quarter}]
+    return []
+
+
 @transaction.atomic
 def open_class(
     *, actor, centre: Centre, version: ProgrammeVersion, start_date: dt.date, end_date: dt.date, code: str = "",
     name: str = "", plan_line: PlanLine | None = None, room=None, off_site_venue: str = "",
     co_organiser: SendingOrganisation | None = None, head_teacher: Lecturer | None = None, capacity: int = 60,
     is_resit: bool = False, opening_decision_number: str = "", opening_decision_date: dt.date | None = None,
-    agreement=None,
+    agreement=None, warning_reason: str = "",
 ) -> Klass:
     """Create a class (status "planned") from a line of the approved plan or ad hoc.
 
-    An empty code takes the next suggested one; an empty name takes the programme's name.
+    An empty code takes the next suggested one; an empty name takes the programme's name. A class that
+    starts outside its plan line's quarter needs `warning_reason`, kept in the audit.
     """
     require(edits_centre(actor, centre.pk))
     if centre.status != Centre.Status.ACTIVE:
@@ -208,13 +223,15 @@ def open_class(
         raise ValidationError({f: [_("Enter the date as dd/mm/yyyy.")] for f, v in
                                (("start_date", start_date), ("end_date", end_date)) if v is None})
     validate_class(klass, actor=actor)
+    warnings = plan_warnings(klass)
+    reason = with_warnings(require_reason(warnings, warning_reason), warnings)
     _save(klass)
-    record(actor=actor, action=AuditEvent.Action.CREATE, obj=klass, after=snapshot(klass))
+    record(actor=actor, action=AuditEvent.Action.CREATE, obj=klass, after=snapshot(klass), reason=reason)
     return klass
 
 
 @transaction.atomic
-def update_class(*, actor, klass: Klass, reason: str = "") -> Klass:
+def update_class(*, actor, klass: Klass, reason: str = "", warning_reason: str = "") -> Klass:
     """Save changes made to a class's data (the caller sets the attributes). Locked once results are approved."""
     stored = Klass.objects.select_for_update().get(pk=klass.pk)
     require(edits_centre(actor, stored.centre_id))
@@ -236,6 +253,9 @@ def update_class(*, actor, klass: Klass, reason: str = "") -> Klass:
     validate_class(klass, actor=actor, changed=changed)
     if not changed:
         return klass
+    warnings = plan_warnings(klass) if {"plan_line", "start_date"} & changed else []
+    if warnings:
+        reason = with_warnings(require_reason(warnings, warning_reason or reason), warnings)
     _save(klass)
     record(actor=actor, action=AuditEvent.Action.UPDATE, obj=klass, before=before, after=snapshot(klass),
            reason=reason)
@@ -253,22 +273,23 @@ def transition_blockers(klass: Klass, to_status: str) -> list[str]:
         return [_("A class cannot go from “%(from)s” to “%(to)s”.")
                 % {"from": Status(current).label, "to": Status(to_status).label}]
     if to_status == Status.OPEN:
-        blockers = []
-        if not klass.opening_decision_number:
-            blockers.append(_("Enter the number of the opening decision."))
-        if not klass.opening_decision_date:
-            blockers.append(_("Enter the date of the opening decision."))
-        return blockers
+        return opening_blockers(klass)
     if to_status == Status.IN_PROGRESS:
-        blockers = []
-        if not klass.enrolments.filter(status=Enrolment.Status.ENROLLED).exists():
-            blockers.append(_("No learner is enrolled yet."))
-        if not klass.sessions.exists():
-            blockers.append(_("The timetable has no sessions yet."))
-        return blockers
+        return starting_blockers(Facts(
+            enrolled=int(klass.enrolments.filter(status=Enrolment.Status.ENROLLED).exists()),
+            sessions=int(klass.sessions.exists()),
+        ))
     if to_status == Status.RESULTS_APPROVED:
         return [_("Results are approved by the director on the results page.")]
     return []  # results approved → closed: the state itself is the precondition
+
+
+def closing_warnings(klass: Klass) -> list[str]:
+    """What the officer is asked to confirm with a reason before closing the class."""
+    if klass.end_date > timezone.localdate():
+        return [_("The class ends on %(date)s: it is closed before its last day.")
+                % {"date": klass.end_date.strftime("%d/%m/%Y")}]
+    return []
 
 
 @transaction.atomic
@@ -283,6 +304,9 @@ def transition_class(*, actor, klass: Klass, to_status: str, reason: str = "") -
         raise ValidationError(blockers)
     backwards = to_status == BACKWARD.get(klass.status)
     reason = (reason or "").strip()
+    warnings = closing_warnings(klass) if to_status == Status.CLOSED else []
+    if warnings:
+        reason = with_warnings(require_reason(warnings, reason, field="reason"), warnings)
     if backwards and not reason:
         raise ValidationError({"reason": [_("Give the reason for taking the class back to “%(to)s”.")
                                           % {"to": Status(to_status).label}]})

@@ -124,7 +124,8 @@ def class_detail(request, pk: int):
         "can_edit": can_edit,
         "can_read_file": sees_class_people(request.user, klass),
         "forward": forward and {"value": forward, "label": Status(forward).label,
-                                "blockers": services.transition_blockers(klass, forward)},
+                                "blockers": services.transition_blockers(klass, forward),
+                                "warnings": services.closing_warnings(klass) if forward == Status.CLOSED else []},
         "backward": backward and {"value": backward, "label": Status(backward).label},
         "decision_form": OpeningDecisionForm(initial={"number": klass.opening_decision_number,
                                                       "date": klass.opening_decision_date}),
@@ -170,6 +171,7 @@ def class_create(request):
                 head_teacher=data["head_teacher"], capacity=data["capacity"], is_resit=data["is_resit"],
                 opening_decision_number=data["opening_decision_number"],
                 opening_decision_date=data["opening_decision_date"], agreement=data["agreement"],
+                warning_reason=data["warning_reason"],
             )
         except ValidationError as error:
             apply_validation_error(form, error)
@@ -190,7 +192,8 @@ def class_edit(request, pk: int):
     form = ClassForm(request.POST or None, instance=klass, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_class(actor=request.user, klass=form.save(commit=False))
+            services.update_class(actor=request.user, klass=form.save(commit=False),
+                                  warning_reason=form.cleaned_data["warning_reason"])
         except ValidationError as error:
             apply_validation_error(form, error)
         else:

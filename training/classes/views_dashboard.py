@@ -11,10 +11,12 @@ from django.utils import timezone
 
 from accounts.scope import scope_of
 from org.models import Centre
+from training.classes.checks import with_next_steps
 from training.classes.figures import VALID_CERTIFICATE, attendance_rate, needs_attention, status_counts, with_figures
 from training.models import AnnualPlan, Enrolment, Klass
 from training.plans.report import plan_vs_actual
 
+APPROVED_STATES = [Klass.Status.RESULTS_APPROVED, Klass.Status.CLOSED]
 # Active classes come first; past the limit the class list (paginated, filterable) takes over.
 MAX_ROWS = 100
 _STATUS_ORDER = Case(*[When(status=v, then=Value(i)) for i, v in enumerate(
@@ -71,6 +73,7 @@ def director_dashboard(request):
         .annotate(status_order=_STATUS_ORDER)
         .order_by("status_order", "start_date", "code")[:MAX_ROWS]
     )
+    rows = with_next_steps(rows, today)
     for row in rows:
         row.attendance = attendance_rate(row)
         row.flags = needs_attention(row, today)
@@ -78,8 +81,10 @@ def director_dashboard(request):
     this_year = classes_qs.filter(start_date__year=year)
     totals = this_year.aggregate(
         enrolled=Count("enrolments", filter=Q(enrolments__status=Enrolment.Status.ENROLLED)),
+        # Only approved results count: a running class's results are provisional.
         completed=Count("enrolments__result", filter=Q(enrolments__status=Enrolment.Status.ENROLLED,
-                                                      enrolments__result__completed=True)),
+                                                      enrolments__result__completed=True,
+                                                      status__in=APPROVED_STATES)),
     )
     certificates = Enrolment.objects.filter(klass__in=this_year, certificates__status=VALID_CERTIFICATE).count()
     plan = AnnualPlan.objects.visible_to(request.user).filter(centre=centre, year=year).first()

@@ -1,6 +1,6 @@
 from training.models.attendance import Attendance
 from training.models.classes import Klass
-from training.models.enrolment import Enrolment
+from training.models.enrolment import Enrolment, Progress
 from training.models.plans import AnnualPlan, PlanLine
 from training.models.results import Result, Score
 from training.models.sessions import LecturerUnavailability, PublicHoliday, Session
@@ -12,6 +12,7 @@ __all__ = [
     "Klass",
     "LecturerUnavailability",
     "PlanLine",
+    "Progress",
     "PublicHoliday",
     "Result",
     "Score",

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TimeStampedModel
+from training.models.classes import Klass
 
 
 class EnrolmentQuerySet(models.QuerySet):
@@ -17,6 +19,16 @@ class EnrolmentQuerySet(models.QuerySet):
 
     def active(self):
         return self.filter(status=Enrolment.Status.ENROLLED)
+
+
+class Progress(models.TextChoices):
+    """Where a learner stands, derived from the enrolment, its class's state and the result (not stored)."""
+
+    NOT_STARTED = "not_started", _("not started")
+    STUDYING = "studying", _("studying")
+    COMPLETED = "completed", _("completed")
+    NOT_COMPLETED = "not_completed", _("not completed")
+    WITHDRAWN = "withdrawn", _("withdrawn")
 
 
 class Enrolment(TimeStampedModel):
@@ -62,3 +74,21 @@ class Enrolment(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.person_id} @ {self.klass_id}"
+
+    @property
+    def progress(self) -> str:
+        """A `Progress` value. Results count only once the director approved them: before that a result is
+        provisional and the learner is still studying (or has not started, before the class's first day)."""
+        if self.status != self.Status.ENROLLED:
+            return Progress.WITHDRAWN
+        klass = self.klass
+        if klass.status in (Klass.Status.RESULTS_APPROVED, Klass.Status.CLOSED):
+            result = getattr(self, "result", None)  # a missing one-to-one raises AttributeError
+            return Progress.COMPLETED if result is not None and result.completed else Progress.NOT_COMPLETED
+        if klass.status in (Klass.Status.PLANNED, Klass.Status.OPEN) or klass.start_date > timezone.localdate():
+            return Progress.NOT_STARTED
+        return Progress.STUDYING
+
+    @property
+    def progress_label(self) -> str:
+        return Progress(self.progress).label

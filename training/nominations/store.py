@@ -21,7 +21,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from training.nominations.importers.reader import SheetTable
-from training.nominations.services import read_list
+from training.nominations.services import Choices, read_list
 
 MAX_BYTES = 10 * 1024 * 1024  # a 5,000-row list is about 300 kB
 KEEP_SECONDS = 24 * 3600
@@ -53,6 +53,7 @@ def _sweep(folder: Path) -> None:
         try:
             if path.stat().st_mtime < limit:
                 path.with_suffix(".xlsx").unlink(missing_ok=True)
+                path.with_suffix(".choices.json").unlink(missing_ok=True)
                 path.unlink(missing_ok=True)
         except OSError:
             continue
@@ -140,7 +141,40 @@ def table_of(upload: StoredUpload):
     return table
 
 
+def _choices_path(upload: StoredUpload) -> Path:
+    return upload.path.with_suffix(".choices.json")
+
+
+def save_choices(upload: StoredUpload, choices: Choices) -> None:
+    """Keep what the user decided on the preview (fixes, skips, consents, links, overrides) with the upload,
+    so reopening the preview shows it again and the confirm applies it."""
+    data = {
+        "skipped": sorted(choices.skipped), "consented": sorted(choices.consented), "consent_all": choices.consent_all,
+        "links": {str(k): v for k, v in choices.links.items()},
+        "overrides": {str(k): v for k, v in choices.overrides.items()},
+        "fixes": {str(k): v for k, v in choices.fixes.items()},
+    }
+    _choices_path(upload).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def load_choices(upload: StoredUpload) -> Choices:
+    """The decisions kept with the upload; none yet for a fresh one."""
+    try:
+        data = json.loads(_choices_path(upload).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Choices()
+    return Choices(
+        skipped={int(r) for r in data.get("skipped", [])},
+        consented={int(r) for r in data.get("consented", [])},
+        consent_all=bool(data.get("consent_all")),
+        links={int(k): int(v) for k, v in data.get("links", {}).items()},
+        overrides={int(k): str(v) for k, v in data.get("overrides", {}).items()},
+        fixes={int(k): {str(f): str(t) for f, t in v.items()} for k, v in data.get("fixes", {}).items()},
+    )
+
+
 def discard_upload(upload: StoredUpload) -> None:
     cache.delete(_cache_key(upload))
     upload.path.unlink(missing_ok=True)
     upload.path.with_suffix(".json").unlink(missing_ok=True)
+    _choices_path(upload).unlink(missing_ok=True)

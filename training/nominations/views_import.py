@@ -17,8 +17,8 @@ from training.nominations.importers import ImportBlocked, Level, RowStatus
 from training.nominations.importers import fields as F
 from training.nominations.importers.reader import SheetTable
 from training.nominations.rules import NOT_OVERRIDABLE
-from training.nominations.services import Choices, NominationPreview, import_nominations, preview_nominations
-from training.nominations.store import discard_upload, load_upload, store_upload, table_of
+from training.nominations.services import NominationPreview, import_nominations, preview_nominations
+from training.nominations.store import discard_upload, load_choices, load_upload, save_choices, store_upload, table_of
 from training.nominations.views import managed_class
 
 
@@ -102,7 +102,7 @@ def nomination_preview(request, pk: int, token: str):
     source = table_of(upload)
     if not isinstance(source, SheetTable):
         source = upload.path  # unreadable: the preview reports the file's error
-    choices = Choices()
+    choices = load_choices(upload)
     action = request.POST.get("action", "preview") if request.method == "POST" else "preview"
     if request.method == "POST":
         if action == "cancel":
@@ -129,7 +129,11 @@ def nomination_preview(request, pk: int, token: str):
             return redirect("training:nominations", pk=klass.pk)
     preview = preview_nominations(actor=request.user, klass=klass, source=source, choices=choices)
     if action == "skip_errors":
+        # Rows that still have an error once the corrections are applied; the summary is then read again.
         choices.skipped |= {r.row for r in preview.result.rows if r.has_errors}
+        preview = preview_nominations(actor=request.user, klass=klass, source=source, choices=choices)
+    if request.method == "POST":
+        save_choices(upload, choices)
     context = {
         "klass": klass,
         "upload": upload,
@@ -137,7 +141,7 @@ def nomination_preview(request, pk: int, token: str):
         "preview": preview,
         "summary": preview.summary(),
         "rows": _rows_for_page(preview),
-        "override_reason": request.POST.get("override_reason", ""),
+        "override_reason": request.POST.get("override_reason", "") or next(iter(choices.overrides.values()), ""),
         "show_personal": scope_of(request.user).sees_personal_data,
         "problem_rows": [r for r in preview.result.rows if r.status != "ok" and not preview.is_skipped(r)],
     }

@@ -9,13 +9,13 @@ from django.utils import timezone
 
 from accounts.scope import scope_of
 from training.nominations.records import learner_record, learner_sessions
+from training.permissions import has_own_classes
 
 
 def _own_person_id(user) -> int:
-    person_id = scope_of(user).person_id
-    if not person_id:
+    if not has_own_classes(user):
         raise PermissionDenied
-    return person_id
+    return scope_of(user).person_id
 
 
 @login_required

@@ -23,6 +23,7 @@ from core import audit
 from core.audit import record, snapshot
 from core.models import AuditEvent
 from core.services import require
+from core.warnings import require_reason, with_warnings
 from training.models import Attendance, Enrolment, Klass, Result, Score, Session
 from training.permissions import directs_class, edits_class
 from training.results.rules import Rules, absence_percent, evaluate, parse_score
@@ -232,8 +233,17 @@ def timetable_mismatches(klass: Klass) -> list[str]:
 # ------------------------------------------------------------------------------------------ approval
 
 
-def approve_results(*, actor, klass: Klass) -> Klass:
-    """The director approves the class's results; they are locked from then on."""
+def approval_warnings(klass: Klass) -> list[str]:
+    """What the director is asked to confirm with a reason before approving."""
+    if klass.end_date > timezone.localdate():
+        return [_("The class ends on %(date)s: the results are approved before its last day.")
+                % {"date": klass.end_date.strftime("%d/%m/%Y")}]
+    return []
+
+
+def approve_results(*, actor, klass: Klass, warning_reason: str = "") -> Klass:
+    """The director approves the class's results; they are locked from then on. Approving before the
+    class's end date needs `warning_reason`, which the audit keeps."""
     require(directs_class(actor, klass))
     with transaction.atomic():
         klass = Klass.objects.select_for_update().select_related("version").get(pk=klass.pk)
@@ -264,6 +274,8 @@ def approve_results(*, actor, klass: Klass) -> Klass:
                 _("The timetable does not match the programme: %(topics)s") % {"topics": " ".join(mismatched)},
                 code="timetable_mismatch",
             )
+        warnings = approval_warnings(klass)
+        reason = with_warnings(require_reason(warnings, warning_reason), warnings)
         recompute_results(klass=klass)
         before = snapshot(klass, ["status", "results_approved_by_id", "results_approved_at"])
         klass.status = Klass.Status.RESULTS_APPROVED
@@ -276,6 +288,7 @@ def approve_results(*, actor, klass: Klass) -> Klass:
             obj=klass,
             before=before,
             after=snapshot(klass, ["status", "results_approved_by_id", "results_approved_at"]),
+            reason=reason,
         )
     return klass
 

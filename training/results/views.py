@@ -176,6 +176,7 @@ def results_grid(request, pk: int):
         "editable": editable,
         "can_correct": can_edit and klass.results_locked,
         "can_approve": directs_class(request.user, klass) and klass.status == Klass.Status.IN_PROGRESS,
+        "approval_warnings": services.approval_warnings(klass) if klass.status == Klass.Status.IN_PROGRESS else [],
         "completed_count": sum(1 for r in rows if r["completed"]),
         "error_count": len(errors),
     }
@@ -187,7 +188,8 @@ def results_grid(request, pk: int):
 def results_approve(request, pk: int):
     klass = visible_class(request, pk)
     try:
-        services.approve_results(actor=request.user, klass=klass)
+        services.approve_results(actor=request.user, klass=klass,
+                                 warning_reason=request.POST.get("warning_reason", ""))
     except ValidationError as error:
         flash_error(request, error)
     else:

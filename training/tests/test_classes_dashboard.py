@@ -70,7 +70,7 @@ def test_figures_per_class_and_plan(client, world):
     assert page.context["centre"] == world.centre_a
     assert rows[running.code].enrolled == 2 and rows[running.code].attendance == 50
     assert rows[done.code].certificates == 1 and rows[done.code].completed == 1
-    assert "results_pending" in rows[running.code].flags
+    assert "awaiting_approval" in rows[running.code].flags
     assert page.context["report"].total.opened_classes == 2
     cards = {c["value"]: c["count"] for c in page.context["status_cards"]}
     assert cards["in_progress"] == 1 and cards["closed"] == 1
@@ -93,3 +93,24 @@ def test_query_count_does_not_grow_with_classes(client, world):
         make.enrol(k, world.person_a)
         make.session(k)
     assert count() == few
+
+
+def test_needs_attention_reads_the_approval_checks_and_completed_counts_approved_results_only(client, world):
+    from training.tests.factories import results as res
+
+    lacking = res.make_class(world, learners=3)  # ended 11 days after START, two required components
+    res.fill_scores(lacking, [[8, 7], [6, None], [None, None]])
+    ready = res.make_class(world, learners=2)
+    res.fill_scores(ready, [[8, 7], [9, 9]])
+    approved = res.approved_class(world, learners=2)
+    client.force_login(world.director_a)
+    page = client.get(URL, {"year": lacking.start_date.year})
+    rows = {r.code: r for r in page.context["rows"]}
+    assert rows[lacking.code].flags == ["scores_missing"] and rows[lacking.code].missing_scores == 2
+    assert rows[lacking.code].step.blockers == ["2 learners still lack a required score."] or \
+        "2" in rows[lacking.code].step.blockers[0]
+    assert rows[ready.code].flags == ["awaiting_approval"] and rows[ready.code].step.ready
+    # Provisional results of the two running classes (1 + 2 completed) are not counted; the approved class's 2 are.
+    assert page.context["completed_total"] == 2
+    assert approved.status == "results_approved"
+    assert "data-flag=\"scores_missing\"" in page.content.decode()

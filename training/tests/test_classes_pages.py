@@ -185,3 +185,12 @@ def test_delete_from_the_hub(client, world):
     assert Klass.objects.filter(pk=opened.pk).exists()
     assert client.post(reverse("training:class_delete", args=[klass.pk])).status_code == 302
     assert not Klass.objects.filter(pk=klass.pk).exists()
+
+
+def test_the_class_name_is_not_repeated_on_its_page(client, world):
+    ver = make.version()
+    klass = make.klass(world.centre_a, ver, name=ver.programme.name)
+    client.force_login(world.officer_a)
+    page = client.get(reverse("training:class_detail", args=[klass.pk])).content.decode()
+    body = page.split("<main", 1)[1]
+    assert body.count(ver.programme.name) == 1

@@ -346,3 +346,16 @@ def test_vietnamese_template_reads_back():
                                                               "Số định danh cá nhân/CCCD"]
     assert (sheet["A4"].value, sheet["A5"].value) == ("DANH SÁCH CỬ ĐI HỌC", "Lớp: Lớp A")
     assert len(table.columns) == 16 and table.header_row == 7
+
+
+def test_a_total_line_with_its_count_in_the_number_column_ends_the_table():
+    data = W.build({
+        1: ["STT", "Họ và tên", "Ngày sinh", "Chức vụ"],
+        2: [1, "Nguyễn Văn An", "17/05/1990", "Bí thư Chi bộ"],
+        3: [2, "Lê Văn Cộng", "01/01/1991", "Đảng viên"],  # "Cộng" as a name stays a person
+        4: ["2", "Tổng cộng: 2 đồng chí", None, None],
+        6: [None, None, None, "Người lập danh sách"],
+    })
+    table = read_workbook(data)
+    assert [r.row for r in table.rows] == [2, 3]
+    assert table.end_row == 4

@@ -258,3 +258,40 @@ def test_confirm_reads_the_file_again_when_the_cache_forgot_it(client, world, kl
     cache.clear()
     response = client.post(preview_url, {"action": "confirm", "skip": ["14", "16"]})
     assert response.status_code == 302 and Enrolment.objects.count() == 3
+
+
+def test_decisions_are_kept_with_the_pending_import(client, world, klass):
+    """A correction, a skip and a consent typed into the preview survive reopening it, and "skip rows with
+    errors" then leaves the corrected row alone; the summary counts the current state."""
+    _login(client, world.officer_a)
+    preview_url = _upload(client, klass)["Location"]
+    first = client.get(preview_url).context["summary"]
+    client.post(preview_url, {"action": "preview", "fix-14-dob_male": "28/02/1991", "skip": ["13"]})
+    again = client.get(preview_url)
+    text = again.content.decode()
+    assert 'value="28/02/1991"' in text
+    assert re.search(r'name="skip" value="13"[^>]*checked', text)
+    assert not re.search(r'name="skip" value="14"[^>]*checked', text)
+    assert len(again.context["summary"]["blocked_rows"]) < len(first["blocked_rows"])
+    assert "danh_sach.xlsx" in text and "data-file" in text
+    skipped = client.post(preview_url, {"action": "skip_errors", "fix-14-dob_male": "28/02/1991", "skip": ["13"]})
+    page = skipped.content.decode()
+    assert re.search(r'name="skip" value="16"[^>]*checked', page)
+    assert not re.search(r'name="skip" value="14"[^>]*checked', page)  # corrected: not skipped
+    assert not skipped.context["summary"]["blocked_rows"]  # the summary reads the skips just made
+    kept = client.get(preview_url).content.decode()  # and the skips are kept too
+    assert re.search(r'name="skip" value="16"[^>]*checked', kept)
+    done = client.post(preview_url, {"action": "confirm", "fix-14-dob_male": "28/02/1991", "skip": ["13", "16"]})
+    assert done.status_code == 302
+    assert Person.objects.get(national_id=w.CUONG_ID).date_of_birth.isoformat() == "1991-02-28"
+    assert not Enrolment.objects.filter(source_row__in=[13, 16]).exists()
+
+
+def test_add_person_preselects_the_persons_sending_organisation(client, world, klass):
+    organisation = f.SendingOrganisationFactory(centre=world.centre_a, name="Chi bộ thôn Đồng Cháy")
+    f.SendingOrganisationFactory(centre=world.centre_a, name="Đoàn xã")
+    world.person_a.sending_organisation = organisation
+    world.person_a.save()
+    _login(client, world.officer_a)
+    page = client.get(reverse("training:enrol_person", args=[klass.pk]), {"q": "Hường"}).content.decode()
+    assert f'<option value="{organisation.pk}" selected>' in page

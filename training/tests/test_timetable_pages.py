@@ -262,3 +262,10 @@ def test_renewing_the_calendar_address_cuts_off_the_old_one(world, client, setup
     assert client.get(new).status_code == 200
     client.force_login(world.officer_b)
     assert client.post(reverse("training:calendar_renew", args=[me.pk])).status_code == 404
+
+
+def test_a_new_session_proposes_the_class_room(client, world):
+    klass = make_class(world.centre_a, room=make_room(world.centre_a))
+    client.force_login(world.officer_a)
+    page = client.get(reverse("training:session_create", args=[klass.pk]))
+    assert page.context["form"].initial["room"] == klass.room_id

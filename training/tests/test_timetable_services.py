@@ -291,7 +291,7 @@ def test_holidays_keep_an_administrators_correction(db):
     assert not PublicHoliday.objects.filter(date__year=2025).exists()
 
 
-def test_a_single_leftover_period_joins_the_last_session(world):
+def test_no_session_holds_more_periods_than_chosen(world):
     from training.tests.factories.timetable import make_version
 
     version = make_version([("Chuyên đề năm tiết", 5), ("Chuyên đề chín tiết", 9), ("Chuyên đề sáu tiết", 6)])
@@ -300,6 +300,6 @@ def test_a_single_leftover_period_joins_the_last_session(world):
     by_topic = {}
     for s in klass.sessions.order_by("date", "part"):
         by_topic.setdefault(s.topic.title, []).append(s.periods)
-    assert sorted(by_topic["Chuyên đề năm tiết"]) == [5]
-    assert sorted(by_topic["Chuyên đề chín tiết"]) == [4, 5]
+    assert sorted(by_topic["Chuyên đề năm tiết"]) == [1, 4]
+    assert sorted(by_topic["Chuyên đề chín tiết"]) == [1, 4, 4]
     assert sorted(by_topic["Chuyên đề sáu tiết"]) == [2, 4]

@@ -57,19 +57,14 @@ def _class_days(klass: Klass, holidays: set[dt.date]):
 
 
 def _chunks(topics_needed: list[tuple[object, int]], per_session: int) -> list[_Chunk]:
-    """Sessions of `per_session` periods; a single leftover period joins the topic's last session rather
-    than taking a half-day of its own (a half-day holds 4–5 periods), within the 6-period limit."""
+    """Sessions of at most `per_session` periods, the number the user chose; a topic's remainder takes a
+    shorter last session (the officer may merge it by hand, which the session form allows up to 6)."""
     chunks = []
     for topic, periods in topics_needed:
-        sizes = []
         while periods > 0:
             size = min(per_session, periods)
-            sizes.append(size)
+            chunks.append(_Chunk(topic, size))
             periods -= size
-        if len(sizes) > 1 and sizes[-1] == 1 and sizes[-2] + 1 <= 6:
-            leftover = sizes.pop()
-            sizes[-1] += leftover
-        chunks.extend(_Chunk(topic, size) for size in sizes)
     return chunks
 
 

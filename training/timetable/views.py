@@ -137,7 +137,8 @@ def _session_form_page(request, klass, form, *, session=None, week):
 def _save_session(request, klass: Klass, session: Session | None):
     week = _chosen_week(request, klass)
     if session is None:
-        initial = {"part": request.GET.get("part") or Session.Part.MORNING, "periods": 4}
+        initial = {"part": request.GET.get("part") or Session.Part.MORNING, "periods": 4,
+                   "room": klass.room_id, "venue": klass.off_site_venue}
         try:
             initial["date"] = dt.date.fromisoformat(request.GET.get("date", ""))
         except ValueError:

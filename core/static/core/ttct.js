@@ -13,6 +13,8 @@ document.addEventListener("click", (event) => {
   const confirmer = event.target.closest("[data-confirm]");
   if (confirmer && !window.confirm(confirmer.dataset.confirm)) {
     event.preventDefault();
+    event.stopImmediatePropagation();
+    return;
   }
 });
 

@@ -35,6 +35,7 @@ MAX_BLANK_RUN = 500  # sheets formatted down to row 1,048,576 would otherwise be
 NAME_FIELDS = {F.FULL_NAME, F.GIVEN_NAME, F.FAMILY_MIDDLE}
 
 _TOTAL = re.compile(r"(tong cong|tong so|cong)\b.*")
+_GRAND_TOTAL = re.compile(r"(tong cong|tong so)\b.*")
 _FOOTER = re.compile(
     r"(t m|tm|k t|kt|tl|tuq|nguoi lap( bieu| danh sach)?|thu truong( don vi| co quan)?|xac nhan( cua)?"
     r"|an dinh danh sach|danh sach (nay )?(co|gom)|noi nhan)\b.*"
@@ -301,7 +302,10 @@ def _read_rows(sheet, layout: _Layout) -> SheetTable:
 def _ends_table(row: tuple, seq_column: int | None) -> bool:
     seq = _cell(row, seq_column) if seq_column is not None else None
     if isinstance(seq, int | float) or (isinstance(seq, str) and seq.strip().isdigit()):
-        return False
+        # A numbered row is a person, unless it reads "Tổng cộng"/"Tổng số" (the count sometimes sits in
+        # the number column); a bare "Cộng" could be a given name and is kept.
+        rest = [F.header_key(v) for i, v in enumerate(row) if i != seq_column and isinstance(v, str) and v.strip()]
+        return bool(rest) and bool(_GRAND_TOTAL.fullmatch(rest[0]))
     texts = [F.header_key(v) for v in row if isinstance(v, str) and v.strip()]
     if not texts:
         return False
