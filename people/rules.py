@@ -16,6 +16,9 @@ Party membership. A person is admitted to the Party at 18 at the earliest (Party
 becomes a full member after the probation year, so the full membership date needs an admission date
 and cannot come before it; neither date lies in the future.
 
+Names. A name holds letters (with their tone and vowel marks), spaces, hyphens, apostrophes and dots
+(e.g. "H'Hen Niê"): emoji, symbols or digits would not print on a certificate or a decision, so they are refused.
+
 Citizen ID. Its form and check digits are `people.national_id`; here only its agreement with the
 record's gender and birth year.
 """
@@ -23,15 +26,31 @@ record's gender and birth year.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 from django.utils.translation import gettext as _
 
+from core.text import nfc
 from people import national_id
 
 MIN_AGE, MAX_AGE = 16, 100
 PARTY_MIN_AGE = 18
 
 Finding = tuple[str, str]
+
+_NAME_PUNCTUATION = frozenset(" -'.’")
+
+
+def name_findings(*, family: str, middle: str, given: str) -> list[Finding]:
+    """Characters a name cannot hold, per name part."""
+    found: list[Finding] = []
+    for field, value in (("family_name", family), ("middle_name", middle), ("given_name", given)):
+        odd = sorted({ch for ch in nfc(value or "") if not (
+            ch.isalpha() or unicodedata.category(ch).startswith("M") or ch in _NAME_PUNCTUATION)})
+        if odd:
+            found.append((field, _("A name holds letters only; “%(chars)s” cannot be printed on documents.")
+                          % {"chars": "".join(odd)}))
+    return found
 
 
 def age_on(date_of_birth: dt.date, day: dt.date) -> int:

@@ -40,6 +40,7 @@ def validate_person(person: Person, *, today: dt.date | None = None) -> None:
     else:
         person.national_id = None
         person.legacy_id = False
+    findings += rules.name_findings(family=person.family_name, middle=person.middle_name, given=person.given_name)
     findings += rules.national_id_findings(parsed, gender=person.gender, date_of_birth=person.date_of_birth)
     findings += rules.birth_date_findings(person.date_of_birth, today=today)
     admission, full = person.party_admission_date, person.party_full_membership_date

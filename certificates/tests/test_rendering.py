@@ -259,3 +259,26 @@ def test_register_book_xlsx():
     assert "&P" in sheet.oddFooter.center.text
     assert {"A1:F1", "G1:L1", "A5:L5"} <= {str(r) for r in sheet.merged_cells.ranges}
     assert sheet.page_setup.orientation == "landscape"
+
+
+def _word_boxes(pdf: bytes, tmp_path) -> list[tuple[str, float, float]]:
+    """(word, yMin, yMax) of every word on the first page, from pdftotext's bounding boxes."""
+    source = tmp_path / "c.pdf"
+    source.write_bytes(pdf)
+    html = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(source), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    return [(word, float(y_min), float(y_max))
+            for y_min, y_max, word in re.findall(r'yMin="([\d.]+)"[^>]*yMax="([\d.]+)">([^<]*)</word>', html)]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_long_values_shrink_to_stay_clear_of_the_signature(tmp_path):
+    long_programme = " ".join(["Bồi dưỡng kiến thức quốc phòng và an ninh cho đối tượng 4"] * 6)
+    item = certificate(0, programme_name=long_programme, class_name="Lớp " + "bồi dưỡng cán bộ cơ sở " * 8)
+    pdf = render_certificates_pdf([item])
+    assert pdf_pages(pdf) == 1
+    boxes = _word_boxes(pdf, tmp_path)
+    grade_bottom = max(y_max for word, _y, y_max in boxes if word == "Khá")
+    signature_top = min(y_min for word, y_min, _y in boxes if word == "Yên")  # "Yên Sơn, ngày …"
+    assert grade_bottom < signature_top
+    assert "Xếp loại: Khá" in pdf_text(pdf)

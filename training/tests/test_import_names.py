@@ -68,3 +68,22 @@ def test_typed_names_are_title_cased(client, world):
     })
     assert response.status_code == 302, response.content.decode()[:2000]
     assert Person.objects.get(pk=world.person_a.pk).full_name == "Nguyễn Thị Hường"
+
+
+@pytest.mark.django_db
+def test_a_name_with_emoji_or_symbols_is_refused_in_the_import_and_the_registry(world):
+    from django.core.exceptions import ValidationError
+
+    from people import services
+
+    data = W.header_variant(HEADERS, [1, "Trần Thị Mai 🌸", "17/05/1992", "Nữ", W.HUONG_ID])
+    row = support.preview_rows(data, actor=world.officer_a, today=W.TODAY).rows[0]
+    assert row.has_errors and any("🌸" in m.text for m in row.messages)
+    person = f.PersonFactory.build(centre=world.centre_a, family_name="Lê", middle_name="", given_name="An★")
+    with pytest.raises(ValidationError) as refused:
+        services.save_person(actor=world.officer_a, person=person)
+    assert "given_name" in refused.value.message_dict
+    assert not Person.objects.filter(given_name="An★").exists()
+    ok = f.PersonFactory.build(centre=world.centre_a, family_name="Niê", middle_name="", given_name="H'Hen")
+    services.save_person(actor=world.officer_a, person=ok)
+    assert Person.objects.filter(given_name="H'Hen").exists()

@@ -112,6 +112,8 @@ class RowParser:
             row.add_error("family_name", str(exc))
             return
         row.values.update(family_name=family, middle_name=middle, given_name=given)
+        for field, message in person_rules.name_findings(family=family, middle=middle, given=given):
+            row.add_error(field, message)
         typed = " ".join(nfc(str(cells[f][0])) for f in (F.FULL_NAME, F.FAMILY_MIDDLE, F.FAMILY_NAME, F.MIDDLE_NAME,
                                                          F.GIVEN_NAME) if f in cells)
         recorded = " ".join(p for p in (family, middle, given) if p)
