@@ -141,3 +141,14 @@ def long_date(value: dt.date) -> str:
 
 def short_date(value: dt.date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
+
+
+def document_label(number: str, issuer: str, date: dt.date | None) -> str:
+    """A short reference to a document for lists: "09-QĐ/BTGTW, Ban Tuyên giáo Trung ương (05/02/2025)".
+
+    Party document numbers restart each term, so issuer + number + date identify a document; official
+    citations inside documents use the long form built by the document layer."""
+    text = ", ".join(part for part in (number, issuer) if part)
+    if date:
+        text += f" ({date:%d/%m/%Y})"
+    return text

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.scope import scope_of
 from core.listing import search_words
 from core.models import TimeStampedModel
-from core.text import collation_key, search_key
+from core.text import collation_key, document_label, search_key
 from curriculum.choices import (
     Category,
     CertificateType,
@@ -161,12 +161,7 @@ class ProgrammeVersion(TimeStampedModel):
 
     @property
     def issuing_document(self) -> str:
-        """Party document numbers restart each term, so issuer + number + date identify a document."""
-        parts = [p for p in (self.document_number, self.issuer) if p]
-        text = ", ".join(parts)
-        if self.document_date:
-            text += f" ({self.document_date:%d/%m/%Y})"
-        return text
+        return document_label(self.document_number, self.issuer, self.document_date)
 
     @property
     def in_use_by_classes(self) -> bool:

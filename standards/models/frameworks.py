@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TimeStampedModel
+from core.text import document_label
 
 
 class Unit(models.TextChoices):
@@ -110,11 +111,7 @@ class Framework(TimeStampedModel):
 
     @property
     def issuing_document(self) -> str:
-        parts = [p for p in (self.document_number, self.issuer) if p]
-        text = ", ".join(parts)
-        if self.document_date:
-            text += f" ({self.document_date:%d/%m/%Y})"
-        return text
+        return document_label(self.document_number, self.issuer, self.document_date)
 
     @property
     def in_use(self) -> bool:
