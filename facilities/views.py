@@ -74,7 +74,7 @@ def room_list(request):
     )
     context = build_list(request, queryset, _spec(request.user))
     scope = scope_of(request.user)
-    context["can_create"] = scope.sees_everything or bool(scope.editable_centre_ids)
+    context["can_create"] = scope.edits_some_centre
     context["editable"] = scope.editable_centre_ids
     context["sees_everything"] = scope.sees_everything
     return render(request, "facilities/room_list.html", context)

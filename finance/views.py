@@ -205,14 +205,14 @@ def cost_rules(request):
     if not scope.sees_everything:
         rules = rules.filter(Q(province__isnull=True) | Q(province_id__in=provinces))
     return render(request, "finance/cost_rules.html", {
-        "rules": rules, "can_edit": scope.sees_everything or scope.supervises_some_province})
+        "rules": rules, "can_edit": scope.supervises_some_province})
 
 
 @login_required
 def cost_rule_edit(request, pk: int | None = None):
     require_reader(request.user)
     scope = scope_of(request.user)
-    if not (scope.sees_everything or scope.supervises_some_province):
+    if not scope.supervises_some_province:
         raise PermissionDenied
     rule = get_object_or_404(CostRule, pk=pk) if pk else None
     if rule is not None and not keeps_cost_rules(request.user, rule.province_id):

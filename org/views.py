@@ -83,6 +83,7 @@ def centre_detail(request, pk: int):
         ),
         "can_edit": can_edit_centre_page(request.user, centre),
         "can_manage": scope.supervises(centre.province_id),
+        "sees_people": scope.sees_people_of(centre.pk),
     }
     return render(request, "org/centre_detail.html", context)
 

@@ -175,7 +175,7 @@ def centre_feedback(request):
 @login_required
 def province_feedback(request):
     scope = scope_of(request.user)
-    if not (scope.sees_everything or scope.supervises_some_province):
+    if not scope.supervises_some_province:
         raise PermissionDenied
     centres = Centre.objects.visible_to(request.user).filter(status=Centre.Status.ACTIVE).order_by("name")
     return render(request, "lecturers/province_feedback.html",

@@ -101,7 +101,7 @@ def centre_load(request):
 @login_required
 def province_load(request):
     scope = scope_of(request.user)
-    if not (scope.sees_everything or scope.supervises_some_province):
+    if not scope.supervises_some_province:
         raise PermissionDenied
     year = year_param(request)
     centres = Centre.objects.visible_to(request.user).filter(status=Centre.Status.ACTIVE).order_by("name")

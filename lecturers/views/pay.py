@@ -40,7 +40,7 @@ def fee_table_list(request):
     _rules_reader(request.user)
     scope = scope_of(request.user)
     tables = FeeTable.objects.visible_to(request.user).select_related("province").prefetch_related("rates")
-    can_create = scope.sees_everything or scope.supervises_some_province
+    can_create = scope.supervises_some_province
     return render(request, "lecturers/fee_table_list.html", {"tables": tables, "can_create": can_create})
 
 
@@ -60,7 +60,7 @@ def fee_table_edit(request, pk: int | None = None):
     table = get_object_or_404(FeeTable.objects.visible_to(request.user), pk=pk) if pk else None
     if table is not None and not permissions.manages_fee_tables(scope, table.province_id):
         raise PermissionDenied
-    if table is None and not (scope.sees_everything or scope.supervises_some_province):
+    if table is None and not scope.supervises_some_province:
         raise PermissionDenied
     form = FeeTableForm(request.POST or None, instance=table, user=request.user)
     if request.method == "POST" and form.is_valid():

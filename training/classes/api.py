@@ -12,8 +12,6 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 
-from accounts.models import Role
-from accounts.scope import scope_of
 from core.api_types import YEAR_MAX, YEAR_MIN, PageNumberPagination
 from core.listing import search_words
 from curriculum.models import ProgrammeVersion
@@ -24,6 +22,7 @@ from training.classes import services as services
 from training.classes.documents import opening_decision_file
 from training.classes.figures import attendance_rate, with_enrolment, with_figures
 from training.models import AnnualPlan, Klass, PlanLine
+from training.permissions import reads_class_lists
 
 router = Router(tags=["training"])
 
@@ -118,8 +117,7 @@ class CodeSuggestion(Schema):
 
 
 def _reader(user) -> None:
-    scope = scope_of(user)
-    if not (scope.is_staff_of_some_centre or Role.LECTURER in scope.roles):
+    if not reads_class_lists(user):
         raise PermissionDenied
 
 
