@@ -10,7 +10,7 @@ from django.db import transaction
 from curriculum import catalogue_data as data
 from curriculum.choices import GradingScheme, OrganiserKind, PrerequisiteKind, VersionStatus
 from curriculum.models import Programme, Topic, TopicMapping
-from curriculum.services import _create_version
+from curriculum.services import write_version
 from curriculum.validation import VersionContent
 
 CATALOGUE_START = dt.date(2025, 7, 1)
@@ -64,7 +64,7 @@ def load_catalogue(*, stdout=None) -> dict:
         programme.full_clean()
         programme.save()
         existing[programme.code] = programme
-        _create_version(actor=None, programme=programme, content=_content(entry, existing), publish=True)
+        write_version(actor=None, programme=programme, content=_content(entry, existing), publish=True)
         created.append(programme.code)
         if stdout:
             stdout.write(f"  + {programme}\n")

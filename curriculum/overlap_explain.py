@@ -13,7 +13,7 @@ from curriculum.choices import OverlapDecision, OverlapVerdict
 from curriculum.models import OverlapReview, Topic
 from curriculum.models.overlap import detector_params
 from curriculum.overlap import Doc, Params, features, shared_phrases, syllables, vectors
-from curriculum.overlap_report import TopicPair, _catalogue_topics, _group
+from curriculum.overlap_report import TopicPair, catalogue_topics, topic_group
 
 
 @dataclass
@@ -92,8 +92,8 @@ def _fields(topic, shared: set[str], params: Params) -> list[FieldText]:
 def explain_pair(*, user, a: Topic, b: Topic) -> Explanation:
     """The pair scored in the catalogue of the user's scope (its weights come from there)."""
     params = detector_params()
-    corpus = [t for t in _catalogue_topics(user) if t.pk not in (a.pk, b.pk)]
-    docs = [Doc(i, _group(t), t.title, t.outline, t.keywords) for i, t in enumerate([a, b, *corpus])]
+    corpus = [t for t in catalogue_topics(user) if t.pk not in (a.pk, b.pk)]
+    docs = [Doc(i, topic_group(t), t.title, t.outline, t.keywords) for i, t in enumerate([a, b, *corpus])]
     va, vb = vectors(docs, params)[:2]
     score = round(sum(w * vb[f] for f, w in va.items() if f in vb), 4)
     phrases = shared_phrases(docs[0], va, vb, params, count=12)

@@ -127,7 +127,7 @@ class OverlapReport:
         return [p for p in self.topic_pairs if p.review is None]
 
 
-def _group(topic) -> object:
+def topic_group(topic) -> object:
     programme = topic.version.programme
     return programme.pk if programme.pk else ("file", programme.code)
 
@@ -142,7 +142,7 @@ def _reviews(topics) -> dict[tuple, OverlapReview]:
 
 
 def _pairs(topics: list, params: Params, focus: list[int] | None = None) -> list[TopicPair]:
-    docs = [Doc(i, _group(t), t.title, t.outline, t.keywords) for i, t in enumerate(topics)]
+    docs = [Doc(i, topic_group(t), t.title, t.outline, t.keywords) for i, t in enumerate(topics)]
     matches = find_overlaps(docs, params, focus=focus)
     reviews = _reviews(topics)
     focused = set(focus or ())
@@ -188,7 +188,7 @@ def overlap_report(*, user, programme_ids=None, threshold: float | None = None) 
     return OverlapReport(programmes, params.threshold, pairs, _programme_pairs(pairs), len(topics))
 
 
-def _catalogue_topics(user, *, exclude_version=None) -> list[Topic]:
+def catalogue_topics(user, *, exclude_version=None) -> list[Topic]:
     """Published versions and drafts of the active programmes in the user's scope."""
     visible = Programme.objects.visible_to(user).filter(status=ProgrammeStatus.ACTIVE)
     topics = Topic.objects.filter(version__programme__in=visible,
@@ -203,7 +203,7 @@ def version_overlaps(*, user, version: ProgrammeVersion, threshold: float | None
     programme's other versions are not compared with it: a new version repeats its predecessor."""
     params = detector_params(threshold=threshold)
     own = list(version.topics.select_related("version__programme"))
-    others = _catalogue_topics(user, exclude_version=version)
+    others = catalogue_topics(user, exclude_version=version)
     topics = own + others
     pairs = _pairs(topics, params, focus=list(range(len(own))))
     involved = {side.version.programme.pk: side.version.programme for p in pairs for side in (p.a, p.b)}
@@ -215,7 +215,7 @@ def file_overlaps(*, user, parsed, threshold: float | None = None) -> OverlapRep
     """An uploaded programme file, before it is imported, against the catalogue in the user's scope."""
     params = detector_params(threshold=threshold)
     own = file_topics(parsed)
-    others = _catalogue_topics(user)
+    others = catalogue_topics(user)
     pairs = _pairs(own + others, params, focus=list(range(len(own))))
     return OverlapReport([], params.threshold, pairs, _programme_pairs(pairs), len(own) + len(others))
 

@@ -177,10 +177,10 @@ def create_version(*, actor, programme: Programme, content: VersionContent, base
                    publish: bool = False) -> ProgrammeVersion:
     """A new draft version (optionally published at once, for imports)."""
     require(can_edit_programme(actor, programme))
-    return _create_version(actor=actor, programme=programme, content=content, based_on=based_on, publish=publish)
+    return write_version(actor=actor, programme=programme, content=content, based_on=based_on, publish=publish)
 
 
-def _create_version(*, actor, programme, content, based_on=None, publish=False) -> ProgrammeVersion:
+def write_version(*, actor, programme, content, based_on=None, publish=False) -> ProgrammeVersion:
     """Without the rights check: also used by the catalogue loader, which runs as the system."""
     if programme.is_retired:
         raise ValidationError(_("The programme is retired; it takes no new versions."))

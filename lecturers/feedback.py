@@ -72,7 +72,7 @@ class Aggregate:
         return _avg(self.total, self.n)
 
 
-def _passing(rows):
+def passing_surveys(rows):
     """Rows of (survey-level) sums whose survey passes its thresholds."""
     for row in rows:
         forms, learners = row["survey__valid_forms"], row["survey__learners"]
@@ -85,7 +85,7 @@ _SURVEY_FIELDS = ("survey_id", "survey__valid_forms", "survey__learners", "surve
                   "survey__template__min_share_percent")
 
 
-def _sums(items, *group):
+def rating_sums(items, *group):
     """Sums over rated items (their running totals), per survey and the given grouping."""
     return (items.filter(kind=TemplateQuestion.Kind.RATING).values(*_SURVEY_FIELDS, *group)
             .annotate(n=Sum("answers"), total=Sum("score_total")).order_by())
@@ -96,10 +96,10 @@ def lecturer_results(person_id: int, *, centre_ids=None) -> list[Aggregate]:
     items = SurveyItem.objects.filter(lecturer__person_id=person_id, section=Section.LECTURER)
     if centre_ids is not None:
         items = items.filter(survey__klass__centre_id__in=centre_ids)
-    rows = _sums(items, "survey__klass__code", "survey__klass__start_date", "topic__title")
+    rows = rating_sums(items, "survey__klass__code", "survey__klass__start_date", "topic__title")
     result = [Aggregate((r["survey__klass__start_date"], r["survey__klass__code"]),
                         f'{r["survey__klass__code"]} · {r["topic__title"] or "—"}', 1, r["n"] or 0,
-                        r["total"] or 0) for r in _passing(rows)]
+                        r["total"] or 0) for r in passing_surveys(rows)]
     return sorted(result, key=lambda a: a.key, reverse=True)
 
 
@@ -120,7 +120,7 @@ def centre_results(centre_ids) -> dict[str, list[Aggregate]]:
     ):
         queryset = base.filter(section=Section.LECTURER) if name != "sections" else base
         merged: dict[tuple, list] = defaultdict(lambda: [set(), 0, 0, ""])
-        for row in _passing(_sums(queryset, *group)):
+        for row in passing_surveys(rating_sums(queryset, *group)):
             key = tuple(row[g] for g in group[:1])
             entry = merged[key]
             entry[0].add(row["survey_id"])
@@ -137,8 +137,8 @@ def province_results(centres) -> list[Aggregate]:
     centres = list(centres)
     names = dict(centres)
     merged: dict[int, list] = defaultdict(lambda: [set(), 0, 0])
-    rows = _sums(SurveyItem.objects.filter(survey__klass__centre_id__in=list(names)), "survey__klass__centre_id")
-    for row in _passing(rows):
+    rows = rating_sums(SurveyItem.objects.filter(survey__klass__centre_id__in=list(names)), "survey__klass__centre_id")
+    for row in passing_surveys(rows):
         entry = merged[row["survey__klass__centre_id"]]
         entry[0].add(row["survey_id"])
         entry[1] += row["n"] or 0

@@ -58,7 +58,7 @@ def standard_in_force(on: dt.date) -> StandardSet | None:
             .order_by("-valid_from").first())
 
 
-def _check(requirement: Requirement, person: Person, lecturer: Lecturer | None, staff: StaffAssignment | None,
+def check_requirement(requirement: Requirement, person: Person, lecturer: Lecturer | None, staff: StaffAssignment | None,
            on: dt.date) -> Check:
     rule, value = requirement.rule, requirement.value
     if rule == Rule.THEORY:
@@ -106,13 +106,13 @@ def centre_members(centre_id: int, on: dt.date | None = None) -> tuple[StandardS
         post = _LEADER_POST[staff.position]
         lecturer = profile_of.get(staff.person_id)
         seen.add(staff.person_id)
-        checks = tuple(_check(r, staff.person, lecturer, staff, on) for r in requirements.get(post, []))
+        checks = tuple(check_requirement(r, staff.person, lecturer, staff, on) for r in requirements.get(post, []))
         members.append(Member(staff.person, post, lecturer, staff, checks))
     for lecturer in lecturers:
         if lecturer.person_id in seen:
             continue
         post = lecturer.kind
-        checks = tuple(_check(r, lecturer.person, lecturer, None, on) for r in requirements.get(post, []))
+        checks = tuple(check_requirement(r, lecturer.person, lecturer, None, on) for r in requirements.get(post, []))
         members.append(Member(lecturer.person, post, lecturer, None, checks))
     members.sort(key=lambda m: m.person.sort_key)
     return standard, members

@@ -11,7 +11,7 @@ from curriculum.exchange import excel, jsonfile
 from curriculum.exchange.common import ParsedVersion
 from curriculum.models import Programme, ProgrammeVersion
 from curriculum.permissions import can_edit_programme
-from curriculum.services import _create_version
+from curriculum.services import write_version
 from curriculum.validation import validate_content
 
 
@@ -54,7 +54,7 @@ def import_version(*, actor, parsed: ParsedVersion, owner_province=None, owner_c
         raise ValidationError(errors)
     if new_programme:
         audited_save(actor=actor, instance=programme)
-    version = _create_version(actor=actor, programme=programme, content=parsed.content)
+    version = write_version(actor=actor, programme=programme, content=parsed.content)
     wanted = data.get("number")
     if isinstance(wanted, int) and wanted != version.number and not programme.versions.filter(number=wanted).exists():
         version.number = wanted

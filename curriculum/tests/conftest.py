@@ -7,7 +7,7 @@ import pytest
 from curriculum.catalogue import load_catalogue
 from curriculum.catalogue_data import DEFAULT_BANDS
 from curriculum.models import Programme
-from curriculum.services import _create_version
+from curriculum.services import write_version
 from curriculum.validation import VersionContent
 
 
@@ -35,7 +35,7 @@ def make_programme(code, *, owner_centre=None, owner_province=None, organiser_ki
     programme = Programme.objects.create(code=code, name=name or f"Chương trình {code}", category="party_work",
                                          owner_centre=owner_centre, owner_province=owner_province,
                                          organiser_kind=organiser_kind)
-    version = _create_version(actor=None, programme=programme, content=content or make_content(), publish=publish)
+    version = write_version(actor=None, programme=programme, content=content or make_content(), publish=publish)
     return programme, version
 
 

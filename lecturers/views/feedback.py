@@ -30,7 +30,7 @@ from lecturers.forms import SurveyTemplateForm
 from lecturers.models import Survey, SurveyTemplate, TextAnswer
 from lecturers.services import feedback as services
 from lecturers.views.common import file_response, visible_class, visible_lecturer
-from lecturers.views.load import XLSX, _centres
+from lecturers.views.load import XLSX, centres_of_people
 from org.models import Centre
 
 
@@ -157,7 +157,7 @@ def lecturer_feedback(request, pk: int):
 @login_required
 def centre_feedback(request):
     require_staff(request.user)
-    centres = list(_centres(request.user).values_list("pk", "name"))
+    centres = list(centres_of_people(request.user).values_list("pk", "name"))
     try:
         centre_id = int(request.GET.get("centre") or (centres[0][0] if centres else 0))
     except ValueError:

@@ -66,7 +66,7 @@ def norm_table_edit(request, pk: int | None = None):
     return render(request, "core/form_page.html", {"form": form, "title": title, "object": table})
 
 
-def _centres(user):
+def centres_of_people(user):
     scope = scope_of(user)
     centres = Centre.objects.visible_to(user)
     if not scope.sees_everything:
@@ -77,7 +77,7 @@ def _centres(user):
 @login_required
 def centre_load(request):
     require_staff(request.user)
-    centres = list(_centres(request.user).values_list("pk", "name"))
+    centres = list(centres_of_people(request.user).values_list("pk", "name"))
     year = year_param(request)
     try:
         centre_id = int(request.GET.get("centre") or (centres[0][0] if centres else 0))

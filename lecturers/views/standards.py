@@ -19,14 +19,14 @@ from lecturers.models import StandardSet
 from lecturers.services import standards as services
 from lecturers.standards import centre_members, share_meeting
 from lecturers.views.common import file_response, visible_lecturer
-from lecturers.views.load import XLSX, _centres
+from lecturers.views.load import XLSX, centres_of_people
 from people.models import StaffAssignment
 
 
 @login_required
 def centre_standards(request):
     require_staff(request.user)
-    centres = list(_centres(request.user).values_list("pk", "name"))
+    centres = list(centres_of_people(request.user).values_list("pk", "name"))
     try:
         centre_id = int(request.GET.get("centre") or (centres[0][0] if centres else 0))
     except ValueError:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from lecturers.feedback import _passing, _sums
+from lecturers.feedback import passing_surveys, rating_sums
 from lecturers.load import load_rows
 from lecturers.models import NormPost, Section, SurveyItem
 from people.models import Lecturer
@@ -90,7 +90,7 @@ def _items(frame: Frame):
 
 def feedback_rows(frame: Frame) -> list[dict]:
     merged: dict[str, list] = defaultdict(lambda: [set(), 0, 0])
-    for row in _passing(_sums(_items(frame), "section")):
+    for row in passing_surveys(rating_sums(_items(frame), "section")):
         entry = merged[row["section"]]
         entry[0].add(row["survey_id"])
         entry[1] += row["n"] or 0

@@ -17,7 +17,7 @@ from lecturers.models import ClosingReport, RatingCount, Survey, TemplateQuestio
 
 # The lecturers app checks one person against a requirement; its centre-level reader works one centre at
 # a time, so the families of many centres are read here in a fixed number of queries and checked with it.
-from lecturers.standards import _check, standard_in_force
+from lecturers.standards import check_requirement, standard_in_force
 from people.models import Lecturer, StaffAssignment
 from standards.computations.base import Families, Outcome, Period, group_by_root, members, percent, share_outcome
 from standards.computations.training import finished_classes, held_classes
@@ -44,13 +44,13 @@ def post_standards_met(families: Families, period: Period, params: dict) -> dict
     for staff in leaders:
         lecturer = profile.get((staff.centre_id, staff.person_id))
         post = _LEADER_POST[staff.position]
-        ok = all(_check(r, staff.person, lecturer, staff, on).met for r in requirements[post])
+        ok = all(check_requirement(r, staff.person, lecturer, staff, on).met for r in requirements[post])
         rows.append((staff.centre_id, staff.person_id, lecturer.pk if lecturer else None, ok))
     leader_people = {(s.centre_id, s.person_id) for s in leaders}
     for lecturer in lecturers:
         if (lecturer.centre_id, lecturer.person_id) in leader_people:
             continue
-        ok = all(_check(r, lecturer.person, lecturer, None, on).met for r in requirements["full_time"])
+        ok = all(check_requirement(r, lecturer.person, lecturer, None, on).met for r in requirements["full_time"])
         rows.append((lecturer.centre_id, lecturer.person_id, lecturer.pk, ok))
     result = {}
     for root, found in group_by_root(families, rows).items():

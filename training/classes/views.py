@@ -42,7 +42,7 @@ def visible_class(request, pk: int) -> Klass:
     )
 
 
-def _spec(user) -> ListSpec:
+def class_list_spec(user) -> ListSpec:
     centres = [(str(pk), name) for pk, name in Centre.objects.visible_to(user).values_list("pk", "name")]
     programmes = [(code, f"{code} – {name}") for code, name in
                   Programme.objects.visible_to(user).order_by("sort_key").values_list("code", "name")]
@@ -73,7 +73,7 @@ def class_list(request):
     queryset = with_enrolment(
         Klass.objects.visible_to(request.user).select_related("centre", "version__programme", "room")
     )
-    context = build_list(request, queryset, _spec(request.user))
+    context = build_list(request, queryset, class_list_spec(request.user))
     context["can_create"] = creates_classes(request.user)
     context["sees_dashboard"] = sees_centre_work(request.user)
     template = "training/classes/_class_rows.html" if request.htmx else "training/classes/class_list.html"

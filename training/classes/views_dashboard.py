@@ -19,7 +19,7 @@ from training.plans.report import plan_vs_actual
 APPROVED_STATES = [Klass.Status.RESULTS_APPROVED, Klass.Status.CLOSED]
 # Active classes come first; past the limit the class list (paginated, filterable) takes over.
 MAX_ROWS = 100
-_STATUS_ORDER = Case(*[When(status=v, then=Value(i)) for i, v in enumerate(
+STATUS_ORDER = Case(*[When(status=v, then=Value(i)) for i, v in enumerate(
     [Klass.Status.IN_PROGRESS, Klass.Status.OPEN, Klass.Status.PLANNED, Klass.Status.RESULTS_APPROVED,
      Klass.Status.CLOSED])], output_field=IntegerField())
 
@@ -34,7 +34,7 @@ def _default_centre(user, centres: list[Centre]) -> Centre | None:
     return (active or centres or [None])[0]
 
 
-def _lineage(centre: Centre, centres: list[Centre]) -> list[int]:
+def centre_lineage(centre: Centre, centres: list[Centre]) -> list[int]:
     """The centre and its predecessors: their classes stay visible from the successor."""
     by_id = {c.pk: c for c in centres}
     ids, current = [], centre
@@ -64,13 +64,13 @@ def director_dashboard(request):
     context = {"centres": centres, "centre": centre, "year": year, "years": range(today.year + 1, today.year - 6, -1)}
     if centre is None:
         return render(request, "training/classes/dashboard.html", context)
-    lineage = _lineage(centre, centres)
+    lineage = centre_lineage(centre, centres)
     classes_qs = Klass.objects.visible_to(request.user).filter(centre_id__in=lineage).filter(
         Q(start_date__year=year) | (Q(start_date__year__lt=year) & ~Q(status=Klass.Status.CLOSED))
     )
     rows = list(
         with_figures(classes_qs.select_related("version__programme"))
-        .annotate(status_order=_STATUS_ORDER)
+        .annotate(status_order=STATUS_ORDER)
         .order_by("status_order", "start_date", "code")[:MAX_ROWS]
     )
     rows = with_next_steps(rows, today)

@@ -15,9 +15,8 @@ from accounts.scope import scope_of
 from core.listing import apply_list_params
 from org.models import Centre
 from training.classes.figures import attendance_rate, needs_attention, with_enrolment, with_figures
-from training.classes.views import _spec as class_list_spec
-from training.classes.views import require_class_reader
-from training.classes.views_dashboard import _STATUS_ORDER, MAX_ROWS, _lineage
+from training.classes.views import class_list_spec, require_class_reader
+from training.classes.views_dashboard import MAX_ROWS, STATUS_ORDER, centre_lineage
 from training.documents import classfile, exports
 from training.documents.party import audience_for, signers
 from training.models import AnnualPlan, Klass
@@ -118,11 +117,11 @@ def dashboard_export(request, fmt: str):
         raise Http404
     today = timezone.localdate()
     year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else today.year
-    classes = Klass.objects.visible_to(request.user).filter(centre_id__in=_lineage(centre, centres))
+    classes = Klass.objects.visible_to(request.user).filter(centre_id__in=centre_lineage(centre, centres))
     classes = classes.filter(Q(start_date__year=year) | (Q(start_date__year__lt=year) & ~Q(status=Klass.Status.CLOSED)))
     rows = list(
         with_figures(classes.select_related("version__programme"))
-        .annotate(status_order=_STATUS_ORDER)
+        .annotate(status_order=STATUS_ORDER)
         .order_by("status_order", "start_date", "code")[:MAX_ROWS]
     )
     for row in rows:
