@@ -7,16 +7,7 @@ import pytest
 from django.urls import reverse
 
 from tests import factories as f
-
-ANON = "anonymous"
-ALL = ["admin", "supervisor", "director_a", "officer_a", "officer_b", "lecturer_a", "learner_a", "viewer_a", ANON]
-
-
-def expect(default: int, **overrides: int) -> dict[str, int]:
-    table = {persona: default for persona in ALL}
-    table[ANON] = 302
-    table.update(overrides)
-    return table
+from tests.access import expect, token_headers, walk
 
 
 @pytest.fixture
@@ -91,16 +82,7 @@ def cases(world, o):
 
 @pytest.mark.django_db
 def test_every_page_as_every_persona(client, world, objects):
-    failures = []
-    for label, url, table in cases(world, objects):
-        for persona, user in world.personas().items():
-            client.logout()
-            if user is not None:
-                client.force_login(user)
-            status = client.get(url).status_code
-            if status != table[persona]:
-                failures.append(f"{label} as {persona}: expected {table[persona]}, got {status} ({url})")
-    assert not failures, "\n".join(failures)
+    walk(client, world, cases(world, objects))
 
 
 @pytest.mark.django_db
@@ -148,19 +130,7 @@ def api_cases(world, o):
 
 @pytest.mark.django_db
 def test_every_api_endpoint_as_every_persona(client, world, objects):
-    from accounts.models import ApiToken
-
-    headers = {"anonymous": {}}
-    for persona, user in world.personas().items():
-        if user is not None:
-            headers[persona] = {"HTTP_AUTHORIZATION": f"Bearer {ApiToken.issue(user)[1]}"}
-    failures = []
-    for label, url, table in api_cases(world, objects):
-        for persona in world.personas():
-            status = client.get(url, **headers[persona]).status_code
-            if status != table[persona]:
-                failures.append(f"{label} as {persona}: expected {table[persona]}, got {status} ({url})")
-    assert not failures, "\n".join(failures)
+    walk(client, world, api_cases(world, objects), headers=token_headers(world))
 
 
 @pytest.mark.django_db

@@ -15,7 +15,7 @@ from curriculum.exchange.common import export_version
 from curriculum.models import OverlapReview, Programme, StopPhrase
 from curriculum.tests.conftest import make_content, make_programme
 from curriculum.tests.test_api import _api
-from tests.test_access_walk import ALL, expect
+from tests.access import ALL, expect, walk
 
 pytestmark = pytest.mark.django_db
 
@@ -57,16 +57,7 @@ def cases(world, o):
 
 
 def test_every_overlap_page_as_every_persona(client, world, overlap_objects):
-    failures = []
-    for label, url, table in cases(world, overlap_objects):
-        for persona, user in world.personas().items():
-            client.logout()
-            if user is not None:
-                client.force_login(user)
-            status = client.get(url).status_code
-            if status != table[persona]:
-                failures.append(f"{label} as {persona}: expected {table[persona]}, got {status} ({url})")
-    assert not failures, "\n".join(failures)
+    walk(client, world, cases(world, overlap_objects))
     assert set(world.personas()) == set(ALL)
 
 

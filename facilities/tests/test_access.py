@@ -7,31 +7,18 @@ from django.urls import reverse
 
 from accounts.models import ApiToken
 from facilities.tests.builders import item, room
-from tests.test_access_walk import expect
+from tests.access import expect, token_headers, walk
 
 pytestmark = pytest.mark.django_db
 NO_STAFF = dict(lecturer_a=403, learner_a=403)
 EDITORS_ONLY = dict(supervisor=403, viewer_a=403, **NO_STAFF)
 
 
-def _walk(client, world, cases, headers=None):
-    failures = []
-    for label, url, table in cases:
-        for persona, user in world.personas().items():
-            client.logout()
-            if headers is None and user is not None:
-                client.force_login(user)
-            extra = headers[persona] if headers is not None else {}
-            status = client.get(url, **extra).status_code
-            if status != table[persona]:
-                failures.append(f"{label} as {persona}: expected {table[persona]}, got {status} ({url})")
-    assert not failures, "\n".join(failures)
-
 
 def test_every_facilities_page_as_every_persona(client, world):
     thing = item(world.centre_a, "projector", room=room(world.centre_a))
     a, c = world.centre_a.pk, world.centre_c.pk
-    _walk(client, world, [
+    walk(client, world, [
         ("equipment list", reverse("facilities:equipment_list"), expect(200, **NO_STAFF)),
         ("equipment export", reverse("facilities:equipment_export"), expect(200, **NO_STAFF)),
         ("equipment A", reverse("facilities:equipment_detail", args=[thing.pk]), expect(200, officer_b=404, **NO_STAFF)),
@@ -51,10 +38,9 @@ def test_every_facilities_page_as_every_persona(client, world):
 
 def test_every_facilities_endpoint_as_every_persona(client, world):
     thing = item(world.centre_a, "projector")
-    headers = {persona: ({"HTTP_AUTHORIZATION": f"Bearer {ApiToken.issue(user)[1]}"} if user else {})
-               for persona, user in world.personas().items()}
+    headers = token_headers(world)
     no_staff = dict(lecturer_a=403, learner_a=403, anonymous=401)
-    _walk(client, world, [
+    walk(client, world, [
         ("api equipment", "/api/facilities/equipment", expect(200, **no_staff)),
         ("api equipment A", f"/api/facilities/equipment/{thing.pk}", expect(200, officer_b=404, **no_staff)),
         ("api standard A", f"/api/facilities/centres/{world.centre_a.pk}/standard",

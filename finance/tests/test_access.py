@@ -12,7 +12,7 @@ from accounts.models import ApiToken
 from finance import services
 from finance.models import CostSheet, Spending
 from finance.tests.builders import budget, costed_class
-from tests.test_access_walk import expect
+from tests.access import expect, token_headers, walk
 from training.models import AnnualPlan
 
 pytestmark = pytest.mark.django_db
@@ -32,22 +32,10 @@ def money(world):
     return {"budget": b, "klass": k, "c_budget": c_budget, "plan": plan}
 
 
-def _walk(client, world, cases, headers=None):
-    failures = []
-    for label, url, table in cases:
-        for persona, user in world.personas().items():
-            client.logout()
-            if headers is None and user is not None:
-                client.force_login(user)
-            status = client.get(url, **(headers[persona] if headers else {})).status_code
-            if status != table[persona]:
-                failures.append(f"{label} as {persona}: expected {table[persona]}, got {status} ({url})")
-    assert not failures, "\n".join(failures)
-
 
 def test_every_finance_page_as_every_persona(client, world, money):
     b, k = money["budget"], money["klass"]
-    _walk(client, world, [
+    walk(client, world, [
         ("budget list", reverse("finance:budget_list"), expect(200, **NO_STAFF)),
         ("budget A", reverse("finance:budget_detail", args=[b.pk]), expect(200, officer_b=404, **NO_STAFF)),
         ("budget C", reverse("finance:budget_detail", args=[money["c_budget"].pk]), expect(404, admin=200, **NO_STAFF)),
@@ -80,11 +68,10 @@ def test_finance_posts_are_refused_outside_the_editors(client, world, money):
 
 
 def test_every_finance_endpoint_as_every_persona(client, world, money):
-    headers = {p: ({"HTTP_AUTHORIZATION": f"Bearer {ApiToken.issue(u)[1]}"} if u else {})
-               for p, u in world.personas().items()}
+    headers = token_headers(world)
     no_staff = dict(lecturer_a=403, learner_a=403, anonymous=401)
     b, k = money["budget"], money["klass"]
-    _walk(client, world, [
+    walk(client, world, [
         ("api budgets", "/api/finance/budgets", expect(200, **no_staff)),
         ("api budget A", f"/api/finance/budgets/{b.pk}", expect(200, officer_b=404, **no_staff)),
         ("api budget C", f"/api/finance/budgets/{money['c_budget'].pk}", expect(404, admin=200, **no_staff)),

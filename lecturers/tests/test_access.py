@@ -11,7 +11,7 @@ from lecturers.models import FeeTable, NormTable, StandardSet
 from lecturers.services import feedback
 from lecturers.tests.builders import fee_table, make_class, teach
 from tests import factories as f
-from tests.test_access_walk import ALL, expect
+from tests.access import ALL, expect, token_headers, walk
 from training.tests.factories.timetable import enrol, learners
 
 assert "anonymous" in ALL
@@ -104,16 +104,7 @@ def cases(world, o):
 
 @pytest.mark.django_db
 def test_every_lecturers_page_as_every_persona(client, world, objects):
-    failures = []
-    for label, url, table in cases(world, objects):
-        for persona, user in world.personas().items():
-            client.logout()
-            if user is not None:
-                client.force_login(user)
-            status = client.get(url).status_code
-            if status != table[persona]:
-                failures.append(f"{label} as {persona}: expected {table[persona]}, got {status} ({url})")
-    assert not failures, "\n".join(failures)
+    walk(client, world, cases(world, objects))
 
 
 POSTS = [
@@ -160,19 +151,7 @@ def api_cases(world, o):
 
 @pytest.mark.django_db
 def test_every_lecturers_endpoint_as_every_persona(client, world, objects):
-    from accounts.models import ApiToken
-
-    headers = {"anonymous": {}}
-    for persona, user in world.personas().items():
-        if user is not None:
-            headers[persona] = {"HTTP_AUTHORIZATION": f"Bearer {ApiToken.issue(user)[1]}"}
-    failures = []
-    for label, url, table in api_cases(world, objects):
-        for persona in world.personas():
-            status = client.get(url, **headers[persona]).status_code
-            if status != table[persona]:
-                failures.append(f"{label} as {persona}: expected {table[persona]}, got {status} ({url})")
-    assert not failures, "\n".join(failures)
+    walk(client, world, api_cases(world, objects), headers=token_headers(world))
 
 
 @pytest.mark.django_db

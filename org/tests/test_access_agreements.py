@@ -7,11 +7,10 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from accounts.models import ApiToken
 from org import agreements
 from org.models import CoordinationAgreement
 from tests import factories as f
-from tests.test_access_walk import expect
+from tests.access import expect, token_headers, walk
 
 pytestmark = pytest.mark.django_db
 NO_STAFF = dict(lecturer_a=403, learner_a=403)
@@ -24,24 +23,12 @@ def _agreement(world, centre, officer, name):
         signed_on=dt.date(2026, 1, 2), valid_from=dt.date(2026, 1, 2)))
 
 
-def _walk(client, world, cases, headers=None):
-    failures = []
-    for label, url, table in cases:
-        for persona, user in world.personas().items():
-            client.logout()
-            if headers is None and user is not None:
-                client.force_login(user)
-            status = client.get(url, **(headers[persona] if headers else {})).status_code
-            if status != table[persona]:
-                failures.append(f"{label} as {persona}: expected {table[persona]}, got {status} ({url})")
-    assert not failures, "\n".join(failures)
-
 
 def test_every_agreement_page_as_every_persona(client, world):
     a = _agreement(world, world.centre_a, world.officer_a, "Hội Phụ nữ xã Yên Sơn")
     c = _agreement(world, world.centre_c, world.admin, "Hội Phụ nữ xã Hòa An")
     editors = dict(supervisor=403, viewer_a=403, **NO_STAFF)
-    _walk(client, world, [
+    walk(client, world, [
         ("agreement list", reverse("org:agreement_list"), expect(200, **NO_STAFF)),
         ("agreement A", reverse("org:agreement_detail", args=[a.pk]), expect(200, officer_b=404, **NO_STAFF)),
         ("agreement C", reverse("org:agreement_detail", args=[c.pk]), expect(404, admin=200, **NO_STAFF)),
@@ -54,10 +41,9 @@ def test_every_agreement_page_as_every_persona(client, world):
 
 def test_every_agreement_endpoint_as_every_persona(client, world):
     a = _agreement(world, world.centre_a, world.officer_a, "Hội Phụ nữ xã Yên Sơn")
-    headers = {p: ({"HTTP_AUTHORIZATION": f"Bearer {ApiToken.issue(u)[1]}"} if u else {})
-               for p, u in world.personas().items()}
+    headers = token_headers(world)
     no_staff = dict(lecturer_a=403, learner_a=403, anonymous=401)
-    _walk(client, world, [
+    walk(client, world, [
         ("api agreements", "/api/agreements", expect(200, **no_staff)),
         ("api agreement A", f"/api/agreements/{a.pk}", expect(200, officer_b=404, **no_staff)),
     ], headers=headers)

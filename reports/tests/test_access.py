@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from reports import services
 from reports.tests.builders import quarterly, written
-from tests.test_access_walk import expect
+from tests.access import expect, token_headers, walk
 
 pytestmark = pytest.mark.django_db
 
@@ -67,16 +67,7 @@ def cases(world, r):
 
 
 def test_every_page_as_every_persona(client, world, reports):
-    failures = []
-    for label, url, table in cases(world, reports):
-        for persona, user in world.personas().items():
-            client.logout()
-            if user is not None:
-                client.force_login(user)
-            status = client.get(url).status_code
-            if status != table[persona]:
-                failures.append(f"{label} as {persona}: expected {table[persona]}, got {status} ({url})")
-    assert not failures, "\n".join(failures)
+    walk(client, world, cases(world, reports))
 
 
 @pytest.mark.parametrize("name", ["report_submit", "report_texts", "report_correct"])
@@ -113,19 +104,7 @@ def api_cases(world, r):
 
 
 def test_every_api_endpoint_as_every_persona(client, world, reports):
-    from accounts.models import ApiToken
-
-    headers = {"anonymous": {}}
-    for persona, user in world.personas().items():
-        if user is not None:
-            headers[persona] = {"HTTP_AUTHORIZATION": f"Bearer {ApiToken.issue(user)[1]}"}
-    failures = []
-    for label, url, table in api_cases(world, reports):
-        for persona in world.personas():
-            status = client.get(url, **headers[persona]).status_code
-            if status != table[persona]:
-                failures.append(f"{label} as {persona}: expected {table[persona]}, got {status} ({url})")
-    assert not failures, "\n".join(failures)
+    walk(client, world, api_cases(world, reports), headers=token_headers(world))
 
 
 def test_api_lists_only_reports_in_scope(client, world, reports):

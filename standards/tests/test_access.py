@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from standards.services import assessments, frameworks
 from standards.tests.support import declare_everything, lenient_framework, pdf
-from tests.test_access_walk import ALL, expect
+from tests.access import ALL, expect, token_headers, walk
 
 
 @pytest.fixture(autouse=True)
@@ -87,16 +87,7 @@ def cases(world, o):
 
 @pytest.mark.django_db
 def test_every_standards_page_as_every_persona(client, world, objects):
-    failures = []
-    for label, url, table in cases(world, objects):
-        for persona, user in world.personas().items():
-            client.logout()
-            if user is not None:
-                client.force_login(user)
-            status = client.get(url).status_code
-            if status != table[persona]:
-                failures.append(f"{label} as {persona}: expected {table[persona]}, got {status} ({url})")
-    assert not failures, "\n".join(failures)
+    walk(client, world, cases(world, objects))
 
 
 @pytest.mark.django_db
@@ -132,19 +123,7 @@ def api_cases(world, o):
 
 @pytest.mark.django_db
 def test_every_standards_endpoint_as_every_persona(client, world, objects):
-    from accounts.models import ApiToken
-
-    headers = {"anonymous": {}}
-    for persona, user in world.personas().items():
-        if user is not None:
-            headers[persona] = {"HTTP_AUTHORIZATION": f"Bearer {ApiToken.issue(user)[1]}"}
-    failures = []
-    for label, url, table in api_cases(world, objects):
-        for persona in world.personas():
-            status = client.get(url, **headers[persona]).status_code
-            if status != table[persona]:
-                failures.append(f"{label} as {persona}: expected {table[persona]}, got {status} ({url})")
-    assert not failures, "\n".join(failures)
+    walk(client, world, api_cases(world, objects), headers=token_headers(world))
 
 
 @pytest.mark.django_db

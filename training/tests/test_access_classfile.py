@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from tests.test_access_walk import expect
+from tests.access import expect, walk
 from training.tests.factories.classes import plan
 from training.tests.factories.results import approved_class, staff_the_centre
 
@@ -54,16 +54,7 @@ def cases(world, klass):
 
 
 def test_every_class_file_download_as_every_persona(client, world, klass):
-    failures = []
-    for label, url, table in cases(world, klass):
-        for persona, user in world.personas().items():
-            client.logout()
-            if user is not None:
-                client.force_login(user)
-            status = client.get(url).status_code
-            if status != table[persona]:
-                failures.append(f"{label} as {persona}: expected {table[persona]}, got {status} ({url})")
-    assert not failures, "\n".join(failures)
+    walk(client, world, cases(world, klass))
 
 
 def test_unknown_kinds_and_formats_are_missing(client, world, klass):
