@@ -17,6 +17,15 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
+def period_order(start: str, end: str, *, name: str) -> models.CheckConstraint:
+    """A period whose end, when both ends are known, is not before its start."""
+    return models.CheckConstraint(
+        condition=models.Q(**{f"{end}__isnull": True}) | models.Q(**{f"{start}__isnull": True})
+        | models.Q(**{f"{end}__gte": models.F(start)}),
+        name=name,
+    )
+
+
 def new_public_code() -> str:
     """An unguessable code for public URLs (about 80 bits, URL-safe, no look-alike characters)."""
     alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.scope import scope_of
-from core.models import TimeStampedModel
+from core.models import TimeStampedModel, period_order
 from core.text import collation_key, search_key
 
 
@@ -71,10 +71,7 @@ class AdministrativeUnit(TimeStampedModel):
         ordering = ["sort_key"]
         constraints = [
             models.UniqueConstraint(fields=["level", "code", "valid_from"], name="unique_unit_code_per_period"),
-            models.CheckConstraint(
-                condition=Q(valid_to__isnull=True) | Q(valid_from__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
-                name="unit_valid_period",
-            ),
+            period_order("valid_from", "valid_to", name="unit_valid_period"),
         ]
         indexes = [models.Index(fields=["province", "level"])]
         verbose_name = _("administrative unit")

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.scope import scope_of
 from core.listing import search_words
-from core.models import TimeStampedModel
+from core.models import TimeStampedModel, period_order
 from core.text import name_sort_key, nfc, search_key
 from people.choices import ETHNICITY_CHOICES, Degree, Gender, GeneralEducation, StateManagementLevel, TheoryLevel
 
@@ -198,10 +198,7 @@ class StaffAssignment(TimeStampedModel):
     class Meta:
         ordering = ["position", "-start_date"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(start_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
-                name="staff_term_order",
-            ),
+            period_order("start_date", "end_date", name="staff_term_order"),
         ]
         verbose_name = _("staff assignment")
         verbose_name_plural = _("staff assignments")

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.scope import scope_of
 from core.listing import search_words
-from core.models import TimeStampedModel
+from core.models import TimeStampedModel, period_order
 from core.text import collation_key, document_label, search_key
 from curriculum.choices import (
     Category,
@@ -146,11 +146,7 @@ class ProgrammeVersion(TimeStampedModel):
         ordering = ["programme", "-number"]
         constraints = [
             models.UniqueConstraint(fields=["programme", "number"], name="unique_version_number"),
-            models.CheckConstraint(
-                condition=Q(effective_to__isnull=True) | Q(effective_from__isnull=True)
-                | Q(effective_to__gte=models.F("effective_from")),
-                name="version_effective_period",
-            ),
+            period_order("effective_from", "effective_to", name="version_effective_period"),
         ]
         indexes = [models.Index(fields=["programme", "status"])]
         verbose_name = _("programme version")

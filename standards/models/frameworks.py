@@ -14,7 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.models import TimeStampedModel
+from core.models import TimeStampedModel, period_order
 from core.text import document_label
 
 
@@ -96,11 +96,7 @@ class Framework(TimeStampedModel):
         ordering = ["code", "-number"]
         constraints = [
             models.UniqueConstraint(fields=["code", "number"], name="unique_framework_version"),
-            models.CheckConstraint(
-                condition=Q(effective_to__isnull=True) | Q(effective_from__isnull=True)
-                | Q(effective_to__gte=models.F("effective_from")),
-                name="framework_effective_period",
-            ),
+            period_order("effective_from", "effective_to", name="framework_effective_period"),
         ]
         indexes = [models.Index(fields=["province", "status"])]
         verbose_name = _("criteria framework")
