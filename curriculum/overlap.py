@@ -28,9 +28,10 @@ from dataclasses import dataclass, field
 from core.text import nfc, search_key
 from curriculum.overlap_matrix import Corpus, score_pairs
 
-# Chosen on the tuning half of the labelled pairs (curriculum/tests/data/overlap_tuning.json), never on
-# the held-out half; see curriculum/tests/test_overlap_calibration.py.
-DEFAULT_THRESHOLD = 0.12
+# Chosen on the development sets of labelled pairs (three sets by different writers), as the threshold whose
+# weakest precision or recall over the sets is highest, and checked on a set none of the choices saw; see
+# curriculum/tests/test_overlap_calibration.py.
+DEFAULT_THRESHOLD = 0.145
 DEFAULT_TITLE_WEIGHT = 1.5
 DEFAULT_KEYWORD_WEIGHT = 1.0
 

@@ -74,7 +74,7 @@ class OverlapSettings(TimeStampedModel):
 
     effective_from = models.DateField(_("effective from"), unique=True)
     threshold = models.DecimalField(
-        _("similarity threshold"), max_digits=3, decimal_places=2, default=Decimal(str(DEFAULT_THRESHOLD)),
+        _("similarity threshold"), max_digits=4, decimal_places=3, default=Decimal(str(DEFAULT_THRESHOLD)),
         validators=[MinValueValidator(Decimal("0.05")), MaxValueValidator(Decimal("1"))])
     title_weight = models.DecimalField(
         _("weight of the title"), max_digits=3, decimal_places=1, default=Decimal(str(DEFAULT_TITLE_WEIGHT)),
