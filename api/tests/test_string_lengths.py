@@ -17,9 +17,9 @@ from facilities import services as facility_services
 from facilities.models import Equipment, EquipmentCategory
 from people.models import Person
 from training.classes import services as class_services
-from training.models import Klass, Session
+from training.models import Attendance, Klass, Session
 from training.tests.factories import classes as make
-from training.tests.factories.timetable import make_class
+from training.tests.factories.timetable import learners, make_class, session
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +60,22 @@ def test_a_session_with_an_over_long_venue(client, world):
                        "venue")
     assert "Địa điểm" in message and "300" in message, message
     assert not Session.objects.filter(klass=klass).exists()
+
+
+def test_an_attendance_sheet_with_an_over_long_note(client, world):
+    """The sheet is written with bulk_create and bulk_update."""
+    klass = make_class(world.centre_a)
+    enrolled = learners(klass, 2)
+    sheet = session(klass, dt.date(2026, 3, 2))
+    url = f"/api/training/sessions/{sheet.pk}/attendance"
+    marks = [{"enrolment_id": e.pk, "status": "excused", "note": "Ốm"} for e in enrolled]
+    response = client.put(url, {"marks": marks}, content_type="application/json", **_auth(world.officer_a))
+    assert response.status_code == 200, response.content
+    marks[1]["note"] = "n" * 201
+    response = client.put(url, {"marks": [{**m, "status": "unexcused"} for m in marks]},
+                          content_type="application/json", **_auth(world.officer_a))
+    assert "200" in _message(response, "note")
+    assert set(Attendance.objects.filter(session=sheet).values_list("status", "note")) == {("excused", "Ốm")}
 
 
 def test_equipment_with_an_over_long_name(client, world):
