@@ -48,7 +48,8 @@ def not_found(request, exc):
 
 @api.exception_handler(DataError)
 def data_error(request, exc):
-    # PostgreSQL refuses a value longer than its column or out of its range; the request is wrong, not the server.
+    # PostgreSQL refuses a value out of its column's range; the request is wrong, not the server. (A text longer
+    # than its column is refused before the database, with the field named: core.lengths.)
     return api.create_response(request, {"detail": {"__all__": [_("A value is too long or out of range.")]}},
                                status=422)
 

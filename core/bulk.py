@@ -11,6 +11,8 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, models
 
+from core.lengths import limited_fields, refuse_too_long
+
 
 def insert_rows(model: type[models.Model], rows: list[models.Model], *, batch_size: int = 5000) -> int:
     """Insert unsaved instances without reading back their ids.
@@ -58,9 +60,13 @@ def create_rows(model: type[models.Model], rows: list[models.Model], *, batch_si
 
 def _copy(model: type[models.Model], rows: list[models.Model], fields: list) -> None:
     stamped = [f for f in fields if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)]
+    # COPY skips get_db_prep_save, where the ORM refuses over-long texts (core.lengths): same check here.
+    limited = [f for f in limited_fields(model) if f in fields]
     for row in rows:
         for field in stamped:
             field.pre_save(row, add=True)
+        for field in limited:
+            refuse_too_long(field, getattr(row, field.attname))
     attnames = [f.attname for f in fields]
     json_names = {f.attname for f in fields if isinstance(f, models.JSONField)}
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
