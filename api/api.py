@@ -10,6 +10,7 @@ from ninja import NinjaAPI
 
 from api.auth import TokenAuth, UserSessionAuth
 from certificates.api import router as certificates_router
+from core.warnings import refused_warnings
 from curriculum.api import router as curriculum_router
 from facilities.api import router as facilities_router
 from finance.api import router as finance_router
@@ -33,7 +34,15 @@ api = NinjaAPI(
 @api.exception_handler(ValidationError)
 def validation_error(request, exc: ValidationError):
     detail = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
-    return api.create_response(request, {"detail": detail}, status=422)
+    body = {"detail": detail}
+    refused = refused_warnings(exc)
+    if refused:
+        # A warned step without its reason: say which warnings the reason must answer, and where it goes.
+        field, warnings = refused
+        body.update(reason_field=field, warnings=warnings, message=_(
+            "To continue despite these warnings, send the reason in “%(field)s”: %(warnings)s")
+            % {"field": field, "warnings": " ".join(warnings)})
+    return api.create_response(request, body, status=422)
 
 
 @api.exception_handler(PermissionDenied)

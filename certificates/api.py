@@ -65,6 +65,7 @@ class IssueIn(Schema):
     signer_title: str = "GIÁM ĐỐC"
     signer_name: str | None = None
     place: str | None = None
+    warning_reason: str = ""  # why the step goes ahead despite its warnings (422 lists them when missing)
 
 
 class ReasonIn(Schema):
@@ -128,6 +129,7 @@ def issue_for_class(request, class_id: int, payload: IssueIn):
         signer_name=payload.signer_name,
         place=payload.place,
         signer_capacity=payload.signer_capacity,
+        warning_reason=payload.warning_reason,
     )
     return Status(201, list(_queryset(request).filter(pk__in=[c.pk for c in issued]).order_by("number")))
 

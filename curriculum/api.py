@@ -36,6 +36,7 @@ class ProgrammeOut(Schema):
     name: str
     category: str
     audience: str
+    party_audience: str
     organiser_kind: str
     level: str
     status: str

@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from curriculum import catalogue_data as data
-from curriculum.choices import GradingScheme, OrganiserKind, PrerequisiteKind, VersionStatus
+from curriculum.choices import GradingScheme, OrganiserKind, PartyAudience, PrerequisiteKind, VersionStatus
 from curriculum.models import Programme, Topic, TopicMapping
 from curriculum.services import write_version
 from curriculum.validation import VersionContent
@@ -60,7 +60,8 @@ def load_catalogue(*, stdout=None) -> dict:
         if entry["code"] in existing:
             continue
         programme = Programme(code=entry["code"], name=entry["name"], category=entry["category"],
-                              audience=entry["audience"], organiser_kind=kind)
+                              audience=entry["audience"], organiser_kind=kind,
+                              party_audience=entry.get("party_audience", PartyAudience.ANYONE))
         programme.full_clean()
         programme.save()
         existing[programme.code] = programme

@@ -22,6 +22,7 @@ CENTRE_PROGRAMMES = [
     {
         "code": "NTVD", "name": "Bồi dưỡng nhận thức về Đảng", "category": "political_theory",
         "audience": "Quần chúng ưu tú là đối tượng kết nạp Đảng; học sinh trung học phổ thông",
+        "party_audience": "non_members",
         "duration": "3–5 ngày", "certificate_type": "certificate",
         "components": [("essay", "Bài thu hoạch", 100, True)],
         "topics": [

@@ -19,6 +19,15 @@ class OrganiserKind(models.TextChoices):
     PROVINCIAL_SCHOOL = "provincial_school", _("provincial political school")
 
 
+class PartyAudience(models.TextChoices):
+    """Whether party members belong to a programme's audience. Enrolling someone outside it is a warning
+    that needs a reason, not a refusal: the programme's own rules decide, centres may have good cause."""
+
+    ANYONE = "anyone", _("party members and persons not yet admitted")
+    NON_MEMBERS = "non_members", _("persons not yet admitted to the party (candidates for admission)")
+    MEMBERS = "members", _("party members only")
+
+
 class ProgrammeStatus(models.TextChoices):
     ACTIVE = "active", _("in use")
     RETIRED = "retired", _("retired")

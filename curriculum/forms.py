@@ -52,7 +52,7 @@ class OwnerField(forms.ChoiceField):
 class ProgrammeForm(forms.ModelForm):
     class Meta:
         model = Programme
-        fields = ["code", "name", "category", "organiser_kind", "audience", "description"]
+        fields = ["code", "name", "category", "organiser_kind", "audience", "party_audience", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, user=None, creating=False, **kwargs):

@@ -143,6 +143,11 @@ def build_classes(*, today: dt.date, seed: int) -> str:
     rng.shuffle(others)
     monday = _monday(today)
 
+    # The awareness course (NTVD) is for candidates for admission: its learners are persons not yet admitted,
+    # topped up (with the demo's reason, as the warning asks) only when a small seed has too few of them.
+    candidates = [p for p in others if not p.is_party_member][:35]
+    candidates += [p for p in others if p.is_party_member][:35 - len(candidates)]
+
     def take(offset: int, count: int) -> list:
         # Consecutive learners, wrapping round when the demo has few persons (tests seed only 200).
         count = min(count, len(others))
@@ -150,7 +155,7 @@ def build_classes(*, today: dt.date, seed: int) -> str:
 
     plan_of = [
         ("closed", "QPAN-DT4", monday - dt.timedelta(weeks=12), 4, take(0, 30)),
-        ("results_approved", "NTVD", monday - dt.timedelta(weeks=5), 4, take(30, 35)),
+        ("results_approved", "NTVD", monday - dt.timedelta(weeks=5), 4, candidates),
         ("in_progress", "SCLLCT", monday - dt.timedelta(weeks=2), 40, take(65, 40)),
         ("open", "DVM", monday + dt.timedelta(weeks=3), 11, new_members[:15]),
         ("planned", "NVCTD-BTCB", monday + dt.timedelta(weeks=8), 4, []),

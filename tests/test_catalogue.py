@@ -51,3 +51,17 @@ def test_every_message_has_a_vietnamese_translation():
     missing = {msg: where for msg, where in used_messages().items() if msg not in known}
     listing = "\n".join(f"{where}: {msg!r}" for msg, where in sorted(missing.items(), key=lambda i: i[1]))
     assert not missing, f"{len(missing)} message(s) without a vi translation:\n{listing}"
+
+
+def test_no_catalogue_defines_a_message_twice():
+    """gettext keeps one of two definitions silently (msgfmt --check refuses the file), so a second
+    translation added for the same message would be lost or win by accident."""
+    twice = []
+    for path in _sources("*/locale/*/LC_MESSAGES/django.po"):
+        seen: set[tuple] = set()
+        for entry in polib.pofile(str(path)):
+            key = (entry.msgctxt, entry.msgid)
+            if key in seen:
+                twice.append(f"{path.relative_to(ROOT)}: {entry.msgid!r}")
+            seen.add(key)
+    assert not twice, "\n".join(twice)

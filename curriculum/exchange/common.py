@@ -21,6 +21,7 @@ from curriculum.choices import (
     Classification,
     GradingScheme,
     OrganiserKind,
+    PartyAudience,
     PrerequisiteKind,
 )
 from curriculum.services import content_of
@@ -29,7 +30,9 @@ from curriculum.validation import VersionContent
 FORMAT = "ttct.programme-version"
 FORMAT_VERSION = 1
 
-PROGRAMME_KEYS = ["code", "name", "category", "audience", "description", "organiser_kind"]
+PROGRAMME_KEYS = ["code", "name", "category", "audience", "party_audience", "description", "organiser_kind"]
+# Keys added after the first files were exported: a file without them is still read, with the default.
+OPTIONAL_KEYS = {"party_audience"}
 VERSION_KEYS = ["number", "label", "issuer", "document_number", "document_date", "effective_from", "effective_to",
                 "duration", "total_periods", "grading_scheme", "max_absence_percent", "min_final_score",
                 "certificate_type", "provisional", "notes"]
@@ -168,6 +171,8 @@ def build_parsed(programme_row: dict, version_row: dict, topic_rows, component_r
         "name": r.text(programme_row.get("name"), "name", required=True),
         "category": r.choice(programme_row.get("category"), "category", Category),
         "audience": r.text(programme_row.get("audience"), "audience"),
+        "party_audience": r.choice(programme_row.get("party_audience") or PartyAudience.ANYONE, "party_audience",
+                                   PartyAudience),
         "description": r.text(programme_row.get("description"), "description"),
         "organiser_kind": r.choice(programme_row.get("organiser_kind") or OrganiserKind.CENTRE, "organiser_kind",
                                    OrganiserKind),

@@ -34,8 +34,8 @@ def import_version(*, actor, parsed: ParsedVersion, owner_province=None, owner_c
     programme = Programme.objects.select_related("owner_centre").filter(code=data["code"]).first()
     new_programme = programme is None
     if new_programme:
-        programme = Programme(**{k: data[k] for k in ("code", "name", "category", "audience", "description",
-                                                      "organiser_kind")},
+        programme = Programme(**{k: data[k] for k in ("code", "name", "category", "audience",
+                                                      "party_audience", "description", "organiser_kind")},
                               owner_province=owner_province, owner_centre=owner_centre)
     if not can_edit_programme(actor, programme):
         raise ValidationError(

@@ -10,6 +10,7 @@ from curriculum.exchange.common import (
     BAND_KEYS,
     COMPONENT_KEYS,
     FORMAT,
+    OPTIONAL_KEYS,
     PREREQUISITE_KEYS,
     PROGRAMME_KEYS,
     TOPIC_KEYS,
@@ -32,7 +33,7 @@ def dumps(version) -> str:
 
 
 def _keys_error(where: str, found, expected) -> str | None:
-    missing = [k for k in expected if k not in found]
+    missing = [k for k in expected if k not in found and k not in OPTIONAL_KEYS]
     unknown = [k for k in found if k not in expected]
     if not missing and not unknown:
         return None

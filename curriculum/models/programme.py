@@ -17,6 +17,7 @@ from curriculum.choices import (
     CertificateType,
     GradingScheme,
     OrganiserKind,
+    PartyAudience,
     ProgrammeStatus,
     VersionStatus,
 )
@@ -47,6 +48,11 @@ class Programme(TimeStampedModel):
     name = models.CharField(_("name"), max_length=300)
     category = models.CharField(_("category"), max_length=30, choices=Category.choices)
     audience = models.CharField(_("audience"), max_length=400, blank=True)
+    party_audience = models.CharField(
+        _("audience by party membership"), max_length=12, choices=PartyAudience.choices,
+        default=PartyAudience.ANYONE,
+        help_text=_("Enrolling someone outside this audience asks for a reason, which the history keeps."),
+    )
     description = models.TextField(_("description"), blank=True)
     organiser_kind = models.CharField(
         _("organised by"), max_length=20, choices=OrganiserKind.choices, default=OrganiserKind.CENTRE

@@ -88,6 +88,7 @@ class ClassIn(Schema):
     is_resit: bool = False
     opening_decision_number: str = ""
     opening_decision_date: dt.date | None = None
+    warning_reason: str = ""  # why the step goes ahead despite its warnings (422 lists them when missing)
 
 
 class ClassPatch(Schema):
@@ -105,6 +106,7 @@ class ClassPatch(Schema):
     opening_decision_number: str | None = None
     opening_decision_date: dt.date | None = None
     reason: str = ""
+    warning_reason: str = ""  # why the step goes ahead despite its warnings (422 lists them when missing)
 
 
 class TransitionIn(Schema):
@@ -220,6 +222,7 @@ def update_class(request, class_id: int, payload: ClassPatch):
     klass = get_object_or_404(_visible(request), pk=class_id)
     data = payload.dict(exclude_unset=True)
     reason = data.pop("reason", "")
+    warning_reason = data.pop("warning_reason", "")
     emptied = [k for k in ("version_id", "start_date", "end_date", "capacity", "code", "name", "is_resit")
                if k in data and data[k] is None]
     if emptied:
@@ -229,7 +232,7 @@ def update_class(request, class_id: int, payload: ClassPatch):
     for key, value in data.items():
         if not key.endswith("_id"):
             setattr(klass, key, "" if value is None and key in {"off_site_venue", "opening_decision_number"} else value)
-    services.update_class(actor=request.auth, klass=klass, reason=reason)
+    services.update_class(actor=request.auth, klass=klass, reason=reason, warning_reason=warning_reason)
     return _detail(klass)
 
 

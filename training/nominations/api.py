@@ -111,6 +111,7 @@ class EnrolIn(Schema):
     person_id: int
     sending_organisation_id: int | None = None
     override_reason: str = ""
+    warning_reason: str = ""  # why the step goes ahead despite its warnings (422 lists them when missing)
 
 
 class ReasonIn(Schema):
@@ -121,6 +122,7 @@ class MoveIn(Schema):
     to_class_id: int
     reason: str
     override_reason: str = ""
+    warning_reason: str = ""  # why the step goes ahead despite its warnings (422 lists them when missing)
 
 
 class ImportOptions(Schema):
@@ -130,6 +132,7 @@ class ImportOptions(Schema):
     consent_rows: str = ""
     override_rows: str = ""
     override_reason: str = ""
+    warning_reason: str = ""  # why the step goes ahead despite its warnings (422 lists them when missing)
     sending_organisation_id: int | None = None
 
 
@@ -187,7 +190,8 @@ def _choices(options: ImportOptions) -> Choices:
     reason = options.override_reason.strip()
     return Choices(skipped=_rows(options.skip_rows), consented=_rows(options.consent_rows),
                    consent_all=options.consent_all, skip_errors=options.skip_errors,
-                   overrides={row: reason for row in _rows(options.override_rows)} if reason else {})
+                   overrides={row: reason for row in _rows(options.override_rows)} if reason else {},
+                   warning_reason=options.warning_reason.strip())
 
 
 # Enrolments -----------------------------------------------------------------------------------------
@@ -205,7 +209,7 @@ def enrol(request, class_id: int, payload: EnrolIn):
     person = get_object_or_404(Person.objects.visible_to(request.auth), pk=payload.person_id)
     enrolment = services.enrol_person(actor=request.auth, klass=klass, person=person,
                                       sending_organisation=_organisation(request, klass, payload.sending_organisation_id),
-                                      override_reason=payload.override_reason)
+                                      override_reason=payload.override_reason, warning_reason=payload.warning_reason)
     return Status(201, enrolment)
 
 
@@ -225,7 +229,7 @@ def move(request, enrolment_id: int, payload: MoveIn):
     enrolment = _enrolment(request, enrolment_id)
     target = get_object_or_404(Klass.objects.visible_to(request.auth), pk=payload.to_class_id)
     return services.move_enrolment(actor=request.auth, enrolment=enrolment, to_klass=target, reason=payload.reason,
-                                   override_reason=payload.override_reason)
+                                   override_reason=payload.override_reason, warning_reason=payload.warning_reason)
 
 
 @router.get("/people/{person_id}/enrolments", response=list[RecordOut])

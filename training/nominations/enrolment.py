@@ -17,6 +17,7 @@ from accounts.scope import scope_of
 from core import audit
 from core.audit import record, snapshot
 from core.models import AuditEvent
+from core.warnings import require_reason, with_warnings
 from org.models import SendingOrganisation
 from training.models import Enrolment, Klass
 from training.nominations.rules import ACCEPTING, Candidate, Eligibility, Finding, Rule
@@ -86,6 +87,17 @@ def record_overrides(actor, pairs: list[tuple[Enrolment, list[Finding]]]) -> Non
     ])
 
 
+def record_warnings(actor, pairs: list[tuple[Enrolment, list[str]]], reason: str) -> None:
+    """One event per enrolment that went ahead despite a warning: the warnings, and the reason given."""
+    if not pairs:
+        return
+    audit.write([
+        audit.event(actor=actor, action=AuditEvent.Action.OTHER, obj=enrolment,
+                    after={"warnings": warnings, "warning_reason": reason}, reason=with_warnings(reason, warnings))
+        for enrolment, warnings in pairs
+    ])
+
+
 def _audit_change(actor, enrolment: Enrolment, before: dict, reason: str) -> None:
     record(actor=actor, action=AuditEvent.Action.UPDATE, obj=enrolment, before=before,
            after=snapshot(enrolment, AUDIT_FIELDS), reason=reason)
@@ -93,8 +105,10 @@ def _audit_change(actor, enrolment: Enrolment, before: dict, reason: str) -> Non
 
 # Workflows ------------------------------------------------------------------------------------------
 def enrol_person(*, actor, klass: Klass, person, sending_organisation=None, override_reason: str = "",
-                 reason: str = "") -> Enrolment:
-    """Enrol one registry person. Refuses when a rule says no, unless `override_reason` explains why."""
+                 reason: str = "", warning_reason: str = "") -> Enrolment:
+    """Enrol one registry person. Refuses when a rule says no, unless `override_reason` explains why; a
+    warning (a party member in a course for candidates for admission) needs `warning_reason` (or the
+    override's reason), which the audit keeps."""
     require_manager(actor, klass)
     require_sending_organisation(actor, klass, sending_organisation)
     override_reason = (override_reason or "").strip()
@@ -102,10 +116,11 @@ def enrol_person(*, actor, klass: Klass, person, sending_organisation=None, over
         klass = lock_class(klass)
         require_accepting(klass)
         return _enrol(actor=actor, klass=klass, person=person, sending_organisation=sending_organisation,
-                      override_reason=override_reason, reason=reason or _("Enrolled by search."))
+                      override_reason=override_reason, reason=reason or _("Enrolled by search."),
+                      warning_reason=warning_reason)
 
 
-def _enrol(*, actor, klass, person, sending_organisation, override_reason, reason,
+def _enrol(*, actor, klass, person, sending_organisation, override_reason, reason, warning_reason="",
            exclude_enrolment_id=None) -> Enrolment:
     rules = Eligibility(klass, exclude_enrolment_id=exclude_enrolment_id)
     found = rules.assess([Candidate(person.pk, person_id=person.pk, override=override_reason)])[person.pk]
@@ -115,6 +130,8 @@ def _enrol(*, actor, klass, person, sending_organisation, override_reason, reaso
     blocking = found.blocking
     if blocking and not override_reason:
         raise findings_error(blocking)
+    warnings = found.warnings
+    warning_reason = require_reason(warnings, warning_reason or override_reason)
     kept_reason = override_reason if blocking else ""
     if found.reactivate_id:
         enrolment = Enrolment.objects.select_for_update().get(pk=found.reactivate_id)
@@ -134,6 +151,8 @@ def _enrol(*, actor, klass, person, sending_organisation, override_reason, reaso
                after=snapshot(enrolment, AUDIT_FIELDS), reason=reason)
     if blocking:
         record_overrides(actor, [(enrolment, blocking)])
+    if warnings:
+        record_warnings(actor, [(enrolment, warnings)], warning_reason)
     return enrolment
 
 
@@ -164,7 +183,7 @@ def withdraw_enrolment(*, actor, enrolment: Enrolment, reason: str) -> Enrolment
 
 
 def move_enrolment(*, actor, enrolment: Enrolment, to_klass: Klass, reason: str,
-                   override_reason: str = "") -> Enrolment:
+                   override_reason: str = "", warning_reason: str = "") -> Enrolment:
     """Move a learner to another class; returns the enrolment in the new class.
 
     The old enrolment stays, marked "moved", with its attendance and scores; the new class's rules
@@ -188,7 +207,7 @@ def move_enrolment(*, actor, enrolment: Enrolment, to_klass: Klass, reason: str,
         require_accepting(target)
         moved = _enrol(actor=actor, klass=target, person=enrolment.person,
                        sending_organisation=enrolment.sending_organisation,
-                       override_reason=(override_reason or "").strip(),
+                       override_reason=(override_reason or "").strip(), warning_reason=warning_reason,
                        reason=_("Moved from class %(code)s: %(reason)s") % {"code": enrolment.klass.code,
                                                                             "reason": reason})
         before = snapshot(enrolment, AUDIT_FIELDS)

@@ -75,6 +75,7 @@ def choices_from_post(post) -> Choices:
         links=links,
         overrides={row: reason for row in _rows(post.getlist("override"))} if reason else {},
         fixes=fixes,
+        warning_reason=(post.get("warning_reason") or "").strip(),
     )
 
 

@@ -5,7 +5,9 @@ resit); this module only reads them. One `Eligibility` per class answers for any
 fixed number of queries, so an import of 5,000 rows costs the same handful of queries as one person.
 
 Every finding except "already enrolled" can be overridden by a user who gives a reason; the reason is
-kept on the enrolment and in the audit log.
+kept on the enrolment and in the audit log. A person outside the programme's audience (a party member in
+a course for candidates for admission) is a warning, not an error: the step goes ahead once the user
+gives the reason (core.warnings), which the audit keeps.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from curriculum.choices import PrerequisiteKind
+from curriculum.choices import PartyAudience, PrerequisiteKind
 from people.models import Person
 from training.models import Enrolment, Klass, Result
 
@@ -31,12 +33,15 @@ class Rule(models.TextChoices):
     ADMISSION_WINDOW = "admission_window", gettext_lazy("outside the party admission window")
     CAPACITY = "capacity", gettext_lazy("class full")
     OVERLAP = "overlap", gettext_lazy("in another class at the same time")
+    AUDIENCE = "audience", gettext_lazy("outside the programme's audience")
 
 
 # Findings that stop an enrolment unless overridden with a reason. OVERLAP only warns: a learner may
 # attend two short classes in the same weeks, and the timetable refuses sessions that really clash.
 BLOCKING = {Rule.ALREADY_COMPLETED, Rule.PREREQUISITE, Rule.ADMISSION_WINDOW, Rule.CAPACITY}
 NOT_OVERRIDABLE = {Rule.ALREADY_ENROLLED}
+# Warnings that let the enrolment go ahead only with a reason (core.warnings.require_reason).
+NEEDS_REASON = {Rule.AUDIENCE}
 
 # Classes that take new learners.
 ACCEPTING = {Klass.Status.OPEN, Klass.Status.IN_PROGRESS}
@@ -52,6 +57,10 @@ class Finding:
     def blocking(self) -> bool:
         return self.rule in BLOCKING or self.rule in NOT_OVERRIDABLE
 
+    @property
+    def needs_reason(self) -> bool:
+        return self.rule in NEEDS_REASON
+
 
 @dataclass
 class Candidate:
@@ -60,6 +69,8 @@ class Candidate:
     key: object  # the caller's handle (a sheet row number, a person id)
     person_id: int | None = None
     party_admission_date: dt.date | None = None  # from the file; the registry's is used when absent
+    party_member: bool = False  # the file says so; the registry is asked as well
+    name: str = ""  # the name in the file, for a person not in the registry
     override: str = ""  # the reason given for enrolling despite the findings
     takes_seat: bool = True  # False for rows that will not be written anyway
 
@@ -77,6 +88,11 @@ class Assessment:
     @property
     def blocking(self) -> list[Finding]:
         return [f for f in self.findings if f.blocking]
+
+    @property
+    def warnings(self) -> list[str]:
+        """The texts of the warnings that need a reason to go ahead."""
+        return [f.text for f in self.findings if f.needs_reason]
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -96,6 +112,7 @@ class Eligibility:
         self.klass = klass
         self.version = klass.version
         self.programme_id = self.version.programme_id
+        self.programme = self.version.programme
         self.prerequisites = list(self.version.prerequisites.select_related("required_programme"))
         self.exclude_enrolment_id = exclude_enrolment_id
 
@@ -111,6 +128,7 @@ class Eligibility:
         enrolled, previous = self._enrolments(person_ids)
         completed = self._completed(person_ids)
         admissions = self._admissions(person_ids, candidates)
+        members = self._members(person_ids)
         busy = self._overlapping(person_ids)
         seats = self.seats_left()
 
@@ -125,6 +143,7 @@ class Eligibility:
             found.findings += self._programme_findings(completed.get(pid, []) if pid else [])
             admission = candidate.party_admission_date or admissions.get(pid)
             found.findings += self._window_findings(admission)
+            found.findings += self._audience_findings(candidate, members.get(pid) if pid else None)
             if pid and pid in busy:
                 found.findings.append(Finding(Rule.OVERLAP, _("Also enrolled in class %(code)s, whose dates overlap "
                                                               "this class's.") % {"code": busy[pid]}))
@@ -179,6 +198,13 @@ class Eligibility:
             return {}
         return dict(Person.objects.filter(pk__in=wanted & person_ids).values_list("pk", "party_admission_date"))
 
+    def _members(self, person_ids: set[int]) -> dict[int, Person]:
+        """The registry's name and party membership of each person, when the programme's audience asks."""
+        if self.programme.party_audience == PartyAudience.ANYONE or not person_ids:
+            return {}
+        return Person.objects.only("family_name", "middle_name", "given_name", "is_party_member",
+                                   "party_admission_date").in_bulk(person_ids)
+
     def _overlapping(self, person_ids: set[int]) -> dict[int, str]:
         if not person_ids:
             return {}
@@ -231,6 +257,30 @@ class Eligibility:
                     "class starts.") % {"date": _date(admission), "months": rule.within_months,
                                         "end": _date(window_end)}, field_name))
         return findings
+
+
+    def _audience_findings(self, candidate: Candidate, person: Person | None) -> list[Finding]:
+        audience = self.programme.party_audience
+        if audience == PartyAudience.ANYONE:
+            return []
+        name = person.full_name if person is not None else candidate.name
+        admitted = candidate.party_admission_date or (person.party_admission_date if person is not None else None)
+        member = candidate.party_member or bool(admitted) or bool(person is not None and person.is_party_member)
+        programme = self.programme.name
+        if audience == PartyAudience.NON_MEMBERS and member:
+            if admitted:
+                text = _("%(name)s is a party member (admitted on %(date)s); the programme “%(programme)s” is for "
+                         "persons not yet admitted to the party (candidates for admission).") % {
+                    "name": name, "date": _date(admitted), "programme": programme}
+            else:
+                text = _("%(name)s is a party member; the programme “%(programme)s” is for persons not yet admitted "
+                         "to the party (candidates for admission).") % {"name": name, "programme": programme}
+            return [Finding(Rule.AUDIENCE, text, "is_party_member")]
+        if audience == PartyAudience.MEMBERS and not member:
+            return [Finding(Rule.AUDIENCE, _("%(name)s is not a party member; the programme “%(programme)s” is for "
+                                             "party members only.") % {"name": name, "programme": programme},
+                            "is_party_member")]
+        return []
 
 
 def describe(findings: Iterable[Finding]) -> str:

@@ -3,7 +3,8 @@
 `preview_nominations` reads the workbook through training.nominations.importers, matches every row to
 the person registry and applies the class's eligibility rules (rules.py) to the parsed rows; it writes
 nothing. The user then skips or fixes rows, consents to registry updates, confirms possible matches and
-overrides rules with a reason; those decisions are a `Choices`.
+overrides rules with a reason; those decisions are a `Choices`. Rows that only warn (a party member
+in a course for candidates for admission) are enrolled once `Choices.warning_reason` says why.
 `import_nominations` builds the same preview again under a lock on the class and, if no kept row has
 an error, writes the persons and the enrolments in one transaction.
 """
@@ -20,11 +21,13 @@ from django.utils.translation import gettext as _
 from core.audit import record
 from core.models import AuditEvent
 from core.text import search_key
+from core.warnings import require_reason
 from org.models import SendingOrganisation
 from training.models import Enrolment, Klass
 from training.nominations.enrolment import (
     lock_class,
     record_overrides,
+    record_warnings,
     require_accepting,
     require_manager,
     require_sending_organisation,
@@ -48,6 +51,7 @@ class Choices:
     overrides: dict[int, str] = field(default_factory=dict)  # row -> reason for breaking the class's rules
     fixes: dict[int, dict[str, str]] = field(default_factory=dict)  # row -> {import field: corrected text}
     skip_errors: bool = False  # skip every row that still has an error (the command's --skip-errors)
+    warning_reason: str = ""  # why the rows with warnings (core.warnings) are enrolled all the same
 
 
 @dataclass
@@ -84,7 +88,8 @@ class NominationPreview:
 
     @property
     def can_confirm(self) -> bool:
-        return not self.result.errors and not self.blocked_rows and bool(self.rows_to_enrol)
+        return (not self.result.errors and not self.blocked_rows and bool(self.rows_to_enrol)
+                and (bool(self.choices.warning_reason.strip()) or not self.warnings()))
 
     def link_for(self, row: ImportRow) -> int | None:
         chosen = self.choices.links.get(row.row)
@@ -95,6 +100,11 @@ class NominationPreview:
             return {r.row for r in self.result.rows}
         return set(self.choices.consented)
 
+    def warnings(self) -> list[str]:
+        """The warnings of the rows to enrol that need a reason to go ahead, each naming its row."""
+        return [_("Row %(row)d: %(text)s") % {"row": r.row, "text": text}
+                for r in self.rows_to_enrol for text in r.extra.get("reason_warnings", [])]
+
     def summary(self) -> dict:
         data = self.result.summary()
         data.update(
@@ -104,6 +114,7 @@ class NominationPreview:
             overridden=sum(1 for r in self.rows_to_enrol if r.row in self.choices.overrides),
             to_enrol=len(self.rows_to_enrol),
             blocked_rows=[r.row for r in self.blocked_rows],
+            needs_reason=self.warnings(),
         )
         return data
 
@@ -142,6 +153,7 @@ def _eligibility_check(klass: Klass, choices: Choices, assessments: dict[int, As
             person_id = row.person_id or (link if link in row.candidate_ids else None)
             candidates.append(Candidate(
                 key=row.row, person_id=person_id, party_admission_date=row.values.get("party_admission_date"),
+                party_member=bool(row.values.get("is_party_member")), name=row.full_name,
                 override=(choices.overrides.get(row.row) or "").strip(),
                 takes_seat=not row.has_errors,
             ))
@@ -159,6 +171,7 @@ def _annotate(row: ImportRow, found: Assessment, override: str) -> None:
     row.extra["eligibility"] = [f.rule for f in overridable]
     row.extra["eligibility_texts"] = [f.text for f in overridable]
     row.extra["person_id"] = found.person_id
+    row.extra["reason_warnings"] = found.warnings
     for finding in found.findings:
         if finding.rule in NOT_OVERRIDABLE:
             # Not an error of the file: the row is simply not written again.
@@ -272,6 +285,7 @@ def import_nominations(*, actor, klass: Klass, source, choices: Choices | None =
                                 % {"rows": _rows_text(preview.blocked_rows)})
         if not preview.rows_to_enrol:
             raise ImportBlocked(_("No row is left to enrol."))
+        warning_reason = require_reason(preview.warnings(), choices.warning_reason)
 
         kept = preview.kept_rows
         links = {r.row: link for r in kept if (link := preview.link_for(r))}
@@ -279,13 +293,14 @@ def import_nominations(*, actor, klass: Klass, source, choices: Choices | None =
         consented = preview.consented_rows()
         persons = save_persons(kept, actor=actor, consented_rows=consented, links=links, centre=klass.centre,
                                sending_organisation=sending_organisation, reason=reason)
-        outcome = _write_enrolments(actor, klass, preview, persons, sending_organisation, reason)
+        outcome = _write_enrolments(actor, klass, preview, persons, sending_organisation, reason, warning_reason)
         outcome.new_persons = len({persons[r.row].pk for r in preview.rows_to_enrol} - known)
         outcome.updated_persons = sum(1 for r in kept if r.row in consented and r.differences)
     return outcome
 
 
-def _write_enrolments(actor, klass, preview: NominationPreview, persons, default_org, reason) -> ImportOutcome:
+def _write_enrolments(actor, klass, preview: NominationPreview, persons, default_org, reason,
+                      warning_reason: str = "") -> ImportOutcome:
     organisations = _organisations(actor, klass)
     wanted: dict[int, ImportRow] = {}
     for row in preview.rows_to_enrol:
@@ -296,7 +311,7 @@ def _write_enrolments(actor, klass, preview: NominationPreview, persons, default
     again = {pk for pk, status in existing.values() if status != Enrolment.Status.ENROLLED}
     reopened = {e.person_id: e for e in Enrolment.objects.filter(pk__in=again)} if again else {}
 
-    created, updated, overridden = [], [], []
+    created, updated, overridden, warned = [], [], [], []
     for person_id, row in wanted.items():
         if person_id in existing and person_id not in reopened:
             continue  # enrolled in this class since the preview; nothing to add
@@ -315,6 +330,8 @@ def _write_enrolments(actor, klass, preview: NominationPreview, persons, default
         (updated if enrolment.pk else created).append(enrolment)
         if broken:
             overridden.append((enrolment, broken))
+        if row.extra.get("reason_warnings"):
+            warned.append((enrolment, list(row.extra["reason_warnings"])))
 
     Enrolment.objects.bulk_create(created, batch_size=1000)
     if updated:
@@ -332,6 +349,7 @@ def _write_enrolments(actor, klass, preview: NominationPreview, persons, default
         "sending_organisation_id": getattr(default_org, "pk", None),
     })
     record_overrides(actor, overridden)
+    record_warnings(actor, warned, warning_reason)
     return ImportOutcome(preview=preview, enrolments=created + updated, reactivated=len(updated))
 
 

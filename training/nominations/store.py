@@ -153,6 +153,7 @@ def save_choices(upload: StoredUpload, choices: Choices) -> None:
         "links": {str(k): v for k, v in choices.links.items()},
         "overrides": {str(k): v for k, v in choices.overrides.items()},
         "fixes": {str(k): v for k, v in choices.fixes.items()},
+        "warning_reason": choices.warning_reason,
     }
     _choices_path(upload).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
@@ -170,6 +171,7 @@ def load_choices(upload: StoredUpload) -> Choices:
         links={int(k): int(v) for k, v in data.get("links", {}).items()},
         overrides={int(k): str(v) for k, v in data.get("overrides", {}).items()},
         fixes={int(k): {str(f): str(t) for f, t in v.items()} for k, v in data.get("fixes", {}).items()},
+        warning_reason=str(data.get("warning_reason") or ""),
     )
 
 

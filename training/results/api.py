@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied
+import pydantic
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
+from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from core.api_types import PageNumberPagination
@@ -107,6 +111,10 @@ class SaveOut(Schema):
     unchanged: int
 
 
+class ApproveIn(Schema):
+    warning_reason: str = ""  # why the step goes ahead despite its warnings (422 lists them when missing)
+
+
 class CorrectionIn(Schema):
     enrolment_id: int
     component_id: int
@@ -168,9 +176,33 @@ def save_scores(request, class_id: int, payload: ScoresIn):
     return {"created": summary.created, "updated": summary.updated, "unchanged": summary.unchanged}
 
 
-@router.post("/classes/{class_id}/results/approve", response=ClassResultsOut)
+def _warning_reason(request) -> str:
+    """The optional body's `warning_reason` (ApproveIn). Read here rather than by a body parameter: a POST
+    with no body, or with an empty form as some clients send one, has always asked to approve, without a reason."""
+    if request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        return str(request.POST.get("warning_reason", ""))
+    if request.content_type != "application/json" or not request.body:
+        return ""
+    try:
+        data = json.loads(request.body)
+    except ValueError as exc:
+        raise HttpError(400, "Cannot parse request body") from exc
+    refusal = ValidationError(_('Send a JSON object such as {"warning_reason": "…"}.'))
+    if not isinstance(data, dict):
+        raise refusal
+    try:
+        return ApproveIn.model_validate(data).warning_reason
+    except pydantic.ValidationError as exc:
+        raise refusal from exc
+
+
+@router.post("/classes/{class_id}/results/approve", response=ClassResultsOut, openapi_extra={"requestBody": {
+    "required": False, "content": {"application/json": {"schema": ApproveIn.model_json_schema()}}}})
 def approve_class_results(request, class_id: int):
-    return _class_results(services.approve_results(actor=request.auth, klass=_class(request, class_id)))
+    """Approve and lock the results; a warned approval (before the class's end date) needs `warning_reason`."""
+    klass = _class(request, class_id)
+    return _class_results(services.approve_results(actor=request.auth, klass=klass,
+                                                   warning_reason=_warning_reason(request)))
 
 
 @router.post("/classes/{class_id}/scores/correct", response=CorrectionOut)

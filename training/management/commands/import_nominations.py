@@ -45,6 +45,8 @@ class Command(BaseCommand):
         parser.add_argument("--override-rows", default="",
                             help="Rows to enrol although a rule of the class says no (needs --override-reason).")
         parser.add_argument("--override-reason", default="", help="Why the rules are overridden for those rows.")
+        parser.add_argument("--warning-reason", default="",
+                            help="Why rows with warnings (e.g. a party member in a course for candidates) are enrolled.")
         parser.add_argument("--sending-organisation", type=int, help="Id of the sending organisation.")
         parser.add_argument("--today", type=dt.date.fromisoformat, help="Judge ages on this date (YYYY-MM-DD).")
 
@@ -59,7 +61,8 @@ class Command(BaseCommand):
         if overrides and not reason:
             raise CommandError("--override-rows needs --override-reason.")
         choices = Choices(skipped=_rows(options["skip_rows"]), consent_all=options["consent_updates"],
-                          skip_errors=options["skip_errors"], overrides={row: reason for row in overrides})
+                          skip_errors=options["skip_errors"], overrides={row: reason for row in overrides},
+                          warning_reason=options["warning_reason"].strip())
         organisation = None
         if options["sending_organisation"]:
             organisation = SendingOrganisation.objects.filter(pk=options["sending_organisation"]).first()

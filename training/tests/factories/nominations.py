@@ -23,10 +23,10 @@ _serial = itertools.count(1)
 
 
 def programme(code: str | None = None, *, name: str = "", window_months: int | None = None, requires=None,
-              version_number: int = 1):
+              version_number: int = 1, party_audience: str = "anyone"):
     """A published version of a programme; `requires` is a Programme that must be completed first."""
     code = code or f"P{next(_serial)}"
-    prog = ProgrammeFactory(code=code, **({"name": name} if name else {}))
+    prog = ProgrammeFactory(code=code, party_audience=party_audience, **({"name": name} if name else {}))
     version = ProgrammeVersionFactory(programme=prog, number=version_number)
     order = itertools.count(1)
     if window_months:
