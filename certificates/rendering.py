@@ -86,7 +86,7 @@ def _class_label(name: str, code: str) -> str:
     return name or code
 
 
-def _certificate_dict(item: CertificateData) -> str:
+def _certificate_dict(item: CertificateData, qr_code: bool = True) -> str:
     fields = {
         "host": item.host_line,
         "centre": item.centre_name,
@@ -106,15 +106,20 @@ def _certificate_dict(item: CertificateData) -> str:
     }
     pairs = [f"{key}: {tt.string(value)}" for key, value in fields.items()]
     pairs.append(f"capacity: {tt.strings(item.signer_capacity)}")
-    pairs.append(f"qr: {tt.string(qr_svg(item.verification_url))}")
+    if qr_code:
+        pairs.append(f"qr: {tt.string(qr_svg(item.verification_url))}")
     return "(" + ", ".join(pairs) + ")"
 
 
-def certificates_source(items: Sequence[CertificateData], *, page: PageSize = "A4") -> str:
-    """The typst source of a batch of certificates, one page each (exposed for tests)."""
+def certificates_source(items: Sequence[CertificateData], *, page: PageSize = "A4", qr_codes: bool = True) -> str:
+    """The typst source of a batch of certificates, one page each (exposed for tests).
+
+    `qr_codes=False` leaves the QR codes out and nothing else: the benchmark compiles that
+    document as the floor to compare the real batch with.
+    """
     if page not in ("A4", "A5"):
         raise ValueError(f"unknown page size {page!r}; use A4 or A5")
-    body = tt.array(_certificate_dict(item) for item in items)
+    body = tt.array(_certificate_dict(item, qr_codes) for item in items)
     return f'{font_setup()}{_certificate_template()}\n#certificates({body}, paper: "{page.lower()}")\n'
 
 
