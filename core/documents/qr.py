@@ -18,6 +18,7 @@ decoder reads any mask, and the printed code is large enough to scan without the
 from __future__ import annotations
 
 import functools
+import itertools
 import operator
 import re
 
@@ -202,12 +203,11 @@ def _codewords(data: bytes, version: int) -> bytes:
         pieces.append(message[start : start + length])
         start += length
     ecc = [_ecc(piece, degree) for piece in pieces]
-    interleaved = bytearray()
-    for index in range(max(blocks)):
-        interleaved.extend(piece[index] for piece in pieces if index < len(piece))
-    for index in range(degree):
-        interleaved.extend(block[index] for block in ecc)
-    return bytes(interleaved)
+    # Column by column: the blocks differ by at most one codeword, the longer ones coming last.
+    shortest = min(blocks)
+    extra = bytes(piece[shortest] for piece in pieces if len(piece) > shortest)
+    columns = itertools.chain.from_iterable(zip(*pieces, strict=False))  # stops at the shortest block
+    return bytes(columns) + extra + bytes(itertools.chain.from_iterable(zip(*ecc, strict=True)))
 
 
 _ROW_END = b"\x02"  # put between the rows for the path builder
@@ -237,7 +237,7 @@ def _modules(text: str, rows_apart: bool) -> tuple[int, bytes]:
             modules = _ROW_END.join(modules[start : start + size] for start in range(0, size * size, size))
         return size, modules
     size, functions, _gather, mask, slots = _layout(version)
-    bits = b"".join(_BYTE_BITS[byte] for byte in _codewords(data, version)).ljust(slots, b"\0")  # + remainder bits
+    bits = b"".join(map(_BYTE_BITS.__getitem__, _codewords(data, version))).ljust(slots, b"\0")  # + remainder bits
     masked = (int.from_bytes(bits, "big") ^ mask).to_bytes(slots, "big")
     return size, bytes(_gatherer(version, rows_apart)(functions + masked + _ROW_END))
 
