@@ -1,7 +1,7 @@
 """Certificates and Party documents: rendering cost, no database.
 
 Figures (each a median of a few runs; every run uses fresh verification URLs and numbers, so
-neither the QR cache nor typst's memoisation can serve a page from an earlier run):
+typst's memoisation cannot serve a page from an earlier run):
 - certificates_qr_1000: 1,000 QR codes made as SVG paths.
 - certificates_1000_pdf: 1,000 certificates with their QR codes into one PDF (QR codes, typst
   source and the compile, in a child process, all included); the process has compiled one
