@@ -27,7 +27,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from core import excel
-from core.documents import qr
+from core.documents import metrics, qr
 from core.documents import typst_text as tt
 from core.documents.engine import compile_many, compile_pdf, font_setup
 from core.documents.pdf import party_prelude
@@ -63,11 +63,11 @@ class CertificateData:
 # --- QR codes ---------------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=4096)
 def qr_svg(url: str) -> str:
     """The verification QR code as a compact SVG (see core.documents.qr for why it is fast).
 
-    The white margin inside the certificate frame serves as the quiet zone.
+    The white margin inside the certificate frame serves as the quiet zone. Nothing is kept
+    between calls: every certificate has its own code, so a batch would never hit a cache.
     """
     return qr.svg(url)
 
@@ -86,7 +86,40 @@ def _class_label(name: str, code: str) -> str:
     return name or code
 
 
-def _certificate_dict(item: CertificateData) -> str:
+# The details block of certificate.typ: its width, and the size and weight of each line's pieces
+# (the labels are the template's). When every line fits unbroken, the block has its usual six
+# lines and the template lays it out once; otherwise it measures the block first and shrinks it
+# to keep clear of the signature, which costs a second layout of the page's text.
+DETAILS_WIDTH_PT = 210 * 72 / 25.4
+DETAILS_SIZE_PT, NAME_SIZE_PT = 17.0, 20.0
+
+
+def _details_lines(fields: dict[str, str]) -> tuple[tuple[tuple[str, float, bool], ...], ...]:
+    size = DETAILS_SIZE_PT
+    lines = [
+        (("Chứng nhận đồng chí: ", size, False), (fields["name"], NAME_SIZE_PT, True)),
+        (("Đã hoàn thành chương trình: ", size, False), (fields["programme"], size, True)),
+        (("Lớp: " + fields["klass"], size, False),),
+        ((f"Thời gian học: từ ngày {fields['start']} đến ngày {fields['end']}", size, False),),
+        (("Xếp loại: ", size, False), (fields["grade"], size, True)),
+    ]
+    if fields["dob"]:
+        lines.append((("Sinh ngày: " + fields["dob"], size, False),))
+    return tuple(lines)
+
+
+def _details_fit(fields: dict[str, str], widths: metrics.SerifWidths | None) -> bool:
+    """Whether every line of the details surely fits the block unbroken (no measuring needed)."""
+    if widths is None:
+        return False
+    for line in _details_lines(fields):
+        width = widths.line((tt.clean(text), size, bold) for text, size, bold in line)
+        if width is None or width > DETAILS_WIDTH_PT:
+            return False
+    return True
+
+
+def _certificate_dict(item: CertificateData, widths: metrics.SerifWidths | None, qr_code: bool = True) -> str:
     fields = {
         "host": item.host_line,
         "centre": item.centre_name,
@@ -106,15 +139,22 @@ def _certificate_dict(item: CertificateData) -> str:
     }
     pairs = [f"{key}: {tt.string(value)}" for key, value in fields.items()]
     pairs.append(f"capacity: {tt.strings(item.signer_capacity)}")
-    pairs.append(f"qr: {tt.string(qr_svg(item.verification_url))}")
+    pairs.append(f"fits: {'true' if _details_fit(fields, widths) else 'false'}")
+    if qr_code:
+        pairs.append(f"qr: {tt.string(qr_svg(item.verification_url))}")
     return "(" + ", ".join(pairs) + ")"
 
 
-def certificates_source(items: Sequence[CertificateData], *, page: PageSize = "A4") -> str:
-    """The typst source of a batch of certificates, one page each (exposed for tests)."""
+def certificates_source(items: Sequence[CertificateData], *, page: PageSize = "A4", qr_codes: bool = True) -> str:
+    """The typst source of a batch of certificates, one page each (exposed for tests).
+
+    `qr_codes=False` leaves the QR codes out and nothing else: the benchmark compiles that
+    document as the floor to compare the real batch with.
+    """
     if page not in ("A4", "A5"):
         raise ValueError(f"unknown page size {page!r}; use A4 or A5")
-    body = tt.array(_certificate_dict(item) for item in items)
+    widths = metrics.serif_widths()
+    body = tt.array(_certificate_dict(item, widths, qr_codes) for item in items)
     return f'{font_setup()}{_certificate_template()}\n#certificates({body}, paper: "{page.lower()}")\n'
 
 

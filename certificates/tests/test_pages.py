@@ -280,3 +280,17 @@ def test_a_lock_left_by_a_crashed_step_expires(world, monkeypatch):
     os.utime(lock, (old, old))
     assert services.advance_batch(actor=world.officer_a, job_id=state.job_id).zipped == 1
     assert not lock.exists()
+
+
+def test_a_batch_reads_its_certificates_in_as_many_queries_for_six_as_for_two(world):
+    small, big = issued_class(world, learners=2), issued_class(world, learners=6)
+    manifest = {"personal_data": True}
+    ids_of = {k: list(Certificate.objects.filter(enrolment__klass=k).values_list("pk", flat=True)) for k in (small, big)}
+    batches._items(manifest, ids_of[small])  # the first call may read what every later one shares
+    counts = []
+    for klass in (small, big):
+        with CaptureQueriesContext(connection) as queries:
+            items = batches._items(manifest, ids_of[klass])
+        assert len(items) == len(ids_of[klass])
+        counts.append(len(queries))
+    assert counts[0] == counts[1] > 0

@@ -13,6 +13,7 @@ from dataclasses import replace
 import openpyxl
 import pytest
 
+from certificates import rendering
 from certificates.rendering import (
     CertificateData,
     RegisterEntry,
@@ -282,3 +283,57 @@ def test_long_values_shrink_to_stay_clear_of_the_signature(tmp_path):
     signature_top = min(y_min for word, y_min, _y in boxes if word == "Yên")  # "Yên Sơn, ngày …"
     assert grade_bottom < signature_top
     assert "Xếp loại: Khá" in pdf_text(pdf)
+
+
+def _fits(item: CertificateData) -> bool:
+    source = certificates_source([item])
+    assert source.count("fits: ") == 1
+    return "fits: true" in source
+
+
+def test_details_are_measured_only_when_a_line_could_wrap():
+    assert _fits(certificate(0))
+    assert not _fits(certificate(0, programme_name=" ".join(["Bồi dưỡng kiến thức quốc phòng"] * 3)))
+    assert not _fits(certificate(0, learner_name="Nguyễn Thị Hường " * 3))
+    assert not _fits(certificate(0, class_name="Lớp " + "bồi dưỡng cán bộ cơ sở " * 3))
+    assert not _fits(certificate(0, learner_name="Nguyễn 李"))  # a glyph from a fallback font: no bound
+
+
+def test_the_labels_and_sizes_measured_are_the_templates():
+    template = (rendering.TEMPLATE_DIR / "certificate.typ").read_text(encoding="utf-8")
+    fields = dict.fromkeys(("name", "programme", "klass", "start", "end", "grade", "dob"), "|")
+    lines = rendering._details_lines(fields)
+    assert len(lines) == 6
+    for line in lines:
+        for text, _size, _bold in line:
+            for label in text.split("|"):  # the values are "|", the rest is wording of the template
+                assert label.strip() in template
+    assert "210mm * k, details(c, k, 1)" in template
+    assert f"size: {rendering.DETAILS_SIZE_PT:g}pt * k * s" in template
+    assert f"size: {rendering.NAME_SIZE_PT:g}pt * k * s" in template
+
+
+def _longest_fitting(make, words):
+    """The certificate from `make` with the most of `words` that still counts as fitting unbroken."""
+    fitting = None
+    for count in range(1, len(words) + 1):
+        item = make(" ".join(words[:count]))
+        if not _fits(item):
+            break
+        fitting = item
+    assert fitting is not None and not _fits(make(" ".join(words)))
+    return fitting
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+@pytest.mark.parametrize("field", ["programme_name", "learner_name", "class_name"])
+def test_a_page_laid_out_once_matches_the_measured_layout_at_the_limit(tmp_path, field):
+    """At the longest values counted as fitting, skipping the measuring changes nothing on the page."""
+    words = "Ưng Thị Mỹ Hường Nguyễn Đặng Quốc Việt Trịnh Ngọc Ẩn Hoàng Văn Ỷ Bùi Thu Hà".split() * 3
+    item = _longest_fitting(lambda value: certificate(0, **{field: value}), words)
+    source = certificates_source([item])
+    from core.documents.engine import compile_pdf
+
+    once = _word_boxes(compile_pdf(source), tmp_path)
+    measured = _word_boxes(compile_pdf(source.replace("fits: true", "fits: false")), tmp_path)
+    assert once == measured

@@ -18,6 +18,7 @@ decoder reads any mask, and the printed code is large enough to scan without the
 from __future__ import annotations
 
 import functools
+import itertools
 import operator
 import re
 
@@ -202,24 +203,48 @@ def _codewords(data: bytes, version: int) -> bytes:
         pieces.append(message[start : start + length])
         start += length
     ecc = [_ecc(piece, degree) for piece in pieces]
-    interleaved = bytearray()
-    for index in range(max(blocks)):
-        interleaved.extend(piece[index] for piece in pieces if index < len(piece))
-    for index in range(degree):
-        interleaved.extend(block[index] for block in ecc)
-    return bytes(interleaved)
+    # Column by column: the blocks differ by at most one codeword, the longer ones coming last.
+    shortest = min(blocks)
+    extra = bytes(piece[shortest] for piece in pieces if len(piece) > shortest)
+    columns = itertools.chain.from_iterable(zip(*pieces, strict=False))  # stops at the shortest block
+    return bytes(columns) + extra + bytes(itertools.chain.from_iterable(zip(*ecc, strict=True)))
+
+
+_ROW_END = b"\x02"  # put between the rows for the path builder
+
+
+@functools.cache
+def _gatherer(version: int, rows_apart: bool) -> operator.itemgetter:
+    """The gather of `_layout` as one C call; with `rows_apart`, a _ROW_END between the rows."""
+    size, _functions, gather, _mask, slots = _layout(version)
+    if not rows_apart:
+        return operator.itemgetter(*gather)
+    row_end = size * size + slots  # _ROW_END follows the function modules and the data bits
+    order: list[int] = []
+    for start in range(0, size * size, size):
+        if start:
+            order.append(row_end)
+        order.extend(gather[start : start + size])
+    return operator.itemgetter(*order)
+
+
+def _modules(text: str, rows_apart: bool) -> tuple[int, bytes]:
+    data = text.encode("utf-8")
+    version = _version_for(len(data))
+    if version is None:
+        size, modules = _encode_with_segno(data)
+        if rows_apart:
+            modules = _ROW_END.join(modules[start : start + size] for start in range(0, size * size, size))
+        return size, modules
+    size, functions, _gather, mask, slots = _layout(version)
+    bits = b"".join(map(_BYTE_BITS.__getitem__, _codewords(data, version))).ljust(slots, b"\0")  # + remainder bits
+    masked = (int.from_bytes(bits, "big") ^ mask).to_bytes(slots, "big")
+    return size, bytes(_gatherer(version, rows_apart)(functions + masked + _ROW_END))
 
 
 def encode(text: str) -> tuple[int, bytes]:
     """(size, modules row by row, 1 = dark) of the QR code of `text` (UTF-8, byte mode, level M)."""
-    data = text.encode("utf-8")
-    version = _version_for(len(data))
-    if version is None:
-        return _encode_with_segno(data)
-    size, functions, gather, mask, slots = _layout(version)
-    bits = b"".join(_BYTE_BITS[byte] for byte in _codewords(data, version)).ljust(slots, b"\0")  # + remainder bits
-    masked = (int.from_bytes(bits, "big") ^ mask).to_bytes(slots, "big")
-    return size, bytes(operator.itemgetter(*gather)(functions + masked))
+    return _modules(text, rows_apart=False)
 
 
 def _encode_with_segno(data: bytes) -> tuple[int, bytes]:
@@ -229,30 +254,53 @@ def _encode_with_segno(data: bytes) -> tuple[int, bytes]:
     return len(code.matrix), b"".join(bytes(row) for row in code.matrix)
 
 
-_DARK_RUN = re.compile(rb"\x01+")
+# The path is built from runs of modules, row by row: each dark run is one command, a stroke to
+# the right after the move over the light modules before it ("m2 0h3", "h3" right after a dark
+# run or at the start of a row); the end of a row (_ROW_END, put between the rows) is a move back
+# to the start of the next one. Every command comes from a table made once per symbol size, so a
+# code's path is one regex scan, one map and one join, all in C; the strokes are one module
+# thick, centred on the row. Light modules at the end of the symbol match nothing.
+_RUNS = re.compile(rb"\x00*(?:\x01+|\x02)")
+
+
+@functools.cache
+def _path_commands(size: int) -> dict[bytes, str]:
+    commands = {}
+    for light in range(size + 1):
+        commands[b"\x00" * light + _ROW_END] = f"m{light - size} 1"
+        for dark in range(1, size + 1 - light):
+            commands[b"\x00" * light + b"\x01" * dark] = f"m{light} 0h{dark}" if light else f"h{dark}"
+    return commands
 
 
 def svg(text: str) -> str:
     """The QR code as a small SVG: one path of horizontal strokes, single quotes, no quiet zone."""
-    size, modules = encode(text)
-    segments = []
-    for row in range(size):
-        line = modules[row * size : (row + 1) * size]
-        segments.extend(f"M{run.start()} {row}.5h{run.end() - run.start()}" for run in _DARK_RUN.finditer(line))
+    size, rows = _modules(text, rows_apart=True)
+    path = "".join(map(_path_commands(size).__getitem__, _RUNS.findall(rows)))
     return (
         f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {size} {size}'>"
-        f"<path stroke='#000' d='{''.join(segments)}'/></svg>"
+        f"<path stroke='#000' d='M0 .5{path}'/></svg>"
     )
+
+
+_COMMAND = re.compile(r"([Mmh])(-?\d*\.?\d+)(?: (-?\d*\.?\d+))?")
 
 
 def matrix_from_svg(image: str) -> list[list[int]]:
     """Read the dark modules back from `svg` output (for tests and checks)."""
-    found = re.search(r"viewBox='0 0 (\d+) ", image)
+    found = re.search(r"viewBox='0 0 (\d+) \d+'>.*? d='([^']*)'", image)
     if found is None:
         raise ValueError("not a QR code made by core.documents.qr.svg")
     size = int(found.group(1))
     matrix = [[0] * size for _ in range(size)]
-    for x, y, length in re.findall(r"M(\d+) (\d+)\.5h(\d+)", image):
-        for column in range(int(x), int(x) + int(length)):
-            matrix[int(y)][column] = 1
+    x = y = 0.0
+    for command, first, second in _COMMAND.findall(found.group(2)):
+        if command == "M":
+            x, y = float(first), float(second)
+        elif command == "m":
+            x, y = x + float(first), y + float(second)
+        else:
+            for column in range(int(x), int(x + float(first))):
+                matrix[int(y)][column] = 1
+            x += float(first)
     return matrix

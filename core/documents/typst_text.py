@@ -22,7 +22,8 @@ _ESCAPED = {ord(ch): "\\" + ch for ch in _string.punctuation}
 _WHITESPACE = {ord(ch): " " for ch in "\t\n\r\v\f\u2028\u2029"}
 
 
-def _clean(text: object) -> str:
+def clean(text: object) -> str:
+    """The text as typst will print it: NFC, line breaks as spaces, no control characters."""
     value = unicodedata.normalize("NFC", "" if text is None else str(text))
     value = value.translate(_WHITESPACE)
     if value.isprintable():  # the usual case, checked in C
@@ -37,12 +38,12 @@ def markup(text: object) -> str:
 
     Runs of spaces are kept as typed (typst collapses them on the page anyway).
     """
-    return _clean(text).translate(_ESCAPED)
+    return clean(text).translate(_ESCAPED)
 
 
 def string(text: object) -> str:
     """A typst string literal (quotes included) holding `text` literally."""
-    value = _clean(text).replace("\\", "\\\\").replace('"', '\\"')
+    value = clean(text).replace("\\", "\\\\").replace('"', '\\"')
     return f'"{value}"'
 
 
@@ -64,7 +65,7 @@ CODE_PATTERN = re.compile(r"\S*(?:[\dA-ZĐ][-/]|[-/][\dA-ZĐ])\S*")
 
 def markup_nobreak(text: object) -> str:
     """Like `markup()`, but document numbers and codes never break across lines."""
-    value = _clean(text)
+    value = clean(text)
     out, last = [], 0
     for match in CODE_PATTERN.finditer(value):
         out.append(value[last:match.start()].translate(_ESCAPED))
