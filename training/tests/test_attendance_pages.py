@@ -106,7 +106,7 @@ def test_grid_highlights_learners_at_risk(world, client, setup):
     # 5 sessions: 20 % allows one absence; the learner has used it, one more fails the rule.
     assert html.count('class="level-at_risk"') == 1 and 'class="level-failing"' not in html
     risky = client.get(reverse("training:attendance_grid", args=[klass.pk]) + "?risk=1")
-    assert [r.enrolment.pk for r, _ in risky.context["cells"]] == [enrolled[0].pk]
+    assert [r.enrolment_id for r in risky.context["rows"]] == [enrolled[0].pk]
 
 
 def test_grid_and_sheet_queries_do_not_grow_with_learners(world, client, setup):
