@@ -108,6 +108,43 @@ def test_grid_queries_do_not_grow_with_learners(client, world):
     assert counts[0] == counts[1] > 0
 
 
+def test_saving_the_grid_takes_the_same_queries_for_many_learners(client, world):
+    """Scores, their audit events and the learners' results are written in bulk: a save of 20 learners'
+    cells costs the queries of a save of 2 (one changed score, one new score per learner)."""
+    client.force_login(world.officer_a)
+    counts = []
+    for size in (2, 20):
+        klass = make_class(world, learners=size)
+        fill_scores(klass, [[7, None]] * size)
+        first, second = klass.version.components.order_by("order")
+        data = {}
+        for enrolment in enrolments(klass):
+            data[cell_name(enrolment.pk, first.pk)] = "8"
+            data[cell_name(enrolment.pk, second.pk)] = "6,5"
+        with CaptureQueriesContext(connection) as queries:
+            response = client.post(reverse("training:results_grid", args=[klass.pk]), data)
+        assert response.status_code == 302
+        assert Score.objects.filter(enrolment__klass=klass, value__in=[Decimal(8), Decimal("6.5")]).count() == 2 * size
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
+def test_refused_save_takes_the_same_queries_for_many_learners(client, world):
+    """A refused save comes back as the grid with the cells marked, whatever the class size."""
+    client.force_login(world.officer_a)
+    counts = []
+    for size in (2, 20):
+        klass = make_class(world, learners=size)
+        first = klass.version.components.order_by("order").first()
+        data = {cell_name(e.pk, first.pk): "12" for e in enrolments(klass)}
+        with CaptureQueriesContext(connection) as queries:
+            response = client.post(reverse("training:results_grid", args=[klass.pk]), data)
+        assert response.status_code == 400
+        assert response.content.count(b'aria-invalid="true"') == size
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
 def test_director_approves_from_the_grid(client, world):
     klass = make_class(world, learners=1)
     fill_scores(klass, [[8, 8]])
