@@ -31,18 +31,21 @@ _CELL = {
     for mark in (*Attendance.Status.values, None)
 }
 
+_ID = 918273645  # a stand-in id, unlike any other part of the address
+
 
 def session_headers(sessions: list[Session]) -> SafeString:
     """One column head per session: its date and part of the day, linking to the session's sheet."""
-    parts = dict(Session.Part.choices)
+    parts = {value: escape(label) for value, label in Session.Part.choices}
+    # The sheets' address around the session's id, resolved once rather than once per column.
+    before, after = escape(reverse("training:session_attendance", args=[_ID])).split(str(_ID))
     cells = []
     for session in sessions:
         title = (session.topic.title if session.topic_id else "") or session.note
         taken = " taken" if session.attendance_taken else ""
-        url = reverse("training:session_attendance", args=[session.pk])
         cells.append(
-            f'<th scope="col" class="session-col{taken}" title="{escape(title)}"><a href="{escape(url)}">'
-            f'{session.date:%d/%m}<br>{escape(parts.get(session.part, session.part))}</a></th>'
+            f'<th scope="col" class="session-col{taken}" title="{escape(title)}"><a href="{before}{session.pk}{after}">'
+            f'{session.date:%d/%m}<br>{parts.get(session.part) or escape(session.part)}</a></th>'
         )
     return mark_safe("".join(cells))  # noqa: S308 - every variable part is escaped above
 
