@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import escape as html_escape
 
 from core.models import AuditEvent
 from training.models import Klass, Score
@@ -90,6 +91,22 @@ def test_bad_cells_come_back_marked_and_nothing_is_saved(client, world):
     assert b'value="12"' in response.content  # what was typed stays for the user to fix
     assert f"err-{cell_name(enrolment.pk, components[1].pk)}".encode() in response.content
     assert Score.objects.count() == 0
+
+
+def test_typed_values_and_names_are_escaped(client, world):
+    klass = make_class(world, learners=1)
+    enrolment = enrolments(klass)[0]
+    type(enrolment.person).objects.filter(pk=enrolment.person_id).update(given_name='<b>Mai</b>')
+    first = klass.version.components.order_by("order").first()
+    client.force_login(world.officer_a)
+    response = client.post(reverse("training:results_grid", args=[klass.pk]),
+                           {cell_name(enrolment.pk, first.pk): '"><script>x</script>'})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert 'value="&quot;&gt;&lt;script&gt;x&lt;/script&gt;"' in html and "<script>x" not in html
+    assert "&lt;b&gt;Mai&lt;/b&gt;</td>" in html and "<b>Mai" not in html
+    enrolment.person.refresh_from_db()
+    assert f'aria-label="{html_escape(enrolment.person.full_name)} – {first.name}"' in html
 
 
 def test_grid_queries_do_not_grow_with_learners(client, world):
