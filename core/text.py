@@ -93,6 +93,11 @@ def split_full_name(full_name: str) -> tuple[str, str, str]:
     return parts[0], " ".join(parts[1:-1]), parts[-1]
 
 
+def join_full_name(family: str, middle: str, given: str) -> str:
+    """The full name from its three parts, as `Person.full_name` writes it: "Nguyễn Thị Hường"."""
+    return " ".join(p for p in (family, middle, given) if p)
+
+
 def _capitalise(word: str) -> str:
     # "h'mai" → "H'Mai", "nguyễn-văn" → "Nguyễn-Văn": each part after an apostrophe or hyphen too.
     return re.sub(r"(^|['’\-])(\w)", lambda m: m.group(1) + m.group(2).upper(), word.lower())

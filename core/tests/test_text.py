@@ -4,6 +4,7 @@ from decimal import Decimal
 from core.text import (
     collation_key,
     format_decimal,
+    join_full_name,
     long_date,
     name_sort_key,
     nfc,
@@ -42,6 +43,12 @@ def test_people_sort_by_given_name_first():
 def test_split_full_name():
     assert split_full_name("  Nguyễn Thị  Minh Hường ") == ("Nguyễn", "Thị Minh", "Hường")
     assert split_full_name("Hường") == ("", "", "Hường")
+
+
+def test_join_full_name_skips_missing_parts():
+    assert join_full_name("Nguyễn", "Thị Minh", "Hường") == "Nguyễn Thị Minh Hường"
+    assert join_full_name("Lò", "", "Mai") == "Lò Mai"
+    assert join_full_name(*split_full_name("Hường")) == "Hường"
 
 
 def test_decimal_comma_both_ways():

@@ -120,9 +120,8 @@ def class_attendance(request, class_id: int):
         "allowed_absences": grid.allowed,
         "attendance_rate": grid.attendance_rate,
         "learners": [
-            {"enrolment_id": r.enrolment.pk, "person_id": r.enrolment.person_id,
-             "full_name": r.enrolment.person.full_name, "absences": r.absences, "excused": r.excused,
-             "unexcused": r.unexcused, "late": r.late, "absent_percent": r.absent_percent,
+            {"enrolment_id": r.enrolment_id, "person_id": r.person_id, "full_name": r.full_name,
+             "absences": r.absences, "excused": r.excused, "unexcused": r.unexcused, "late": r.late, "absent_percent": r.absent_percent,
              "remaining_allowance": r.remaining_allowance, "level": r.level}
             for r in grid.rows
         ],

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from core.audit import record
 from core.models import AuditEvent
 from core.services import require
-from core.text import short_date
+from core.text import join_full_name, short_date
 from training.models import Attendance, Enrolment, Klass, Session
 from training.permissions import records_attendance
 from training.timetable.rules import PART_ORDER
@@ -126,7 +126,9 @@ def record_attendance(
 
 @dataclass
 class LearnerAttendance:
-    enrolment: Enrolment
+    enrolment_id: int
+    person_id: int
+    full_name: str
     marks: list[str | None]  # one per session of the grid, None where not recorded
     absences: int = 0
     excused: int = 0
@@ -190,33 +192,48 @@ def ordered_sessions(queryset) -> list[Session]:
 
 
 def class_attendance(klass: Klass) -> AttendanceGrid:
-    """Sessions × learners with each learner's absences against the rule; three queries whatever the size."""
+    """Sessions × learners with each learner's absences against the rule; three queries whatever the size.
+
+    Learners and marks are read as plain values (no model object per learner or per mark) into
+    prepared arrays: one list of marks per enrolment, filled by the session's column number.
+    """
     sessions = ordered_sessions(Session.objects.filter(klass=klass).select_related("topic"))
-    enrolments = list(Enrolment.objects.active().filter(klass=klass).select_related("person"))
-    # Prepared arrays: one list of marks per enrolment, filled by the session's column number, so the
-    # grid costs one dictionary step per recorded mark instead of a look-up per cell.
+    learners = list(
+        Enrolment.objects.active().filter(klass=klass)
+        .order_by("person__sort_key", "pk")
+        .values_list("pk", "person_id", "person__family_name", "person__middle_name", "person__given_name")
+    )
     column = {session.pk: i for i, session in enumerate(sessions)}
-    marks: dict[int, list[str | None]] = {enrolment.pk: [None] * len(sessions) for enrolment in enrolments}
-    for enrolment_id, session_id, status in Attendance.objects.filter(
-        session__klass=klass, enrolment__status=Enrolment.Status.ENROLLED
-    ).values_list("enrolment_id", "session_id", "status"):
+    empty = [None] * len(sessions)
+    marks: dict[int, list[str | None]] = {learner[0]: empty.copy() for learner in learners}
+    # Marks of withdrawn or moved learners are read too and dropped here: cheaper than joining enrolments.
+    for enrolment_id, session_id, status in Attendance.objects.filter(session__klass=klass).values_list(
+        "enrolment_id", "session_id", "status"
+    ):
         row = marks.get(enrolment_id)
         if row is not None:
             row[column[session_id]] = status
     max_percent = klass.version.max_absence_percent
     allowed = allowed_absences(len(sessions), max_percent)
+    total = len(sessions)
+    percents: dict[int, Decimal] = {}  # absences -> share of the sessions, computed once per distinct count
     rows, counts = [], Counter()
-    for enrolment in enrolments:
-        row_marks = marks[enrolment.pk]
+    for enrolment_id, person_id, family, middle, given in learners:
+        row_marks = marks[enrolment_id]
         tally = Counter(row_marks)
         tally.pop(None, None)
         counts.update(tally)
-        absences = tally[Status.EXCUSED] + tally[Status.UNEXCUSED]
+        excused, unexcused = tally[Status.EXCUSED], tally[Status.UNEXCUSED]
+        absences = excused + unexcused
+        percent = percents.get(absences)
+        if percent is None:
+            percent = percents[absences] = (
+                (Decimal(absences) * 100 / total).quantize(Decimal("0.1")) if total else Decimal(0)
+            )
         rows.append(LearnerAttendance(
-            enrolment=enrolment, marks=row_marks, absences=absences, excused=tally[Status.EXCUSED],
-            unexcused=tally[Status.UNEXCUSED], late=tally[Status.LATE], allowed=allowed,
-            absent_percent=(Decimal(absences) * 100 / len(sessions)).quantize(Decimal("0.1")) if sessions
-            else Decimal(0),
+            enrolment_id=enrolment_id, person_id=person_id, full_name=join_full_name(family, middle, given),
+            marks=row_marks, absences=absences, excused=excused, unexcused=unexcused, late=tally[Status.LATE],
+            allowed=allowed, absent_percent=percent,
         ))
     return AttendanceGrid(klass=klass, sessions=sessions, rows=rows, max_absence_percent=max_percent,
                           allowed=allowed, held=sum(1 for s in sessions if s.attendance_taken), counts=dict(counts))

@@ -8,28 +8,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from training.attendance import services as svc
 from training.attendance.forms import sheet_from_post
+from training.attendance.markup import STATUS_SHORT, learner_rows, session_headers
 from training.attendance.services import ordered_sessions
 from training.models import Attendance, Session
 from training.permissions import records_attendance, sees_attendance
 from training.timetable.views import visible_class, visible_session
-
-STATUS_SHORT = {
-    Attendance.Status.PRESENT: "✓",
-    Attendance.Status.EXCUSED: "P",
-    Attendance.Status.UNEXCUSED: "K",
-    Attendance.Status.LATE: "M",
-}
-
-
-_CELL = {
-    mark: f'<td class="mark mark-{mark or "none"}">{STATUS_SHORT.get(mark, "")}</td>'
-    for mark in (*Attendance.Status.values, None)
-}
 
 
 def _neighbours(session: Session) -> tuple[Session | None, Session | None]:
@@ -86,17 +73,14 @@ def attendance_grid(request, pk: int):
     grid = svc.class_attendance(klass)
     only_flagged = request.GET.get("risk") == "1"
     rows = grid.flagged if only_flagged else grid.rows
-    # 200 learners × 44 sessions is 8,800 cells: built here in one pass rather than by the template
-    # engine cell by cell (about ten times faster). Marks come from the fixed status choices, so the
-    # markup holds no user text.
-    cells = [
-        (row, mark_safe("".join(_CELL[mark] for mark in row.marks)))
-        for row in rows
-    ]
+    # 200 learners × 44 sessions is 8,800 cells: the header and the rows are built in one pass
+    # (training/attendance/markup.py) rather than by the template engine cell by cell.
     return render(request, "training/attendance/grid.html", {
         "klass": klass,
         "grid": grid,
-        "cells": cells,
+        "rows": rows,
+        "session_headers": session_headers(grid.sessions),
+        "learner_rows": learner_rows(rows),
         "only_flagged": only_flagged,
         "legend": [(STATUS_SHORT[value], label) for value, label in Attendance.Status.choices],
         "class_url": reverse("training:class_detail", args=[klass.pk]),

@@ -12,15 +12,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.documents import render_docx, render_pdf
-from core.text import format_decimal
 from core.views import apply_validation_error, flash_error
 from training.documents.party import audience_for
 from training.models import Enrolment, Klass, Score
 from training.permissions import directs_class, edits_class, sees_class_people
+from training.results import selectors
 from training.results import services as services
 from training.results.documents import recognition_document
 from training.results.forms import CorrectionForm, RecognitionForm
-from training.results.rules import REASON_LABELS, classification_label
+from training.results.markup import score_rows
 
 
 def visible_class(request, pk: int) -> Klass:
@@ -33,101 +33,18 @@ def visible_class(request, pk: int) -> Klass:
     return klass
 
 
-def _result_of(enrolment):
-    try:
-        return enrolment.result
-    except Enrolment.result.RelatedObjectDoesNotExist:
-        return None
-
-
-def _score_text(value) -> str:
-    return "" if value is None else format_decimal(value)
-
-
-def grid_rows(klass: Klass, posted=None, errors=None, *, correct_urls: bool = False) -> tuple[list, list]:
-    """Components and one row per active learner, as plain values: four queries whatever the class size.
-
-    The texts are prepared here rather than in the template because the grid of a 200-learner class
-    has a thousand cells, and template tags per cell are what make a page slow.
-    """
-    components = list(klass.version.components.order_by("order"))
-    enrolments = list(
-        Enrolment.objects.filter(klass=klass, status=Enrolment.Status.ENROLLED)
-        .select_related("person", "result")
-        .only(
-            "pk",
-            "person__family_name",
-            "person__middle_name",
-            "person__given_name",
-            "person__sort_key",
-            "result__final_score",
-            "result__classification",
-            "result__absence_percent",
-            "result__completed",
-            "result__reasons",
-        )
-        .order_by("person__sort_key", "pk")
-    )
-    scores = dict(
-        ((enrolment_id, component_id), value)
-        for enrolment_id, component_id, value in Score.objects.filter(
-            enrolment__klass=klass, enrolment__status=Enrolment.Status.ENROLLED
-        ).values_list("enrolment_id", "component_id", "value")
-    )
-    correct_base = ""
-    if correct_urls:
-        correct_base = reverse("training:score_correct", args=[klass.pk, 1, 1])[: -len("1/1/")]
-    errors = errors or {}
-    rows = []
-    for index, enrolment in enumerate(enrolments, start=1):
-        full_name = enrolment.person.full_name
-        cells = []
-        for column, component in enumerate(components):
-            name = services.cell_name(enrolment.pk, component.pk)
-            if posted is not None and name in posted:
-                text = posted[name]
-            else:
-                text = _score_text(scores.get((enrolment.pk, component.pk)))
-            cells.append(
-                {
-                    "name": name,
-                    "text": text,
-                    "column": column,
-                    "errors": errors.get(name, ()),
-                    "label": f"{full_name} – {component.name}",
-                    "component": component,
-                    "correct_url": f"{correct_base}{enrolment.pk}/{component.pk}/" if correct_base else "",
-                }
-            )
-        result = _result_of(enrolment)
-        rows.append(
-            {
-                "index": index,
-                "enrolment": enrolment,
-                "full_name": full_name,
-                "cells": cells,
-                "result": result,
-                "final": _score_text(result.final_score) if result else "",
-                "absent": f"{format_decimal(result.absence_percent, 0)}%" if result else "",
-                "completed": result.completed if result else None,
-                "classification": classification_label(result.classification) if result else "",
-                "reasons": "; ".join(str(REASON_LABELS.get(r, r)) for r in (result.reasons if result else [])),
+def _cell_labels(klass: Klass, entries: dict) -> dict:
+    """The words naming each posted cell in messages: its row, the learner and the component (two queries)."""
+    learners = {pk: (index, name) for index, (pk, name) in enumerate(selectors.grid_learners(klass), start=1)}
+    components = dict(klass.version.components.values_list("pk", "name"))
+    labels = {}
+    for enrolment_id, component_id in entries:
+        if enrolment_id in learners and component_id in components:
+            index, name = learners[enrolment_id]
+            labels[(enrolment_id, component_id)] = _("Row %(row)d (%(name)s), %(component)s") % {
+                "row": index, "name": name, "component": components[component_id],
             }
-        )
-    return components, rows
-
-
-def _cell_labels(rows) -> dict:
-    return {
-        (row["enrolment"].pk, cell["component"].pk): _("Row %(row)d (%(name)s), %(component)s")
-        % {
-            "row": row["index"],
-            "name": row["full_name"],
-            "component": cell["component"].name,
-        }
-        for row in rows
-        for cell in row["cells"]
-    }
+    return labels
 
 
 def _posted_entries(post) -> dict:
@@ -147,10 +64,10 @@ def results_grid(request, pk: int):
     if request.method == "POST":
         if not can_edit:
             raise PermissionDenied
-        _components, rows = grid_rows(klass)
+        entries = _posted_entries(request.POST)
         try:
             summary = services.record_scores(
-                actor=request.user, klass=klass, entries=_posted_entries(request.POST), labels=_cell_labels(rows)
+                actor=request.user, klass=klass, entries=entries, labels=_cell_labels(klass, entries)
             )
         except ValidationError as error:
             if hasattr(error, "error_dict"):
@@ -167,17 +84,24 @@ def results_grid(request, pk: int):
             )
             return redirect("training:results_grid", pk=klass.pk)
     editable = can_edit and not klass.results_locked and klass.status in services.EDITABLE_STATUSES
-    components, rows = grid_rows(klass, posted, errors, correct_urls=can_edit and klass.results_locked)
+    can_correct = can_edit and klass.results_locked
+    components = selectors.grid_components(klass)
+    rows = selectors.score_grid(klass, components)
+    # The thousand cells of a 200-learner class are built in one pass (training/results/markup.py), not
+    # tag by tag by the template engine.
+    correct_base = reverse("training:score_correct", args=[klass.pk, 1, 1])[: -len("1/1/")] if can_correct else ""
     context = {
         "klass": klass,
         "class_url": reverse("training:class_detail", args=[klass.pk]),
         "components": components,
         "rows": rows,
+        "score_rows": score_rows(rows, components, editable=editable, posted=posted, errors=errors,
+                                 correct_base=correct_base),
         "editable": editable,
-        "can_correct": can_edit and klass.results_locked,
+        "can_correct": can_correct,
         "can_approve": directs_class(request.user, klass) and klass.status == Klass.Status.IN_PROGRESS,
         "approval_warnings": services.approval_warnings(klass) if klass.status == Klass.Status.IN_PROGRESS else [],
-        "completed_count": sum(1 for r in rows if r["completed"]),
+        "completed_count": sum(1 for r in rows if r.completed),
         "error_count": len(errors),
     }
     return render(request, "training/results/grid.html", context, status=400 if errors else 200)

@@ -106,7 +106,20 @@ def test_grid_highlights_learners_at_risk(world, client, setup):
     # 5 sessions: 20 % allows one absence; the learner has used it, one more fails the rule.
     assert html.count('class="level-at_risk"') == 1 and 'class="level-failing"' not in html
     risky = client.get(reverse("training:attendance_grid", args=[klass.pk]) + "?risk=1")
-    assert [r.enrolment.pk for r, _ in risky.context["cells"]] == [enrolled[0].pk]
+    assert [r.enrolment_id for r in risky.context["rows"]] == [enrolled[0].pk]
+
+
+def test_grid_rows_and_heads_escape_names_and_notes(world, client, setup):
+    klass, enrolled = setup["klass"], setup["enrolled"]
+    person = enrolled[0].person
+    type(person).objects.filter(pk=person.pk).update(given_name='<b>Mai</b>"')  # past the form's checks
+    noted = session(klass, MON + dt.timedelta(days=1), topic=None)
+    Session.objects.filter(pk=noted.pk).update(topic=None, note='Họp "chi bộ" <i>')
+    client.force_login(world.officer_a)
+    html = client.get(reverse("training:attendance_grid", args=[klass.pk])).content.decode()
+    assert "&lt;b&gt;Mai&lt;/b&gt;&quot;</th>" in html and "<b>Mai" not in html
+    assert 'title="Họp &quot;chi bộ&quot; &lt;i&gt;"' in html
+    assert f'href="{reverse("training:session_attendance", args=[noted.pk])}"' in html
 
 
 def test_grid_and_sheet_queries_do_not_grow_with_learners(world, client, setup):

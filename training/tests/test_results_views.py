@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import escape as html_escape
 
 from core.models import AuditEvent
 from training.models import Klass, Score
@@ -92,6 +93,22 @@ def test_bad_cells_come_back_marked_and_nothing_is_saved(client, world):
     assert Score.objects.count() == 0
 
 
+def test_typed_values_and_names_are_escaped(client, world):
+    klass = make_class(world, learners=1)
+    enrolment = enrolments(klass)[0]
+    type(enrolment.person).objects.filter(pk=enrolment.person_id).update(given_name='<b>Mai</b>')
+    first = klass.version.components.order_by("order").first()
+    client.force_login(world.officer_a)
+    response = client.post(reverse("training:results_grid", args=[klass.pk]),
+                           {cell_name(enrolment.pk, first.pk): '"><script>x</script>'})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert 'value="&quot;&gt;&lt;script&gt;x&lt;/script&gt;"' in html and "<script>x" not in html
+    assert "&lt;b&gt;Mai&lt;/b&gt;</td>" in html and "<b>Mai" not in html
+    enrolment.person.refresh_from_db()
+    assert f'aria-label="{html_escape(enrolment.person.full_name)} – {first.name}"' in html
+
+
 def test_grid_queries_do_not_grow_with_learners(client, world):
     small = make_class(world, learners=2)
     big = make_class(world, learners=25)
@@ -106,6 +123,43 @@ def test_grid_queries_do_not_grow_with_learners(client, world):
         assert response.status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1] > 0
+
+
+def test_saving_the_grid_takes_the_same_queries_for_many_learners(client, world):
+    """Scores, their audit events and the learners' results are written in bulk: a save of 20 learners'
+    cells costs the queries of a save of 2 (one changed score, one new score per learner)."""
+    client.force_login(world.officer_a)
+    counts = []
+    for size in (2, 20):
+        klass = make_class(world, learners=size)
+        fill_scores(klass, [[7, None]] * size)
+        first, second = klass.version.components.order_by("order")
+        data = {}
+        for enrolment in enrolments(klass):
+            data[cell_name(enrolment.pk, first.pk)] = "8"
+            data[cell_name(enrolment.pk, second.pk)] = "6,5"
+        with CaptureQueriesContext(connection) as queries:
+            response = client.post(reverse("training:results_grid", args=[klass.pk]), data)
+        assert response.status_code == 302
+        assert Score.objects.filter(enrolment__klass=klass, value__in=[Decimal(8), Decimal("6.5")]).count() == 2 * size
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
+def test_refused_save_takes_the_same_queries_for_many_learners(client, world):
+    """A refused save comes back as the grid with the cells marked, whatever the class size."""
+    client.force_login(world.officer_a)
+    counts = []
+    for size in (2, 20):
+        klass = make_class(world, learners=size)
+        first = klass.version.components.order_by("order").first()
+        data = {cell_name(e.pk, first.pk): "12" for e in enrolments(klass)}
+        with CaptureQueriesContext(connection) as queries:
+            response = client.post(reverse("training:results_grid", args=[klass.pk]), data)
+        assert response.status_code == 400
+        assert response.content.count(b'aria-invalid="true"') == size
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
 
 
 def test_director_approves_from_the_grid(client, world):
