@@ -25,9 +25,9 @@ class PersonQuerySet(models.QuerySet):
 
         The query drives from the visible set, never from the national table: the persons registered
         at the centres come from the index on the registering centre, the others (staff, lecturers,
-        learners, oneself) from one small UNION over those tables' centre indexes whose ids are looked
-        up by primary key. On PostgreSQL both halves are index conditions OR-ed into one bitmap, so a
-        province's page reads the province's rows, whatever the size of the nation.
+        learners, oneself) from one small UNION over those tables' centre indexes, computed once, whose
+        ids are looked up by primary key. On PostgreSQL both halves are index conditions OR-ed into one
+        bitmap, so a province's page reads the province's rows, whatever the size of the nation.
         """
         scope = scope_of(user)
         if scope.sees_everything:
@@ -51,8 +51,12 @@ class PersonQuerySet(models.QuerySet):
         # Parts of a compound SELECT may not carry the models' default ORDER BY.
         others = [source.order_by() for source in others]
         ids = others[0].union(*others[1:], all=True) if len(others) > 1 else others[0]
-        reached = among("pk", ids)
-        return self.filter(Q(centre_id__in=centre_ids) | reached if centre_ids else reached)
+        if not centre_ids:
+            return self.filter(among("pk", ids))
+        # Most of them are registered at the centres anyway: only the few who are not stay in the list,
+        # so the condition tested on each row compares against dozens of ids, not thousands.
+        strangers = Person.objects.filter(among("pk", ids)).exclude(centre_id__in=centre_ids).order_by().values("pk")
+        return self.filter(Q(centre_id__in=centre_ids) | among("pk", strangers))
 
     def search(self, text: str, *, by_id: bool, national: bool = True):
         """Diacritic-free name search; digits search citizen IDs, which is itself a look-up of personal
