@@ -1,12 +1,13 @@
 """Fast bulk insert of rows whose ids are not needed back: COPY on PostgreSQL, bulk_create elsewhere.
 
 Used for the synthetic nation of seed_demo and for the audit events of bulk workflows (an import of
-5,000 learners writes 5,000 events).
+5,000 learners writes 5,000 events); `indexes_built_after` defers a big load's index maintenance.
 """
 
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, models
@@ -80,3 +81,64 @@ def _copy(model: type[models.Model], rows: list[models.Model], fields: list) -> 
 
 def _json(value):
     return None if value is None else json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False)
+
+
+@contextmanager
+def indexes_built_after(*models_: type[models.Model], enabled: bool = True):
+    """Load rows into these tables without maintaining their secondary indexes, then build them once.
+
+    On PostgreSQL the plain (non-unique) indexes that back no constraint are dropped, the body runs,
+    and each is created again from its own definition (`pg_get_indexdef`), so the schema ends exactly
+    as it was; the tables are then analysed, so the planner sees the new sizes. Building an index
+    over a loaded table sorts once instead of inserting each row into every index in random key
+    order, which for a nation's registry is most of the load's time. Must run inside a transaction:
+    PostgreSQL's DDL is transactional, so a failed load leaves the indexes as they were. Unique
+    indexes and constraints stay, so uniqueness is checked as usual. Elsewhere, or when not
+    `enabled` (a small addition to a big table), the body runs with the indexes in place.
+    """
+    if connection.vendor != "postgresql" or not enabled:
+        yield
+        return
+    if not connection.in_atomic_block:
+        raise RuntimeError("indexes_built_after needs a transaction")
+    tables = [model._meta.db_table for model in models_]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i"
+            " JOIN pg_class t ON t.oid = i.indrelid"
+            " WHERE t.relname = ANY(%s) AND pg_table_is_visible(t.oid) AND NOT i.indisunique AND NOT i.indisprimary"
+            " AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)"
+            " ORDER BY 1", [tables])
+        indexes = cursor.fetchall()
+        for name, _definition in indexes:
+            cursor.execute(f"DROP INDEX {name}")
+    yield
+    with connection.cursor() as cursor:
+        # Sorting in memory is what makes a build fast; the setting ends with the transaction.
+        cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
+        # A table with foreign-key checks still pending (Django's are deferred to the commit) cannot
+        # be indexed: run them now, then defer again, as Django declares every foreign key.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        for _name, definition in indexes:
+            cursor.execute(definition)
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        for table in tables:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
+
+
+def analyse() -> None:
+    """Refresh the planner's statistics after a bulk load (PostgreSQL's ANALYZE; nothing elsewhere), so the
+    queries that follow are planned for the tables' new sizes instead of the empty tables' estimates."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
+def vacuum(*models_: type[models.Model]) -> None:
+    """VACUUM (ANALYZE) these tables on PostgreSQL after a big load, outside any transaction (VACUUM cannot
+    run in one; inside one, as in a benchmark that rolls back, nothing is done)."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return
+    with connection.cursor() as cursor:
+        for model in models_:
+            cursor.execute(f"VACUUM (ANALYZE) {connection.ops.quote_name(model._meta.db_table)}")

@@ -2,8 +2,9 @@
 
 Centres are coded SC0001, SC0002 …; centre g always lands in the same province with the same
 communes, organisations and people, so a re-run skips what exists and a larger N (or a larger
---persons-per-centre) extends the data. Everything is written with bulk inserts, a chunk of centres
-per transaction, with a fixed number of queries per chunk.
+--persons-per-centre) extends the data. The whole run is one transaction; rows go in with COPY on
+PostgreSQL (bulk_create elsewhere), a chunk of centres at a time with a fixed number of queries per
+chunk, and a big load builds the registry's indexes once at the end instead of row by row.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
-from core.bulk import insert_rows
+from core.bulk import analyse, create_rows, indexes_built_after, insert_rows, vacuum
 from core.text import collation_key, search_key
 from demo.lecturers import lecturer_details
 from demo.names import region_of
@@ -104,7 +105,8 @@ def _units(plans: list[Plan]) -> dict[str, AdministrativeUnit]:
     return have
 
 
-def _centres(plans: list[Plan], units: dict[str, AdministrativeUnit]) -> dict[str, Centre]:
+def _centres(plans: list[Plan], units: dict[str, AdministrativeUnit]) -> tuple[dict[str, Centre], set[int]]:
+    """The plans' centres by code, and the ids of those created now."""
     have = {c.code: c for c in Centre.objects.filter(code__in=[p.code for p in plans])}
     new = [p for p in plans if p.code not in have]
     rows = []
@@ -127,7 +129,7 @@ def _centres(plans: list[Plan], units: dict[str, AdministrativeUnit]) -> dict[st
     CentreName.objects.bulk_create(names)
     CentreHost.objects.bulk_create(hosts)
     ServiceAreaLink.objects.bulk_create(links)
-    return have
+    return have, {have[p.code].pk for p in new}
 
 
 def _organisation_groups(plans: list[Plan], centres: dict[str, Centre], units: dict[str, AdministrativeUnit]):
@@ -162,12 +164,15 @@ def _policy(ref: Reference, plan: Plan) -> tuple[str, IdPolicy]:
     return region_of(codes), policy
 
 
-def _persons(ref, plans, centres, orgs, groups, *, per_centre: int, seed: int, today: dt.date, batch_size: int) -> int:
-    ids = [centres[p.code].pk for p in plans]
+def _persons(ref, plans, centres, orgs, groups, *, fresh: set[int], per_centre: int, seed: int, today: dt.date,
+             batch_size: int) -> list[Person]:
+    """The learners each centre is missing, written; returns them with their ids. Centres created in this
+    run (`fresh`) have none yet, so only the others are counted (the registry may be without its indexes)."""
+    ids = [centres[p.code].pk for p in plans if centres[p.code].pk not in fresh]
     have = {(centre_id, org_id): n for centre_id, org_id, n in
             Person.objects.filter(centre_id__in=ids, sending_organisation__isnull=False)
             .values_list("centre_id", "sending_organisation_id").annotate(n=Count("id"))
-            .values_list("centre_id", "sending_organisation_id", "n")}
+            .values_list("centre_id", "sending_organisation_id", "n")} if ids else {}
     province_wide = {pid: [orgs[(None, s.name)] for s in specs] for pid, cid, specs in groups if cid is None}
     rows: list[Person] = []
     for p in plans:
@@ -193,10 +198,10 @@ def _persons(ref, plans, centres, orgs, groups, *, per_centre: int, seed: int, t
                                 other_serials=(other, other + OTHER_PER_ORGANISATION))
             rows += maker.for_organisation(profile=PROFILES[profile], count=n, workplace=org.name,
                                            organisation_id=org.pk, centre_id=centre.pk)[stored:]
-    return insert_rows(Person, rows, batch_size=batch_size)
+    return create_rows(Person, rows, batch_size=batch_size)
 
 
-def _staff(ref, plans, centres, *, seed: int, today: dt.date) -> int:
+def _staff(ref, plans, centres, learners: list[Person], *, fresh: set[int], seed: int, today: dt.date) -> int:
     ids = [centres[p.code].pk for p in plans]
     staffed = set(StaffAssignment.objects.filter(centre_id__in=ids).values_list("centre_id", flat=True))
     todo = [p for p in plans if centres[p.code].pk not in staffed]
@@ -222,25 +227,31 @@ def _staff(ref, plans, centres, *, seed: int, today: dt.date) -> int:
                 lecturers.append(Lecturer(centre=centre, person=person, kind=Lecturer.Kind.FULL_TIME,
                                           **lecturer_details(rng, kind=Lecturer.Kind.FULL_TIME, at_school=False,
                                                              local_history=p.short_province)))
-    Person.objects.bulk_create(people)
+    create_rows(Person, people)
     for term in terms:
         term.person_id = term.person.pk
     for lecturer in lecturers:
         lecturer.person_id = lecturer.person.pk
-    StaffAssignment.objects.bulk_create(terms)
-    # Part-time lecturers: leaders of the served communes, found among the learners just written.
-    leaders = (Person.objects.filter(centre_id__in=[centres[p.code].pk for p in todo], position__in=PART_TIME_POSTS)
-               .order_by("centre_id", "id").values_list("centre_id", "id", "workplace"))
+    insert_rows(StaffAssignment, terms)
+    # Part-time lecturers: leaders of the served communes, found among the learners. A fresh centre's
+    # learners were all written in this run, in id order, so they are read from memory.
+    todo_ids = {centres[p.code].pk for p in todo}
+    from_memory = todo_ids & fresh
+    leaders = [(person.centre_id, person.pk, person.workplace) for person in learners
+               if person.centre_id in from_memory and person.position in PART_TIME_POSTS]
+    if todo_ids - fresh:
+        leaders += (Person.objects.filter(centre_id__in=todo_ids - fresh, position__in=PART_TIME_POSTS)
+                    .order_by("centre_id", "id").values_list("centre_id", "id", "workplace"))
     taken: dict[int, int] = {}
     rng = random.Random(f"{seed}-scale-part-time")
-    for centre_id, person_id, workplace in leaders:
+    for centre_id, person_id, workplace in sorted(leaders):
         if taken.get(centre_id, 0) < 2:
             taken[centre_id] = taken.get(centre_id, 0) + 1
             lecturers.append(Lecturer(centre_id=centre_id, person_id=person_id, kind=Lecturer.Kind.PART_TIME,
                                       home_organisation=workplace,
                                       **lecturer_details(rng, kind=Lecturer.Kind.PART_TIME, at_school=False,
                                                          local_history="")))
-    Lecturer.objects.bulk_create(lecturers)
+    insert_rows(Lecturer, lecturers)
     return len(people)
 
 
@@ -254,22 +265,42 @@ def seed_scale(*, centres: int, persons_per_centre: int = 4000, seed: int = 2025
     ref = load_reference_data()
     plans = [Plan(ref, g) for g in range(1, centres + 1)]
     chunk = max(1, 40_000 // max(persons_per_centre, 1))
-    totals = {"centres": 0, "persons": 0, "staff": 0}
-    for offset in range(0, len(plans), chunk):
-        part = plans[offset: offset + chunk]
-        with transaction.atomic():
-            units = _units(part)
-            centre_rows = _centres(part, units)
-            groups = _organisation_groups(part, centre_rows, units)
-            orgs = sync_organisations(groups, batch_size=batch_size)
-            totals["persons"] += _persons(ref, part, centre_rows, orgs, groups, per_centre=persons_per_centre,
-                                          seed=seed, today=today, batch_size=batch_size)
-            totals["staff"] += _staff(ref, part, centre_rows, seed=seed, today=today)
-            totals["resources"] = totals.get("resources", 0) + seed_scale_resources([p.code for p in part], seed=seed, today=today)
-            totals["classes"] = totals.get("classes", 0) + seed_standards(list(centre_rows.values()), today=today)
-        totals["centres"] = offset + len(part)
-        stdout.write(f"  {totals['centres']}/{centres} trung tâm, {totals['persons']:,} học viên mới, "
-                     f"{totals['staff']} cán bộ mới ({time.perf_counter() - started:.1f} s)\n")
-    totals.update(seed_lecturers_scale(codes=[p.code for p in plans], seed=seed, today=today))
-    totals.update(seed_scale_reports(prefix=PREFIX, stdout=stdout, today=today, seed=seed))
+    totals = {"centres": 0, "persons": 0, "staff": 0, "resources": 0, "classes": 0}
+    missing = len(plans) - Centre.objects.filter(code__in=[p.code for p in plans]).count()
+    # Building the registry's indexes once after the load pays when the load is a good part of the
+    # registry; a few centres added to a big one keep the indexes in place.
+    rebuild = missing * persons_per_centre >= max(20_000, Person.objects.count() // 4)
+    # One transaction: a failed or interrupted run leaves the database (and its indexes) as it was.
+    with transaction.atomic():
+        with indexes_built_after(Person, enabled=rebuild):
+            for offset in range(0, len(plans), chunk):
+                part = plans[offset: offset + chunk]
+                units = _units(part)
+                centre_rows, fresh = _centres(part, units)
+                groups = _organisation_groups(part, centre_rows, units)
+                orgs = sync_organisations(groups, batch_size=batch_size)
+                learners = _persons(ref, part, centre_rows, orgs, groups, fresh=fresh, per_centre=persons_per_centre,
+                                    seed=seed, today=today, batch_size=batch_size)
+                totals["persons"] += len(learners)
+                totals["staff"] += _staff(ref, part, centre_rows, learners, fresh=fresh, seed=seed, today=today)
+                totals["centres"] = offset + len(part)
+                stdout.write(f"  {totals['centres']}/{centres} trung tâm, {totals['persons']:,} học viên mới, "
+                             f"{totals['staff']} cán bộ mới ({time.perf_counter() - started:.1f} s)\n")
+            if rebuild:
+                stdout.write("  dựng lại chỉ mục sổ người học …\n")
+        if rebuild:
+            stdout.write(f"  chỉ mục xong ({time.perf_counter() - started:.1f} s)\n")
+        for offset in range(0, len(plans), 10 * chunk):
+            codes = [p.code for p in plans[offset: offset + 10 * chunk]]
+            totals["resources"] += seed_scale_resources(codes, seed=seed, today=today)
+            totals["classes"] += seed_standards(list(Centre.objects.filter(code__in=codes)), today=today)
+        analyse()
+        stdout.write(f"  cơ sở vật chất, lớp năm trước ({time.perf_counter() - started:.1f} s)\n")
+        totals.update(seed_lecturers_scale(codes=[p.code for p in plans], seed=seed, today=today))
+        stdout.write(f"  giảng viên ({time.perf_counter() - started:.1f} s)\n")
+        totals.update(seed_scale_reports(prefix=PREFIX, stdout=stdout, today=today, seed=seed))
+    if rebuild:
+        # Mark the new rows visible to every transaction and refresh the statistics, as autovacuum
+        # would later: index-only scans then answer without reading the table.
+        vacuum(Person)
     return totals

@@ -1,8 +1,8 @@
 """Synthetic centres' training year for the standards benchmark: a plan, classes with learners, sessions,
 attendance, results, certificates and a lecture hall, so every computed indicator has data.
 
-Written for the year before the current one (the centres' first year after 1/7/2025), in bulk, with a
-fixed number of queries per chunk of centres; centres that already have a plan for that year are skipped.
+Written for the year before the current one (the centres' first year after 1/7/2025), one COPY per table
+(bulk_create off PostgreSQL) and a fixed number of queries per chunk of centres; centres that already have a plan for that year are skipped.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from certificates.models import Certificate, CertificateRegister
+from core.bulk import create_rows, insert_rows
 from core.text import search_key
 from curriculum.choices import Category, VersionStatus
 from curriculum.models import Programme, ProgrammeVersion, Topic
@@ -93,10 +94,10 @@ def _classes(todo: list, year: int) -> int:
             "centre_id", "id", "kind").order_by("id"):
         teachers.setdefault(centre_id, {}).setdefault(kind, lecturer_id)
 
-    plans = AnnualPlan.objects.bulk_create([
+    plans = create_rows(AnnualPlan, [
         AnnualPlan(centre=c, year=year, status=AnnualPlan.Status.APPROVED, approval_issuer="Ban Thường vụ Đảng ủy xã",
                    approval_number="01-QĐ/ĐU", approval_date=dt.date(year, 7, 5)) for c in todo])
-    PlanLine.objects.bulk_create([PlanLine(plan=p, programme=version.programme, quarter=3, planned_classes=CLASSES,
+    insert_rows(PlanLine, [PlanLine(plan=p, programme=version.programme, quarter=3, planned_classes=CLASSES,
                                            planned_learners=CLASSES * LEARNERS) for p in plans])
     Room.objects.bulk_create([Room(centre=c, name="Hội trường chính", kind=Room.Kind.LECTURE_HALL, seats=120)
                               for c in todo], ignore_conflicts=True)
@@ -114,26 +115,26 @@ def _classes(todo: list, year: int) -> int:
                 results_approved_at=approved if finished else None,
                 recognition_decision_number=f"{20 + k:02d}-QĐ/TTCT" if finished else "",
                 search_text=search_key(f"{code} lop cap nhat kien thuc")))
-    classes = Klass.objects.bulk_create(classes)
-    enrolments = Enrolment.objects.bulk_create([
+    classes = create_rows(Klass, classes)
+    enrolments = create_rows(Enrolment, [
         Enrolment(klass=k, person_id=person_id)
         for k in classes for person_id in _slice(learners.get(k.centre_id, []), int(k.code[-2:]))])
     by_class: dict[int, list[Enrolment]] = {}
     for e in enrolments:
         by_class.setdefault(e.klass_id, []).append(e)
     topics = list(version.topics.all())
-    sessions = Session.objects.bulk_create([
+    sessions = create_rows(Session, [
         Session(klass=k, date=k.start_date, part=part, periods=4, topic=topics[n],
                 lecturer_id=teachers.get(k.centre_id, {}).get("full_time" if n == 0 else "part_time"),
                 attendance_taken=True)
         for k in classes for n, part in enumerate(("morning", "afternoon"))])
-    Attendance.objects.bulk_create([
+    insert_rows(Attendance, [
         Attendance(session=s, enrolment=e, status="excused" if (s.pk + e.pk) % 9 == 0 else "present")
-        for s in sessions for e in by_class.get(s.klass_id, [])], batch_size=5000)
+        for s in sessions for e in by_class.get(s.klass_id, [])])
     finished = {k.pk: k for k in classes if k.status == Klass.Status.CLOSED}
     results = [Result(enrolment=e, completed=n % 10 != 9, final_score=Decimal("7.5"))
                for kid in finished for n, e in enumerate(by_class.get(kid, []))]
-    Result.objects.bulk_create(results)
+    insert_rows(Result, results)
     CertificateRegister.objects.bulk_create([CertificateRegister(centre=c, year=year) for c in todo],
                                             ignore_conflicts=True)
     registers = {r.centre_id: r for r in CertificateRegister.objects.filter(centre_id__in=todo_ids, year=year)}
@@ -149,7 +150,7 @@ def _classes(todo: list, year: int) -> int:
             issued_on=k.end_date + dt.timedelta(days=10 if numbers[k.centre_id] % 8 else 45),
             learner_name="Học viên", programme_name=version.programme.name, class_code=k.code, class_start=k.start_date,
             class_end=k.end_date, centre_name=k.centre.name))
-    Certificate.objects.bulk_create(certificates, batch_size=5000)
+    insert_rows(Certificate, certificates)
     return len(classes)
 
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import StrIndex
+from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.scope import scope_of
 from core.listing import search_words
 from core.models import TimeStampedModel, period_order
+from core.queries import among
 from core.text import name_sort_key, nfc, search_key
 from people.choices import ETHNICITY_CHOICES, Degree, Gender, GeneralEducation, StateManagementLevel, TheoryLevel
 
@@ -20,43 +23,63 @@ class PersonQuerySet(models.QuerySet):
         user's own record. Learners are reached through the enrolments' reverse relation, so the
         registry needs no import of the training app above it.
 
-        The ids come from one UNION of small index-backed selects, which the database hashes once;
-        an OR of correlated EXISTS would be probed for every person in the registry.
+        The query drives from the visible set, never from the national table: the persons registered
+        at the centres come from the index on the registering centre, the others (staff, lecturers,
+        learners, oneself) from one small UNION over those tables' centre indexes, computed once, whose
+        ids are looked up by primary key. On PostgreSQL both halves are index conditions OR-ed into one
+        bitmap, so a province's page reads the province's rows, whatever the size of the nation.
         """
         scope = scope_of(user)
         if scope.sees_everything:
             return self
-        sources = []
-        if scope.person_centre_ids:
-            centre_ids = scope.person_centre_ids
-            sources += [
-                Person.objects.filter(centre_id__in=centre_ids).values("pk"),
+        centre_ids = scope.person_centre_ids
+        others = []
+        if centre_ids:
+            enrolment = Person._meta.get_field("enrolments").related_model
+            klass = enrolment._meta.get_field("klass").related_model
+            classes = klass.objects.filter(centre_id__in=centre_ids).order_by().values("pk")
+            others += [
                 StaffAssignment.objects.filter(centre_id__in=centre_ids).values("person_id"),
                 Lecturer.objects.filter(centre_id__in=centre_ids).values("person_id"),
+                # The centres' classes first, then their enrolments by the class index.
+                enrolment.objects.filter(among("klass_id", classes)).values("person_id"),
             ]
-            enrolment = Person._meta.get_field("enrolments").related_model
-            sources.append(enrolment.objects.filter(klass__centre_id__in=centre_ids).values("person_id"))
         if scope.person_id:
-            sources.append(Person.objects.filter(pk=scope.person_id).values("pk"))
-        if not sources:
+            others.append(Person.objects.filter(pk=scope.person_id).values("pk"))
+        if not others:
             return self.none()
         # Parts of a compound SELECT may not carry the models' default ORDER BY.
-        sources = [source.order_by() for source in sources]
-        ids = sources[0].union(*sources[1:]) if len(sources) > 1 else sources[0]
-        return self.filter(pk__in=ids)
+        others = [source.order_by() for source in others]
+        ids = others[0].union(*others[1:], all=True) if len(others) > 1 else others[0]
+        if not centre_ids:
+            return self.filter(among("pk", ids))
+        # Most of them are registered at the centres anyway: only the few who are not stay in the list,
+        # so the condition tested on each row compares against dozens of ids, not thousands.
+        strangers = Person.objects.filter(among("pk", ids)).exclude(centre_id__in=centre_ids).order_by().values("pk")
+        return self.filter(Q(centre_id__in=centre_ids) | among("pk", strangers))
 
-    def search(self, text: str, *, by_id: bool):
+    def search(self, text: str, *, by_id: bool, national: bool = True):
         """Diacritic-free name search; digits search citizen IDs, which is itself a look-up of personal
-        data, so only where `by_id` (the caller passes `scope.sees_personal_data`)."""
+        data, so only where `by_id` (the caller passes `scope.sees_personal_data`).
+
+        `national`: the queryset is the whole registry, whose words are found through the trigram
+        index (PostgreSQL) with `LIKE`. A scoped queryset (`national=False`, from `visible_to`) is
+        already a province's or a centre's rows: each word is then tested on those rows as they are
+        read (`STRPOS`), which the trigram index cannot answer, so the plan never turns to the index
+        of the nation's names, whose common words ("nguyen") match hundreds of thousands of persons.
+        """
         key = search_key(text)
         if not key:
             return self
         digits = key.replace(" ", "")
         if digits.isdigit():
             return self.filter(national_id__contains=digits) if by_id else self.none()
-        return search_words(self, key)
-
-
+        if national:
+            return search_words(self, key)
+        queryset = self
+        for word in key.split():
+            queryset = queryset.filter(GreaterThan(StrIndex("search_text", Value(word)), 0))
+        return queryset
 
 
 def person_match_key(name_key: str, date_of_birth) -> str:

@@ -81,12 +81,13 @@ def archive_person(*, actor, person: Person, archived: bool = True, reason: str 
 def probable_duplicates(queryset):
     """Groups of persons without a citizen ID who share the normalised name and birth date.
 
-    One aggregate query finds the keys; one more fetches the persons.
+    One aggregate query finds the keys; one more fetches the persons. The keys are counted, not the
+    ids, so the aggregate reads only the partial index of the persons it groups (an index-only scan).
     """
     keys = list(
         queryset.filter(national_id__isnull=True, archived=False, date_of_birth__isnull=False)
         .values("match_key")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("match_key"))
         .filter(n__gt=1)
         .order_by("match_key")
         .values_list("match_key", flat=True)[:200]

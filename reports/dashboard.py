@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from accounts.scope import scope_of
 from certificates.models import Certificate
+from core.queries import among
 from facilities.models import Condition, Equipment
 from org.models import Centre
 from org.models_agreements import CoordinationAgreement
@@ -111,8 +112,9 @@ def charts(target: Target, year: int) -> dict[str, Chart]:
         series=[Series(_("planned"), [round((by_quarter.get((m - 1) // 3 + 1) or 0) / 3, 1) for m in months]),
                 Series(_("opened"), [by_month.get(m, 0) for m in months])],
     )
-    learners = list(Enrolment.objects.filter(klass__centre_id__in=ids, klass__status__in=OPENED,
-                                             klass__start_date__year=year, status=ENROLLED)
+    this_year = opened.filter(start_date__year=year).order_by().values("pk")
+    # The classes first, their learners by the class index; the join back to the classes stays in the centres.
+    learners = list(Enrolment.objects.filter(among("klass_id", this_year), klass__centre_id__in=ids, status=ENROLLED)
                     .values_list("klass__version__programme__name").annotate(n=Count("pk")).order_by("-n")[:10])
     by_programme = Chart(key="learners_by_programme", title=_("Learners by programme"),
                          labels=[name for name, _n in learners], series=[Series(_("learners"), [n for _p, n in learners])],
@@ -145,9 +147,10 @@ def dashboard_context(request) -> dict | None:
         opened=Count("pk", filter=Q(status__in=OPENED, start_date__year=year)),
         waiting=Count("pk", filter=Q(status=Klass.Status.IN_PROGRESS, end_date__lt=today)),
     )
-    # Completed learners of finished classes without a valid certificate (an anti-join on the certificate index).
-    not_issued = Enrolment.objects.filter(klass__centre_id__in=ids, klass__status__in=FINISHED, status=ENROLLED,
-                                          result__completed=True).exclude(
+    # Completed learners of finished classes without a valid certificate (an anti-join on the certificate
+    # index); the centres' finished classes first, then their enrolments by the class index.
+    finished = Klass.objects.filter(centre_id__in=ids, status__in=FINISHED).order_by().values("pk")
+    not_issued = Enrolment.objects.filter(among("klass_id", finished), status=ENROLLED, result__completed=True).exclude(
         Exists(Certificate.objects.filter(enrolment=OuterRef("pk"), status=Certificate.Status.VALID))).count()
     plan = PlanLine.objects.filter(plan__centre_id__in=ids, plan__year=year).aggregate(
         classes=Sum("planned_classes"), learners=Sum("planned_learners"))

@@ -11,18 +11,19 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils import timezone
 
 from accounts.scope import scope_of
 from certificates.permissions import can_issue
+from core.queries import among
 from lecturers.load import load_rows
 from lecturers.models import Survey
 from org.models import Centre
 from people.models import Lecturer, Person
 from training.classes.checks import with_next_steps
 from training.classes.figures import with_figures
-from training.models import AnnualPlan, Klass, Session
+from training.models import AnnualPlan, Enrolment, Klass, Session
 from training.nominations.records import PART_ORDER, learner_record
 from training.permissions import sees_class_people
 
@@ -126,9 +127,13 @@ def supervisor_panel(user, scope, today) -> dict | None:
     for centre_id, status, n in (Klass.objects.filter(centre_id__in=[c.pk for c in centres], start_date__year=today.year)
                                  .values_list("centre_id", "status").annotate(n=Count("pk")).order_by()):
         counts[centre_id][status] = n
-    learners = dict(Klass.objects.filter(centre_id__in=[c.pk for c in centres], start_date__year=today.year)
-                    .values_list("centre_id").annotate(n=Count("enrolments", filter=Q(enrolments__status="enrolled")))
-                    .order_by())
+    # The year's classes of the province first, then their learners by the class index; the join back to
+    # the classes for their centre is limited to the province's too. Never a pass over the nation's rows.
+    ids = [c.pk for c in centres]
+    classes = Klass.objects.filter(centre_id__in=ids, start_date__year=today.year)
+    learners = dict(Enrolment.objects.filter(among("klass_id", classes.order_by().values("pk")),
+                                             klass__centre_id__in=ids, status=Enrolment.Status.ENROLLED)
+                    .values_list("klass__centre_id").annotate(n=Count("pk")).order_by())
     for centre in centres:
         centre.by_status = [counts[centre.pk].get(s, 0) for s in Klass.Status.values]
         centre.class_total = sum(centre.by_status)

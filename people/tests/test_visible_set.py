@@ -1,0 +1,55 @@
+"""Persons visible to a scoped user are found from the visible set: the centres' registered persons,
+staff, lecturers and learners, and one's own record, never by reading the national registry."""
+
+import pytest
+from django.db import connection
+
+from people.models import Person
+from tests import factories as f
+from training.models import Enrolment
+from training.tests.factories import KlassFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _plan(queryset) -> str:
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        # An empty test table: forbid a sequential scan of the registry, so the plan shows whether the
+        # visible set can be reached through the indexes at all.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+def test_a_supervisor_sees_the_province_persons_reached_every_way(world):
+    elsewhere = f.PersonFactory(centre=world.centre_c, family_name="Đỗ", given_name="Khách")
+    f.StaffAssignmentFactory(centre=world.centre_b, person=elsewhere)
+    teaching = f.PersonFactory(centre=world.centre_c, family_name="Vũ", given_name="Giảng")
+    f.LecturerFactory(centre=world.centre_a, person=teaching)
+    learning = f.PersonFactory(centre=world.centre_c, family_name="Mai", given_name="Học")
+    Enrolment.objects.create(klass=KlassFactory(centre=world.centre_b), person=learning)
+    outside = f.PersonFactory(centre=world.centre_c, family_name="Lý", given_name="Ngoài")
+    Enrolment.objects.create(klass=KlassFactory(centre=world.centre_c), person=outside)
+    visible = set(Person.objects.visible_to(world.supervisor).values_list("pk", flat=True))
+    assert {world.person_a.pk, world.person_b.pk, world.learner_person.pk, elsewhere.pk, teaching.pk, learning.pk} <= visible
+    assert world.person_c.pk not in visible and outside.pk not in visible
+    assert world.learner_person.pk in set(Person.objects.visible_to(world.learner_a).values_list("pk", flat=True))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the plan is PostgreSQL's")
+def test_the_visible_set_is_one_bitmap_of_index_conditions(world):
+    plan = _plan(Person.objects.visible_to(world.supervisor).filter(archived=False).order_by())
+    # The others reached (staff, lecturers, learners) are computed once and looked up by primary key.
+    assert "InitPlan" in plan and "id = ANY ($" in plan
+    assert "Hash Semi Join" not in plan and "hashed SubPlan" not in plan and "Seq Scan on people_person" not in plan
+
+
+def test_a_scoped_search_finds_the_same_persons_as_the_national_one(world):
+    scoped = Person.objects.visible_to(world.supervisor)
+    by_rows = set(scoped.search("huong", by_id=False, national=False).values_list("pk", flat=True))
+    by_index = set(scoped.search("huong", by_id=False).values_list("pk", flat=True))
+    assert by_rows == by_index == {world.person_a.pk}
+    assert set(scoped.search("nguyen huong", by_id=False, national=False).values_list("pk", flat=True)) == {
+        world.person_a.pk}
+    assert not scoped.search("cao", by_id=False, national=False).exists()  # another province's person
