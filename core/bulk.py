@@ -7,6 +7,7 @@ Used for the synthetic nation of seed_demo and for the audit events of bulk work
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, models
@@ -63,13 +64,31 @@ def _copy(model: type[models.Model], rows: list[models.Model], fields: list) -> 
             field.pre_save(row, add=True)
     attnames = [f.attname for f in fields]
     json_names = {f.attname for f in fields if isinstance(f, models.JSONField)}
+    if json_names:
+        values = ([_json(getattr(row, name)) if name in json_names else getattr(row, name) for name in attnames]
+                  for row in rows)
+    else:
+        values = ([getattr(row, name) for name in attnames] for row in rows)
+    copy_values(model, attnames, values)
+
+
+def copy_values(model: type[models.Model], attnames: list[str], values: Iterable[Sequence]) -> None:
+    """COPY rows given as sequences of column values (PostgreSQL only), in the order of `attnames`.
+
+    For writers that already hold each row's values: no model instance is built. JSON columns take
+    text (see `json_text`); defaults, auto_now stamps and keys are the caller's to fill.
+    """
+    fields = [model._meta.get_field(name) for name in attnames]
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     statement = f"COPY {connection.ops.quote_name(model._meta.db_table)} ({columns}) FROM STDIN"
     with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
-        for row in rows:
-            copy.write_row([
-                _json(getattr(row, name)) if name in json_names else getattr(row, name) for name in attnames
-            ])
+        for row in values:
+            copy.write_row(row)
+
+
+def json_text(value) -> str | None:
+    """A JSON column's value as COPY takes it."""
+    return _json(value)
 
 
 def _json(value):

@@ -12,7 +12,6 @@ import unicodedata
 from decimal import Decimal
 from functools import lru_cache
 
-_SPACES = re.compile(r"\s+")
 # The combining diacritical marks block holds every mark Vietnamese uses after NFD.
 _COMBINING = re.compile("[\u0300-\u036f]+")
 
@@ -29,7 +28,8 @@ def nfc(text: str | None) -> str:
     """Compose to NFC and fold runs of white space to one space."""
     if not text:
         return ""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", str(text))).strip()
+    # str.split() splits on exactly the characters the pattern \s matches (str.isspace), in C.
+    return " ".join(unicodedata.normalize("NFC", str(text)).split())
 
 
 def search_key(text: str | None) -> str:
@@ -39,7 +39,7 @@ def search_key(text: str | None) -> str:
     stripped = _COMBINING.sub("", decomposed)  # one C-level pass; other scripts' marks below
     if not stripped.isascii():
         stripped = "".join(ch for ch in stripped if unicodedata.category(ch) != "Mn")
-    return _SPACES.sub(" ", stripped).strip()
+    return " ".join(stripped.split())
 
 
 def _letter_key(base: str, marks: list[str]) -> tuple[int, int]:
@@ -93,9 +93,15 @@ def split_full_name(full_name: str) -> tuple[str, str, str]:
     return parts[0], " ".join(parts[1:-1]), parts[-1]
 
 
+_PART_START = re.compile(r"(^|['’\-])(\w)")
+
+
 def _capitalise(word: str) -> str:
     # "h'mai" → "H'Mai", "nguyễn-văn" → "Nguyễn-Văn": each part after an apostrophe or hyphen too.
-    return re.sub(r"(^|['’\-])(\w)", lambda m: m.group(1) + m.group(2).upper(), word.lower())
+    lower = word.lower()
+    if lower.isalpha():  # a plain syllable, nearly every word of a name: only its first letter
+        return lower[0].upper() + lower[1:]
+    return _PART_START.sub(lambda m: m.group(1) + m.group(2).upper(), lower)
 
 
 def title_case_name(text: str | None) -> str:

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.audit import record
+from core.bulk import create_rows
 from core.models import AuditEvent
 from core.text import search_key
 from org.models import SendingOrganisation
@@ -192,7 +193,7 @@ def _same_person_in_class(rows: list[ImportRow], klass: Klass) -> None:
     if not open_rows:
         return
     wanted = {pk for r in open_rows for pk in r.candidate_ids}
-    in_class = set(Enrolment.objects.filter(klass=klass, person_id__in=wanted).values_list("person_id", flat=True))
+    in_class = set(Enrolment.objects.filter(klass=klass, person_id__any=wanted).values_list("person_id", flat=True))
     for row in open_rows:
         learners = [pk for pk in row.candidate_ids if pk in in_class]
         if len(learners) == 1:
@@ -292,9 +293,9 @@ def _write_enrolments(actor, klass, preview: NominationPreview, persons, default
         wanted.setdefault(persons[row.row].pk, row)  # two rows that turn out to be one person: the first
     # The registry step may have found someone registered meanwhile; look again, in one query.
     existing = {person_id: (pk, status) for pk, person_id, status in Enrolment.objects.filter(
-        klass=klass, person_id__in=list(wanted)).values_list("pk", "person_id", "status")}
+        klass=klass, person_id__any=list(wanted)).values_list("pk", "person_id", "status")}
     again = {pk for pk, status in existing.values() if status != Enrolment.Status.ENROLLED}
-    reopened = {e.person_id: e for e in Enrolment.objects.filter(pk__in=again)} if again else {}
+    reopened = {e.person_id: e for e in Enrolment.objects.filter(pk__any=again)} if again else {}
 
     created, updated, overridden = [], [], []
     for person_id, row in wanted.items():
@@ -316,7 +317,7 @@ def _write_enrolments(actor, klass, preview: NominationPreview, persons, default
         if broken:
             overridden.append((enrolment, broken))
 
-    Enrolment.objects.bulk_create(created, batch_size=1000)
+    create_rows(Enrolment, created)  # one COPY on PostgreSQL
     if updated:
         now = timezone.now()
         for enrolment in updated:

@@ -85,7 +85,7 @@ def match_rows(rows: list[ImportRow], *, actor=None) -> None:
     ids = {r.national_id for r in live if r.national_id}
     by_id: dict[str, Person] = {}
     if ids:
-        for person in Person.objects.filter(national_id__in=ids).select_related("merged_into"):
+        for person in Person.objects.filter(national_id__any=ids).select_related("merged_into"):
             by_id[person.national_id] = person.merged_into or person
 
     unmatched = [r for r in live if not (r.national_id and r.national_id in by_id) and r.date_of_birth and r.full_name]
@@ -94,7 +94,7 @@ def match_rows(rows: list[ImportRow], *, actor=None) -> None:
         # Exact (name, birth date) pairs on one indexed column: separate IN lists of names and dates
         # would also fetch every "Nguyễn Văn An" born on any of the dates.
         keys = {person_match_key(search_key(r.full_name), r.date_of_birth) for r in unmatched}
-        for person in Person.objects.filter(match_key__in=keys).only(*_PERSON_FIELDS, "merged_into").order_by("id"):
+        for person in Person.objects.filter(match_key__any=keys).only(*_PERSON_FIELDS, "merged_into").order_by("id"):
             if person.merged_into_id is None:
                 candidates.setdefault((person.name_key, person.date_of_birth), []).append(person)
 
@@ -104,7 +104,7 @@ def match_rows(rows: list[ImportRow], *, actor=None) -> None:
     editable: set[int] | None = None
     if actor is not None:
         seen = {p.pk for p in by_id.values()} | {p.pk for group in candidates.values() for p in group}
-        visible = set(Person.objects.visible_to(actor).filter(pk__in=seen).values_list("pk", flat=True)) if seen else set()
+        visible = set(Person.objects.visible_to(actor).filter(pk__any=seen).values_list("pk", flat=True)) if seen else set()
         editable = editable_person_ids(actor, [p for p in by_id.values() if p.pk in visible])
 
     for row in live:

@@ -71,13 +71,14 @@ def save_persons(
 
     with transaction.atomic():
         target_ids = {r.person_id for r in kept if r.person_id} | {links[r.row] for r in kept if r.row in links}
-        existing = Person.objects.select_for_update().in_bulk(target_ids) if target_ids else {}
+        locked = Person.objects.select_for_update().filter(pk__any=target_ids).order_by() if target_ids else []
+        existing = {person.pk: person for person in locked}
         # However the rows were built, a record outside the centres the actor edits is never changed.
         changeable = editable_person_ids(actor, existing.values())
         new_rows = [r for r in kept if r.person_id is None and r.row not in links]
         # Someone may have registered the same ID since the preview: use that person, unchanged.
         ids = [r.national_id for r in new_rows if r.national_id]
-        taken = {p.national_id: p for p in Person.objects.filter(national_id__in=ids)} if ids else {}
+        taken = {p.national_id: p for p in Person.objects.filter(national_id__any=ids)} if ids else {}
 
         result: dict[int, Person] = {}
         created: list[Person] = []
