@@ -15,8 +15,12 @@ from core.bulk import copy_values, insert_rows, json_text
 from core.middleware import current_request_id
 from core.models import AuditEvent
 
+_PLAIN_TYPES = frozenset({str, int, float, bool})  # exactly these types, not subclasses such as enums
+
 
 def _jsonable(value):
+    if value is None or type(value) in _PLAIN_TYPES:
+        return value
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
     if isinstance(value, decimal.Decimal):
@@ -28,7 +32,7 @@ def _jsonable(value):
     if isinstance(value, FieldFile):
         return value.name or ""
     if isinstance(value, list | tuple | set):
-        return [_jsonable(v) for v in value]
+        return [v if type(v) in _PLAIN_TYPES else _jsonable(v) for v in value]
     if isinstance(value, dict):
         return {key: _jsonable(v) for key, v in value.items()}
     return value
@@ -82,7 +86,6 @@ def record(
     return entry
 
 
-_PLAIN = (str, int, bool, type(None))  # JSON-ready as they are (bool is an int)
 _COPIED = ["actor_id", "action", "object_type", "object_id", "object_repr", "before", "after", "reason",
            "request_id", "created_at"]
 
@@ -111,11 +114,7 @@ def record_many(*, actor, action: str, objects: Iterable[models.Model], reason: 
         if names is None:
             names = fields_of[obj._meta] = after_fields or [
                 f.attname for f in obj._meta.concrete_fields if f.name not in {"created_at", "updated_at"}]
-        values = {}
-        for name in names:
-            value = getattr(obj, name)
-            values[name] = value if isinstance(value, _PLAIN) else _jsonable(value)
-        return json_text(values)
+        return json_text({name: _jsonable(getattr(obj, name)) for name in names})
 
     copy_values(AuditEvent, _COPIED, (
         (actor_id, action, obj._meta.label_lower, str(obj.pk), str(obj)[:300], None, after(obj), reason, request_id,

@@ -6,8 +6,10 @@ Used for the synthetic nation of seed_demo and for the audit events of bulk work
 
 from __future__ import annotations
 
+import gc
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, models
@@ -93,3 +95,21 @@ def json_text(value) -> str | None:
 
 def _json(value):
     return None if value is None else json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Hold Python's cycle collector while a bulk step builds many objects that form no cycles.
+
+    Reading and checking a 5,000-row list allocates hundreds of thousands of small objects; each
+    700 allocations start a collection that walks the ones still alive, about a fifth of the work.
+    The collector runs again as soon as the step ends; nothing is lost, it is only deferred.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()

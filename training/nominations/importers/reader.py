@@ -87,6 +87,34 @@ class SheetTable:
     def fields(self) -> set[str]:
         return {c.field for c in self.columns}
 
+    # Kept in the cache between the preview and the confirm (store.table_of): each row as a tuple of
+    # its values in column order, not a RawRow with a dict of (value, letter) pairs, which pickles to
+    # less than half the bytes and loads faster. A table whose rows do not fit that form (cells
+    # outside the columns, or a letter other than their column's) is kept as it is.
+    def __getstate__(self) -> dict:
+        letters = {c.field: c.letter for c in self.columns}
+        names = list(letters)
+        rows = []
+        for raw in self.rows:
+            cells = raw.cells
+            values = tuple(cells[name][0] if name in cells else None for name in names)
+            if len(cells) != len(values) - values.count(None) or any(
+                    letters.get(name) != letter for name, (_value, letter) in cells.items()):
+                return dict(self.__dict__)
+            rows.append((raw.row, raw.section, values))
+        return {**self.__dict__, "rows": rows, "_compact": names}
+
+    def __setstate__(self, state: dict) -> None:
+        names = state.pop("_compact", None)
+        if names is not None:
+            letters = {c.field: c.letter for c in state["columns"]}
+            state["rows"] = [
+                RawRow(number, {name: (value, letters[name]) for name, value in zip(names, values, strict=True)
+                                if value is not None}, section)
+                for number, section, values in state["rows"]
+            ]
+        self.__dict__.update(state)
+
     def column_for(self, field_name: str) -> Column | None:
         return next((c for c in self.columns if c.field == field_name), None)
 
