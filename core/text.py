@@ -24,16 +24,40 @@ _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 _LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter
 
 
+# An import asks for the same forms of the same texts again and again (a name is composed, split,
+# checked, keyed and sorted, in the preview and again in the confirm): plain strings are remembered.
+# Only `str` itself: a lazy translation is a different text in another language.
+_REMEMBERED = 1 << 16
+
+
 def nfc(text: str | None) -> str:
     """Compose to NFC and fold runs of white space to one space."""
     if not text:
         return ""
+    if type(text) is str:
+        return _nfc(text)
+    return _nfc(str(text))
+
+
+@lru_cache(maxsize=_REMEMBERED)
+def _nfc(text: str) -> str:
     # str.split() splits on exactly the characters the pattern \s matches (str.isspace), in C.
-    return " ".join(unicodedata.normalize("NFC", str(text)).split())
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def search_key(text: str | None) -> str:
     """Lower-case, diacritic-free form for search: "Nguyễn Thị Hường" -> "nguyen thi huong"."""
+    if type(text) is str:
+        return _search_key(text)
+    return _search_key_of(text)
+
+
+@lru_cache(maxsize=_REMEMBERED)
+def _search_key(text: str) -> str:
+    return _search_key_of(text)
+
+
+def _search_key_of(text) -> str:
     text = nfc(text).lower().replace("đ", "d")
     decomposed = unicodedata.normalize("NFD", text)
     stripped = _COMBINING.sub("", decomposed)  # one C-level pass; other scripts' marks below
