@@ -97,6 +97,33 @@ def _json(value):
     return None if value is None else json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False)
 
 
+_LAYOUTS: dict = {}
+
+
+def _layout(model: type[models.Model]) -> tuple[list, frozenset]:
+    layout = []
+    for field in model._meta.concrete_fields:
+        call = field.has_default() and callable(field.default)
+        layout.append((field.attname, field.default if call else field.get_default(), call))
+    _LAYOUTS[model] = found = (layout, frozenset(name for name, _default, _call in layout))
+    return found
+
+
+def unsaved(model: type[models.Model], values: dict) -> models.Model:
+    """`model(**values)` for values keyed by attname (`centre_id`, not `centre`), built the way Django
+    builds a row read from the database: every concrete field in order, no per-field default lookup.
+
+    Fields not given take their default (a callable default is called for each instance). About half
+    the cost of keyword construction, for writers that build thousands of instances.
+    """
+    layout, names = _LAYOUTS.get(model) or _layout(model)
+    if not names.issuperset(values):
+        raise TypeError(f"{model.__name__} has no field {', '.join(sorted(set(values) - names))}")
+    return model(*[
+        values[name] if name in values else (default() if call else default) for name, default, call in layout
+    ])
+
+
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """Hold Python's cycle collector while a bulk step builds many objects that form no cycles.

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.audit import record
-from core.bulk import create_rows, gc_paused
+from core.bulk import create_rows, gc_paused, unsaved
 from core.models import AuditEvent
 from core.text import search_key
 from org.models import SendingOrganisation
@@ -314,7 +314,7 @@ def _write_enrolments(actor, klass, preview: NominationPreview, to_enrol: list[I
         override = (preview.choices.overrides.get(row.row) or "").strip()
         broken = [Finding(rule, text) for rule, text in zip(row.extra.get("eligibility", []),
                                                              row.extra.get("eligibility_texts", []), strict=False)]
-        enrolment = reopened.get(person_id) or Enrolment(klass=klass, person_id=person_id)
+        enrolment = reopened.get(person_id) or unsaved(Enrolment, {"klass_id": klass.pk, "person_id": person_id})
         enrolment.status = Enrolment.Status.ENROLLED
         enrolment.status_reason = ""
         enrolment.moved_to = None

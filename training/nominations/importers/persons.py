@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from core import audit
 from core.audit import record_many, snapshot
-from core.bulk import create_rows
+from core.bulk import create_rows, unsaved
 from core.models import AuditEvent
 from people.models import Person
 from training.nominations.importers.matching import DIFF_FIELDS, differences, editable_person_ids
@@ -128,14 +128,11 @@ def save_persons(
 
 def _new_person(row: ImportRow, *, centre, sending_organisation) -> Person:
     values = {name: row.values[name] for name in _NEW_PERSON_FIELDS if row.values.get(name) not in (None, "")}
-    person = Person(
-        national_id=row.national_id,
-        legacy_id=bool(row.values.get("legacy_id")),
-        is_party_member=bool(row.values.get("is_party_member")),
-        centre=centre,
-        sending_organisation=sending_organisation,
-        **values,
-    )
+    values.update(national_id=row.national_id, legacy_id=bool(row.values.get("legacy_id")),
+                  is_party_member=bool(row.values.get("is_party_member")))
+    person = unsaved(Person, values)  # Person(**values), without its per-field work
+    person.centre = centre
+    person.sending_organisation = sending_organisation
     person.refresh_keys()  # bulk_create skips save(), which fills the search and sort keys
     return person
 
