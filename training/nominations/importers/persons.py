@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -71,8 +71,13 @@ def save_persons(
 
     with transaction.atomic():
         target_ids = {r.person_id for r in kept if r.person_id} | {links[r.row] for r in kept if r.row in links}
-        locked = Person.objects.select_for_update().filter(pk__any=target_ids).order_by() if target_ids else []
-        existing = {person.pk: person for person in locked}
+        locked = Person.objects.select_for_update()
+        if not target_ids:
+            existing = {}
+        elif connection.vendor == "postgresql":  # one array parameter, not thousands of placeholders
+            existing = {person.pk: person for person in locked.filter(pk__any=target_ids).order_by()}
+        else:
+            existing = locked.in_bulk(target_ids)  # in batches within SQLite's limit on parameters
         # However the rows were built, a record outside the centres the actor edits is never changed.
         changeable = editable_person_ids(actor, existing.values())
         new_rows = [r for r in kept if r.person_id is None and r.row not in links]
