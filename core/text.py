@@ -27,7 +27,7 @@ _LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part 
 # An import asks for the same forms of the same texts again and again (a name is composed, split,
 # checked, keyed and sorted, in the preview and again in the confirm): plain strings are remembered.
 # Only `str` itself: a lazy translation is a different text in another language.
-_REMEMBERED = 1 << 16
+_REMEMBERED = 1 << 14  # a few megabytes at most, about the distinct texts of one 5,000-row list
 
 
 def nfc(text: str | None) -> str:
