@@ -6,7 +6,8 @@ class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Core")
 
-    def ready(self):
+    def ready(self) -> None:
+        from core import lookups  # noqa: F401  (registers field__any)
         from core.lengths import guard_models
 
         # Every installed app's models are loaded before any ready() runs.

@@ -6,7 +6,9 @@ Used for the synthetic nation of seed_demo and for the audit events of bulk work
 
 from __future__ import annotations
 
+import gc
 import json
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -70,13 +72,31 @@ def _copy(model: type[models.Model], rows: list[models.Model], fields: list) -> 
             refuse_too_long(field, getattr(row, field.attname))
     attnames = [f.attname for f in fields]
     json_names = {f.attname for f in fields if isinstance(f, models.JSONField)}
+    if json_names:
+        values = ([_json(getattr(row, name)) if name in json_names else getattr(row, name) for name in attnames]
+                  for row in rows)
+    else:
+        values = ([getattr(row, name) for name in attnames] for row in rows)
+    copy_values(model, attnames, values)
+
+
+def copy_values(model: type[models.Model], attnames: list[str], values: Iterable[Sequence]) -> None:
+    """COPY rows given as sequences of column values (PostgreSQL only), in the order of `attnames`.
+
+    For writers that already hold each row's values: no model instance is built. JSON columns take
+    text (see `json_text`); defaults, auto_now stamps and keys are the caller's to fill.
+    """
+    fields = [model._meta.get_field(name) for name in attnames]
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     statement = f"COPY {connection.ops.quote_name(model._meta.db_table)} ({columns}) FROM STDIN"
     with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
-        for row in rows:
-            copy.write_row([
-                _json(getattr(row, name)) if name in json_names else getattr(row, name) for name in attnames
-            ])
+        for row in values:
+            copy.write_row(row)
+
+
+def json_text(value) -> str | None:
+    """A JSON column's value as COPY takes it."""
+    return _json(value)
 
 
 def _json(value):
@@ -142,3 +162,48 @@ def vacuum(*models_: type[models.Model]) -> None:
     with connection.cursor() as cursor:
         for model in models_:
             cursor.execute(f"VACUUM (ANALYZE) {connection.ops.quote_name(model._meta.db_table)}")
+
+
+_LAYOUTS: dict = {}
+
+
+def _layout(model: type[models.Model]) -> tuple[list, frozenset]:
+    layout = []
+    for field in model._meta.concrete_fields:
+        call = field.has_default() and callable(field.default)
+        layout.append((field.attname, field.default if call else field.get_default(), call))
+    _LAYOUTS[model] = found = (layout, frozenset(name for name, _default, _call in layout))
+    return found
+
+
+def unsaved(model: type[models.Model], values: dict) -> models.Model:
+    """`model(**values)` for values keyed by attname (`centre_id`, not `centre`), built the way Django
+    builds a row read from the database: every concrete field in order, no per-field default lookup.
+
+    Fields not given take their default (a callable default is called for each instance). About half
+    the cost of keyword construction, for writers that build thousands of instances.
+    """
+    layout, names = _LAYOUTS.get(model) or _layout(model)
+    if not names.issuperset(values):
+        raise TypeError(f"{model.__name__} has no field {', '.join(sorted(set(values) - names))}")
+    return model(*[
+        values[name] if name in values else (default() if call else default) for name, default, call in layout
+    ])
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Hold Python's cycle collector while a bulk step builds many objects that form no cycles.
+
+    Reading and checking a 5,000-row list allocates hundreds of thousands of small objects; each
+    700 allocations start a collection that walks the ones still alive, about a fifth of the work.
+    The collector runs again as soon as the step ends; nothing is lost, it is only deferred.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()

@@ -12,7 +12,6 @@ import unicodedata
 from decimal import Decimal
 from functools import lru_cache
 
-_SPACES = re.compile(r"\s+")
 # The combining diacritical marks block holds every mark Vietnamese uses after NFD.
 _COMBINING = re.compile("[\u0300-\u036f]+")
 
@@ -25,21 +24,46 @@ _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 _LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter
 
 
+# An import asks for the same forms of the same texts again and again (a name is composed, split,
+# checked, keyed and sorted, in the preview and again in the confirm): plain strings are remembered.
+# Only `str` itself: a lazy translation is a different text in another language.
+_REMEMBERED = 1 << 14  # a few megabytes at most, about the distinct texts of one 5,000-row list
+
+
 def nfc(text: str | None) -> str:
     """Compose to NFC and fold runs of white space to one space."""
     if not text:
         return ""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", str(text))).strip()
+    if type(text) is str:
+        return _nfc(text)
+    return _nfc(str(text))
+
+
+@lru_cache(maxsize=_REMEMBERED)
+def _nfc(text: str) -> str:
+    # str.split() splits on exactly the characters the pattern \s matches (str.isspace), in C.
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def search_key(text: str | None) -> str:
     """Lower-case, diacritic-free form for search: "Nguyễn Thị Hường" -> "nguyen thi huong"."""
+    if type(text) is str:
+        return _search_key(text)
+    return _search_key_of(text)
+
+
+@lru_cache(maxsize=_REMEMBERED)
+def _search_key(text: str) -> str:
+    return _search_key_of(text)
+
+
+def _search_key_of(text) -> str:
     text = nfc(text).lower().replace("đ", "d")
     decomposed = unicodedata.normalize("NFD", text)
     stripped = _COMBINING.sub("", decomposed)  # one C-level pass; other scripts' marks below
     if not stripped.isascii():
         stripped = "".join(ch for ch in stripped if unicodedata.category(ch) != "Mn")
-    return _SPACES.sub(" ", stripped).strip()
+    return " ".join(stripped.split())
 
 
 def _letter_key(base: str, marks: list[str]) -> tuple[int, int]:
@@ -98,9 +122,15 @@ def join_full_name(family: str, middle: str, given: str) -> str:
     return " ".join(p for p in (family, middle, given) if p)
 
 
+_PART_START = re.compile(r"(^|['’\-])(\w)")
+
+
 def _capitalise(word: str) -> str:
     # "h'mai" → "H'Mai", "nguyễn-văn" → "Nguyễn-Văn": each part after an apostrophe or hyphen too.
-    return re.sub(r"(^|['’\-])(\w)", lambda m: m.group(1) + m.group(2).upper(), word.lower())
+    lower = word.lower()
+    if lower.isalpha():  # a plain syllable, nearly every word of a name: only its first letter
+        return lower[0].upper() + lower[1:]
+    return _PART_START.sub(lambda m: m.group(1) + m.group(2).upper(), lower)
 
 
 def title_case_name(text: str | None) -> str:

@@ -44,6 +44,10 @@ class InvalidNationalId(ValueError):
     pass
 
 
+_FLOAT_TEXT = re.compile(r"\d+\.0")
+_SEPARATORS = re.compile(r"[\s.\-']")
+
+
 def clean_raw(value) -> str:
     """Strip spaces, dots and a float's ".0" that a spreadsheet adds; keep digits only."""
     if value is None:
@@ -51,9 +55,9 @@ def clean_raw(value) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = str(value).strip()
-    if re.fullmatch(r"\d+\.0", text):
+    if _FLOAT_TEXT.fullmatch(text):
         text = text[:-2]
-    return re.sub(r"[\s.\-']", "", text)
+    return _SEPARATORS.sub("", text)
 
 
 def parse(value, *, restore_leading_zeros: bool = False) -> ParsedId:

@@ -39,12 +39,16 @@ PARTY_MIN_AGE = 18
 Finding = tuple[str, str]
 
 _NAME_PUNCTUATION = frozenset(" -'.’")
+_WITHOUT_PUNCTUATION = str.maketrans("", "", "".join(_NAME_PUNCTUATION))
 
 
 def name_findings(*, family: str, middle: str, given: str) -> list[Finding]:
     """Characters a name cannot hold, per name part."""
     found: list[Finding] = []
     for field, value in (("family_name", family), ("middle_name", middle), ("given_name", given)):
+        letters = nfc(value or "").translate(_WITHOUT_PUNCTUATION)
+        if not letters or letters.isalpha():
+            continue  # letters only (checked in C); a mark or an odd character needs the look below
         odd = sorted({ch for ch in nfc(value or "") if not (
             ch.isalpha() or unicodedata.category(ch).startswith("M") or ch in _NAME_PUNCTUATION)})
         if odd:

@@ -165,7 +165,7 @@ class Eligibility:
         previous: dict[int, int] = {}
         if not person_ids:
             return enrolled, previous
-        rows = Enrolment.objects.filter(klass=self.klass, person_id__in=person_ids)
+        rows = Enrolment.objects.filter(klass=self.klass, person_id__any=person_ids)
         if self.exclude_enrolment_id:
             rows = rows.exclude(pk=self.exclude_enrolment_id)
         for pk, person_id, status in rows.values_list("pk", "person_id", "status"):
@@ -182,7 +182,7 @@ class Eligibility:
         found: dict[int, list[tuple[int, int, str]]] = {}
         if not person_ids:
             return found
-        rows = (Result.objects.filter(completed=True, enrolment__person_id__in=person_ids,
+        rows = (Result.objects.filter(completed=True, enrolment__person_id__any=person_ids,
                                       enrolment__klass__version__programme_id__in=programmes)
                 .exclude(enrolment__klass=self.klass)
                 .values_list("enrolment__person_id", "enrolment__klass__version__programme_id",
@@ -196,7 +196,7 @@ class Eligibility:
         wanted = {c.person_id for c in candidates if c.person_id and not c.party_admission_date}
         if not needs_window or not wanted:
             return {}
-        return dict(Person.objects.filter(pk__in=wanted & person_ids).values_list("pk", "party_admission_date"))
+        return dict(Person.objects.filter(pk__any=wanted & person_ids).values_list("pk", "party_admission_date"))
 
     def _members(self, person_ids: set[int]) -> dict[int, Person]:
         """The registry's name and party membership of each person, when the programme's audience asks."""
@@ -209,7 +209,7 @@ class Eligibility:
         if not person_ids:
             return {}
         rows = (Enrolment.objects.active()
-                .filter(person_id__in=person_ids, klass__start_date__lte=self.klass.end_date,
+                .filter(person_id__any=person_ids, klass__start_date__lte=self.klass.end_date,
                         klass__end_date__gte=self.klass.start_date)
                 .exclude(klass=self.klass)
                 .exclude(klass__status=Klass.Status.CLOSED)

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.audit import record
+from core.bulk import create_rows, gc_paused, unsaved
 from core.models import AuditEvent
 from core.text import search_key
 from core.warnings import require_reason
@@ -205,7 +206,7 @@ def _same_person_in_class(rows: list[ImportRow], klass: Klass) -> None:
     if not open_rows:
         return
     wanted = {pk for r in open_rows for pk in r.candidate_ids}
-    in_class = set(Enrolment.objects.filter(klass=klass, person_id__in=wanted).values_list("person_id", flat=True))
+    in_class = set(Enrolment.objects.filter(klass=klass, person_id__any=wanted).values_list("person_id", flat=True))
     for row in open_rows:
         learners = [pk for pk in row.candidate_ids if pk in in_class]
         if len(learners) == 1:
@@ -239,11 +240,12 @@ def preview_nominations(*, actor, klass: Klass, source, choices: Choices | None 
     require_manager(actor, klass)
     choices = choices or Choices()
     assessments: dict[int, Assessment] = {}
-    table = read_list(source)
-    if isinstance(table, ImportResult):
-        return NominationPreview(klass=klass, result=table, choices=choices)
-    result = _build(table, actor=actor, checks=[_eligibility_check(klass, choices, assessments)],
-                    overrides=choices.fixes or {}, today=today or timezone.localdate(), klass=klass)
+    with gc_paused():
+        table = read_list(source)
+        if isinstance(table, ImportResult):
+            return NominationPreview(klass=klass, result=table, choices=choices)
+        result = _build(table, actor=actor, checks=[_eligibility_check(klass, choices, assessments)],
+                        overrides=choices.fixes or {}, today=today or timezone.localdate(), klass=klass)
     return NominationPreview(klass=klass, result=result, choices=choices, assessments=assessments, table=table)
 
 
@@ -274,53 +276,60 @@ def import_nominations(*, actor, klass: Klass, source, choices: Choices | None =
     require_sending_organisation(actor, klass, sending_organisation)
     choices = choices or Choices()
     reason = _("Nomination list %(file)s for class %(code)s.") % {"file": filename or "-", "code": klass.code}
-    with transaction.atomic():
+    with transaction.atomic(), gc_paused():
         klass = lock_class(klass)
         require_accepting(klass)
         preview = preview_nominations(actor=actor, klass=klass, source=source, choices=choices, today=today)
         if preview.result.errors:
             raise ImportBlocked(" ".join(preview.result.errors))
-        if preview.blocked_rows:
+        # The row categories of NominationPreview, each worked out once for the 5,000 rows.
+        kept = preview.kept_rows
+        blocked = [r for r in kept if r.has_errors]
+        if blocked:
             raise ImportBlocked(_("Rows with errors: %(rows)s. Fix, skip or override them, then confirm again.")
-                                % {"rows": _rows_text(preview.blocked_rows)})
-        if not preview.rows_to_enrol:
+                                % {"rows": _rows_text(blocked)})
+        to_enrol = [r for r in kept if r.duplicate_of is None]
+        if not to_enrol:
             raise ImportBlocked(_("No row is left to enrol."))
         warning_reason = require_reason(preview.warnings(), choices.warning_reason)
 
-        kept = preview.kept_rows
         links = {r.row: link for r in kept if (link := preview.link_for(r))}
         known = {r.person_id or links.get(r.row) for r in kept} - {None}
         consented = preview.consented_rows()
         persons = save_persons(kept, actor=actor, consented_rows=consented, links=links, centre=klass.centre,
                                sending_organisation=sending_organisation, reason=reason)
-        outcome = _write_enrolments(actor, klass, preview, persons, sending_organisation, reason, warning_reason)
-        outcome.new_persons = len({persons[r.row].pk for r in preview.rows_to_enrol} - known)
+        outcome = _write_enrolments(actor, klass, preview, to_enrol, persons, sending_organisation, reason,
+                                    warning_reason)
+        outcome.new_persons = len({persons[r.row].pk for r in to_enrol} - known)
         outcome.updated_persons = sum(1 for r in kept if r.row in consented and r.differences)
     return outcome
 
 
-def _write_enrolments(actor, klass, preview: NominationPreview, persons, default_org, reason,
-                      warning_reason: str = "") -> ImportOutcome:
+def _write_enrolments(actor, klass, preview: NominationPreview, to_enrol: list[ImportRow], persons, default_org,
+                      reason, warning_reason: str = "") -> ImportOutcome:
     organisations = _organisations(actor, klass)
     wanted: dict[int, ImportRow] = {}
-    for row in preview.rows_to_enrol:
+    for row in to_enrol:  # preview.rows_to_enrol
         wanted.setdefault(persons[row.row].pk, row)  # two rows that turn out to be one person: the first
     # The registry step may have found someone registered meanwhile; look again, in one query.
     existing = {person_id: (pk, status) for pk, person_id, status in Enrolment.objects.filter(
-        klass=klass, person_id__in=list(wanted)).values_list("pk", "person_id", "status")}
+        klass=klass, person_id__any=list(wanted)).values_list("pk", "person_id", "status")}
     again = {pk for pk, status in existing.values() if status != Enrolment.Status.ENROLLED}
-    reopened = {e.person_id: e for e in Enrolment.objects.filter(pk__in=again)} if again else {}
+    reopened = {e.person_id: e for e in Enrolment.objects.filter(pk__any=again)} if again else {}
 
     created, updated, overridden, warned = [], [], [], []
+    named: dict[str, SendingOrganisation | None] = {}  # a list names a few organisations, on every row
     for person_id, row in wanted.items():
         if person_id in existing and person_id not in reopened:
             continue  # enrolled in this class since the preview; nothing to add
         text = row.values.get("sending_organisation")
-        organisation = organisations.get(search_key(text)) if text else None
+        if text and text not in named:
+            named[text] = organisations.get(search_key(text))
+        organisation = named[text] if text else None
         override = (preview.choices.overrides.get(row.row) or "").strip()
         broken = [Finding(rule, text) for rule, text in zip(row.extra.get("eligibility", []),
                                                              row.extra.get("eligibility_texts", []), strict=False)]
-        enrolment = reopened.get(person_id) or Enrolment(klass=klass, person_id=person_id)
+        enrolment = reopened.get(person_id) or unsaved(Enrolment, {"klass_id": klass.pk, "person_id": person_id})
         enrolment.status = Enrolment.Status.ENROLLED
         enrolment.status_reason = ""
         enrolment.moved_to = None
@@ -333,7 +342,7 @@ def _write_enrolments(actor, klass, preview: NominationPreview, persons, default
         if row.extra.get("reason_warnings"):
             warned.append((enrolment, list(row.extra["reason_warnings"])))
 
-    Enrolment.objects.bulk_create(created, batch_size=1000)
+    create_rows(Enrolment, created)  # one COPY on PostgreSQL
     if updated:
         now = timezone.now()
         for enrolment in updated:

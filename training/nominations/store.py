@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from core.bulk import gc_paused
 from training.nominations.importers.reader import SheetTable
 from training.nominations.services import Choices, read_list
 
@@ -133,11 +134,12 @@ def _cache_key(upload: StoredUpload) -> str:
 def table_of(upload: StoredUpload):
     """The upload's table as read the first time (kept in the cache), so a preview shown again or the
     confirm does not read the workbook again; read from the file when the cache has forgotten it."""
-    table = cache.get(_cache_key(upload))
-    if table is None:
-        table = read_list(upload.path)
-        if isinstance(table, SheetTable):
-            cache.set(_cache_key(upload), table, TABLE_SECONDS)
+    with gc_paused():  # unpickling 5,000 rows would start a hundred collections
+        table = cache.get(_cache_key(upload))
+        if table is None:
+            table = read_list(upload.path)
+            if isinstance(table, SheetTable):
+                cache.set(_cache_key(upload), table, TABLE_SECONDS)
     return table
 
 

@@ -82,19 +82,20 @@ def match_rows(rows: list[ImportRow], *, actor=None) -> None:
     """Set person_id, candidate_ids and differences on each row, with their messages."""
     _mark_duplicates(rows)
     live = [r for r in rows if r.duplicate_of is None]
+    names = {id(r): r.full_name for r in live}  # each row's name, joined once
     ids = {r.national_id for r in live if r.national_id}
     by_id: dict[str, Person] = {}
     if ids:
-        for person in Person.objects.filter(national_id__in=ids).select_related("merged_into"):
+        for person in Person.objects.filter(national_id__any=ids).select_related("merged_into"):
             by_id[person.national_id] = person.merged_into or person
 
-    unmatched = [r for r in live if not (r.national_id and r.national_id in by_id) and r.date_of_birth and r.full_name]
+    unmatched = [r for r in live if not (r.national_id and r.national_id in by_id) and r.date_of_birth and names[id(r)]]
     candidates: dict[tuple[str, dt.date], list[Person]] = {}
     if unmatched:
         # Exact (name, birth date) pairs on one indexed column: separate IN lists of names and dates
         # would also fetch every "Nguyễn Văn An" born on any of the dates.
-        keys = {person_match_key(search_key(r.full_name), r.date_of_birth) for r in unmatched}
-        for person in Person.objects.filter(match_key__in=keys).only(*_PERSON_FIELDS, "merged_into").order_by("id"):
+        keys = {person_match_key(search_key(names[id(r)]), r.date_of_birth) for r in unmatched}
+        for person in Person.objects.filter(match_key__any=keys).only(*_PERSON_FIELDS, "merged_into").order_by("id"):
             if person.merged_into_id is None:
                 candidates.setdefault((person.name_key, person.date_of_birth), []).append(person)
 
@@ -104,15 +105,15 @@ def match_rows(rows: list[ImportRow], *, actor=None) -> None:
     editable: set[int] | None = None
     if actor is not None:
         seen = {p.pk for p in by_id.values()} | {p.pk for group in candidates.values() for p in group}
-        visible = set(Person.objects.visible_to(actor).filter(pk__in=seen).values_list("pk", flat=True)) if seen else set()
+        visible = set(Person.objects.visible_to(actor).filter(pk__any=seen).values_list("pk", flat=True)) if seen else set()
         editable = editable_person_ids(actor, [p for p in by_id.values() if p.pk in visible])
 
     for row in live:
         person = by_id.get(row.national_id) if row.national_id else None
         if person is not None:
             _matched(row, person, editable)
-        elif row.date_of_birth and row.full_name:
-            group = candidates.get((search_key(row.full_name), row.date_of_birth), [])
+        elif row.date_of_birth and names[id(row)]:
+            group = candidates.get((search_key(names[id(row)]), row.date_of_birth), [])
             _possible(row, [p for p in group if visible is None or p.pk in visible])
         # With possible matches the user may link the row to a registered person, who has a gender.
         if row.person_id is None and not row.candidate_ids and not row.values.get("gender") and not row.has_errors:

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import audit
 from core.audit import record_many, snapshot
-from core.bulk import create_rows
+from core.bulk import create_rows, unsaved
 from core.models import AuditEvent
 from people.models import Person
 from training.nominations.importers.matching import DIFF_FIELDS, differences, editable_person_ids
@@ -71,13 +71,19 @@ def save_persons(
 
     with transaction.atomic():
         target_ids = {r.person_id for r in kept if r.person_id} | {links[r.row] for r in kept if r.row in links}
-        existing = Person.objects.select_for_update().in_bulk(target_ids) if target_ids else {}
+        locked = Person.objects.select_for_update()
+        if not target_ids:
+            existing = {}
+        elif connection.vendor == "postgresql":  # one array parameter, not thousands of placeholders
+            existing = {person.pk: person for person in locked.filter(pk__any=target_ids).order_by()}
+        else:
+            existing = locked.in_bulk(target_ids)  # in batches within SQLite's limit on parameters
         # However the rows were built, a record outside the centres the actor edits is never changed.
         changeable = editable_person_ids(actor, existing.values())
         new_rows = [r for r in kept if r.person_id is None and r.row not in links]
         # Someone may have registered the same ID since the preview: use that person, unchanged.
         ids = [r.national_id for r in new_rows if r.national_id]
-        taken = {p.national_id: p for p in Person.objects.filter(national_id__in=ids)} if ids else {}
+        taken = {p.national_id: p for p in Person.objects.filter(national_id__any=ids)} if ids else {}
 
         result: dict[int, Person] = {}
         created: list[Person] = []
@@ -127,14 +133,11 @@ def save_persons(
 
 def _new_person(row: ImportRow, *, centre, sending_organisation) -> Person:
     values = {name: row.values[name] for name in _NEW_PERSON_FIELDS if row.values.get(name) not in (None, "")}
-    person = Person(
-        national_id=row.national_id,
-        legacy_id=bool(row.values.get("legacy_id")),
-        is_party_member=bool(row.values.get("is_party_member")),
-        centre=centre,
-        sending_organisation=sending_organisation,
-        **values,
-    )
+    values.update(national_id=row.national_id, legacy_id=bool(row.values.get("legacy_id")),
+                  is_party_member=bool(row.values.get("is_party_member")))
+    person = unsaved(Person, values)  # Person(**values), without its per-field work
+    person.centre = centre
+    person.sending_organisation = sending_organisation
     person.refresh_keys()  # bulk_create skips save(), which fills the search and sort keys
     return person
 

@@ -6,9 +6,9 @@ row is found by scoring the first rows by how many cells name a known column (fi
 header row is taken when it holds only sub-headers (e.g. "Nam" / "Nữ" under a merged "Ngày sinh",
 where the column the date is written in encodes the gender).
 
-The workbook is opened read-only (fast, little memory). Read-only sheets do not expose merged
-ranges, so a merged header is recognised the way it is stored: the text in the first cell, empty
-cells to its right, and the sub-headers below.
+The rows are read as openpyxl's read-only mode gives them, by the C-parser reader in xlsx.py (a third
+of the time). Read-only sheets do not expose merged ranges, so a merged header is recognised the way it
+is stored: the text in the first cell, empty cells to its right, and the sub-headers below.
 """
 
 from __future__ import annotations
@@ -22,13 +22,13 @@ from itertools import islice
 from defusedxml import DefusedXmlException
 from django.conf import settings
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from core.text import nfc
 from core.upload_guard import UnsafeWorkbook, check_workbook
 from training.nominations.importers import fields as F
+from training.nominations.importers.xlsx import UnsafeXml, Workbook
 
 SCAN_ROWS = 40  # the header is within the first rows; title blocks are rarely longer than 10
 MAX_BLANK_RUN = 500  # sheets formatted down to row 1,048,576 would otherwise be walked to the end
@@ -86,6 +86,34 @@ class SheetTable:
     @property
     def fields(self) -> set[str]:
         return {c.field for c in self.columns}
+
+    # Kept in the cache between the preview and the confirm (store.table_of): each row as a tuple of
+    # its values in column order, not a RawRow with a dict of (value, letter) pairs, which pickles to
+    # less than half the bytes and loads faster. A table whose rows do not fit that form (cells
+    # outside the columns, or a letter other than their column's) is kept as it is.
+    def __getstate__(self) -> dict:
+        letters = {c.field: c.letter for c in self.columns}
+        names = list(letters)
+        rows = []
+        for raw in self.rows:
+            cells = raw.cells
+            values = tuple(cells[name][0] if name in cells else None for name in names)
+            if len(cells) != len(values) - values.count(None) or any(
+                    letters.get(name) != letter for name, (_value, letter) in cells.items()):
+                return dict(self.__dict__)
+            rows.append((raw.row, raw.section, values))
+        return {**self.__dict__, "rows": rows, "_compact": names}
+
+    def __setstate__(self, state: dict) -> None:
+        names = state.pop("_compact", None)
+        if names is not None:
+            letters = {c.field: c.letter for c in state["columns"]}
+            state["rows"] = [
+                RawRow(number, {name: (value, letters[name]) for name, value in zip(names, values, strict=True)
+                                if value is not None}, section)
+                for number, section, values in state["rows"]
+            ]
+        self.__dict__.update(state)
 
     def column_for(self, field_name: str) -> Column | None:
         return next((c for c in self.columns if c.field == field_name), None)
@@ -221,7 +249,7 @@ def _open(source):
     except UnsafeWorkbook as exc:
         raise WorkbookError(str(exc)) from exc
     try:
-        return load_workbook(source, read_only=True, data_only=True)
+        return Workbook(source)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
         raise WorkbookError(_("The file is not an Excel workbook (.xlsx); save it as .xlsx and try again.")) from exc
 
@@ -231,25 +259,25 @@ def read_workbook(source) -> SheetTable:
     workbook = _open(source)
     try:
         best = None
-        for sheet in workbook.worksheets:
-            if getattr(sheet, "sheet_state", "visible") != "visible":
+        for sheet in workbook.sheets:
+            if sheet.state != "visible":
                 continue
-            sheet.reset_dimensions()  # some generators write a wrong dimension tag
-            layout = find_header(list(islice(sheet.iter_rows(values_only=True), SCAN_ROWS)))
+            # Every row as it is in the sheet: a dimension tag, right or wrong, is never read.
+            layout = find_header(list(islice(workbook.rows(sheet), SCAN_ROWS)))
             if layout and (best is None or layout.score > best[1].score):
                 best = (sheet, layout)
         if best is None:
             raise WorkbookError(
                 _("No header row was found. The table needs at least a full name column and one of: date of birth, citizen ID, gender.")
             )
-        return _read_rows(*best)
-    except (DefusedXmlException, SyntaxError) as exc:  # ElementTree's ParseError is a SyntaxError
+        return _read_rows(workbook, *best)
+    except (DefusedXmlException, UnsafeXml, SyntaxError) as exc:  # ElementTree's ParseError is a SyntaxError
         raise WorkbookError(_("The file is not an Excel workbook (.xlsx); save it as .xlsx and try again.")) from exc
     finally:
         workbook.close()
 
 
-def _read_rows(sheet, layout: _Layout) -> SheetTable:
+def _read_rows(workbook: Workbook, sheet, layout: _Layout) -> SheetTable:
     table = SheetTable(
         sheet=sheet.title, header_row=layout.row_index + 1, header_rows=layout.header_rows, columns=layout.columns
     )
@@ -259,7 +287,7 @@ def _read_rows(sheet, layout: _Layout) -> SheetTable:
     first_data = layout.row_index + layout.header_rows  # the sheet row number of the last header row
     section = ""
     blank_run = 0
-    for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+    for number, row in enumerate(workbook.rows(sheet), start=1):
         if number <= first_data:
             continue
         if number == first_data + 1 and _is_numbering_row(row):

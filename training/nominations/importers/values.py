@@ -34,6 +34,7 @@ _YMD = re.compile(r"(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})")
 _MY = re.compile(r"(\d{1,2})[/\-.](\d{4})")
 _WORDS = re.compile(r"ngay (\d{1,2}) thang (\d{1,2}) nam (\d{4})")
 _SERIAL = re.compile(r"\d{5}(\.\d+)?")
+_SEPARATOR = re.compile(r"\s*([/\-.])\s*")
 _TIME_PART = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2})?$")
 _MIN_YEAR, _MAX_YEAR = 1900, 2100
 _MAX_SERIAL = 73051  # 31/12/2099
@@ -68,7 +69,7 @@ def parse_date(value) -> ParsedDate:
             return ParsedDate(from_excel(value).date())
         raise CellError(_("The number %(value)s is not a date.") % {"value": value})
     text = nfc(str(value))
-    compact = _TIME_PART.sub("", re.sub(r"\s*([/\-.])\s*", r"\1", text)).rstrip(".")
+    compact = _TIME_PART.sub("", _SEPARATOR.sub(r"\1", text)).rstrip(".")
     if match := _DMY.fullmatch(compact):
         day, month, year = (int(g) for g in match.groups())
         if len(match.group(3)) == 2:
@@ -148,8 +149,12 @@ def parse_name_part(value) -> str:
     return parse_full_name(value)
 
 
+_ETHNIC_NOISE = re.compile(r"[\s\-']")
+_ETHNIC_PREFIX = re.compile(r"^(dan toc|dt)\s+")
+
+
 def _ethnic_key(text: str) -> str:
-    return re.sub(r"[\s\-']", "", search_key(text))
+    return _ETHNIC_NOISE.sub("", search_key(text))
 
 
 _ETHNIC_ALIASES = {
@@ -163,7 +168,7 @@ _ETHNIC_KEYS = {_ethnic_key(name): name for name in ETHNIC_GROUPS} | _ETHNIC_ALI
 
 def parse_ethnicity(value) -> str:
     text = nfc(str(value))
-    key = _ethnic_key(re.sub(r"^(dan toc|dt)\s+", "", search_key(text)))
+    key = _ethnic_key(_ETHNIC_PREFIX.sub("", search_key(text)))
     if key in _ETHNIC_KEYS:
         return _ETHNIC_KEYS[key]
     raise CellError(_("\"%(text)s\" is not one of the 54 ethnic groups.") % {"text": text})
@@ -222,11 +227,14 @@ def parse_professional(value) -> tuple[str, str]:
 
 
 _THEORY = [
-    (r"cu nhan", TheoryLevel.BACHELOR),
-    (r"cao cap|cc", TheoryLevel.ADVANCED),
-    (r"trung cap|tc", TheoryLevel.INTERMEDIATE),
-    (r"so cap|sc", TheoryLevel.BASIC),
+    (re.compile(rf"({words})\b.*"), level) for words, level in [
+        (r"cu nhan", TheoryLevel.BACHELOR),
+        (r"cao cap|cc", TheoryLevel.ADVANCED),
+        (r"trung cap|tc", TheoryLevel.INTERMEDIATE),
+        (r"so cap|sc", TheoryLevel.BASIC),
+    ]
 ]
+_THEORY_PREFIX = re.compile(r"^(llct|ly luan chinh tri)\s*")
 
 
 def parse_theory_level(value) -> str:
@@ -234,13 +242,16 @@ def parse_theory_level(value) -> str:
     key = search_key(text).strip(" .-")
     if key in _NONE_WORDS:
         return ""
-    key = re.sub(r"^(llct|ly luan chinh tri)\s*", "", key)
-    for words, level in _THEORY:
-        if re.fullmatch(rf"({words})\b.*", key):
+    key = _THEORY_PREFIX.sub("", key)
+    for pattern, level in _THEORY:
+        if pattern.fullmatch(key):
             return level
     raise CellError(
         _("\"%(text)s\" is not a political theory level (sơ cấp, trung cấp, cao cấp, cử nhân).") % {"text": text}
     )
+
+
+_PHONE_NOISE = re.compile(r"[\s.]")
 
 
 def parse_phone(value) -> str:
@@ -248,7 +259,7 @@ def parse_phone(value) -> str:
         digits = str(int(value))
         # Stored as a number, a mobile number loses its leading zero.
         return "0" + digits if len(digits) == 9 else digits
-    return re.sub(r"[\s.]", "", nfc(str(value)))
+    return _PHONE_NOISE.sub("", nfc(str(value)))
 
 
 _SPLITTERS = re.compile(r"\s*(?:\n|;| - | – )\s*")
