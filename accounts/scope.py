@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied
-from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 
 from accounts.models import Role, RoleAssignment, centre_model, unit_model
+from core.prepared import Prepared
 from core.scope import ANONYMOUS, Scope
 
 __all__ = ["ANONYMOUS", "Scope", "compute_scope", "require_staff", "scope_of"]
@@ -70,37 +70,15 @@ def _scope_query(user_id, day) -> tuple[str, list]:
     return " UNION ALL ".join(parts), params
 
 
-# The query's text is the same for every user and day: it is compiled once per database backend with
-# placeholder values (an id no user has, a day no assignment is dated), whose parameter slots are then
-# filled with the user's id and today's date on each request. Compiling it through the ORM costs about
-# forty times as much as running it.
-_USER_MARK = -7_319_024_185
-_DAY_MARK = dt.date(1901, 2, 3)
-_USER_SLOT, _DAY_SLOT = object(), object()
-_compiled: dict[str, tuple[str, tuple]] = {}
-
-
-def _compiled_query() -> tuple[str, tuple]:
-    found = _compiled.get(connection.vendor)
-    if found is None:
-        sql, params = _scope_query(_USER_MARK, _DAY_MARK)
-        day_mark = connection.ops.adapt_datefield_value(_DAY_MARK)
-        slots = tuple(_USER_SLOT if type(p) is int and p == _USER_MARK
-                      else _DAY_SLOT if type(p) is type(day_mark) and p == day_mark else p for p in params)
-        if _USER_SLOT not in slots or _DAY_SLOT not in slots:
-            raise RuntimeError("the scope query lost its user or day parameter")
-        found = _compiled[connection.vendor] = (sql, slots)
-    return found
+# The query's text is the same for every user and day: it is compiled once per database backend, and
+# each request runs it with the user's id and today's date (compiling it through the ORM costs about
+# forty times as much as running it).
+_SCOPE_QUERY = Prepared(_scope_query, -7_319_024_185, dt.date(1901, 2, 3))
 
 
 def _scope_rows(user) -> tuple[list[tuple], set[int], list[tuple]]:
     """(assignments, merged unit ids, centre rows) of the user, read in one round trip."""
-    sql, slots = _compiled_query()
-    day = connection.ops.adapt_datefield_value(timezone.localdate())
-    params = [user.pk if p is _USER_SLOT else day if p is _DAY_SLOT else p for p in slots]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
+    rows = _SCOPE_QUERY.rows(user.pk, timezone.localdate())
     found = [], set(), []
     for tag, *values in rows:
         if tag == "a":
