@@ -6,8 +6,9 @@ the user's scope) have the same text for every user. `Prepared(build, *stand_ins
 `build(*stand_ins)` once per backend, finds the stand-in values among the compiled parameters, and
 then runs that SQL with each call's values in their places.
 
-Stand-ins must be of the same kind as the real values (never None: the ORM writes `IS NULL` for it) and
-unusual enough to appear nowhere else in the query; compiling refuses a stand-in it cannot find.
+Stand-ins must be of the same kind as the real values (never None: the ORM writes `IS NULL` for it),
+reach the driver unchanged (an exact or range lookup, not `contains`, whose value becomes a pattern),
+and be unusual enough to appear nowhere else in the query; compiling refuses a stand-in it cannot find.
 """
 
 from __future__ import annotations
