@@ -86,7 +86,7 @@ def has_own_classes(user) -> bool:
 
 
 def _lecturer_profile(person_id: int):
-    return Lecturer.objects.filter(person_id=person_id).values_list("pk")[:1]
+    return Lecturer.objects.filter(person_id=person_id).order_by().values_list("pk")[:1]
 
 
 # The menu asks this on every page of a login with a person record: its SQL is compiled once.
