@@ -2,10 +2,14 @@
 
 Each entry asks the same predicate as the view it leads to (the app's `permissions` module, or a
 named `Scope` predicate), so a menu entry never ends in a refusal.
+
+Every request asks the rules afresh (a role granted or revoked shows on the next page); only the HTML
+for a given language, set of visible entries and current entry is rendered once per process.
 """
 
 from functools import cache, lru_cache
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -135,4 +139,5 @@ def navigation(request):
     current = request.path
     shown = _visible_entries(user)
     active = frozenset((g, i) for g, i in shown if current.startswith(_url(MENU[g][1][i][1])))
-    return {"mainnav": _rendered(get_language(), shown, active, current == "/"), "scope": scope}
+    render = _rendered.__wrapped__ if settings.DEBUG else _rendered  # templates edited in development show
+    return {"mainnav": render(get_language(), shown, active, current == "/"), "scope": scope}
