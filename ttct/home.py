@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from accounts.scope import scope_of
 from certificates.permissions import can_issue
+from core.prepared import Prepared
 from core.queries import among
 from lecturers.load import load_rows
 from lecturers.models import Survey
@@ -36,9 +37,18 @@ def _week(today: dt.date) -> tuple[dt.date, dt.date]:
     return monday, monday + dt.timedelta(days=6)
 
 
+def _any_enrolment(person_id: int):
+    return Enrolment.objects.filter(person_id=person_id).order_by().values_list("pk")[:1]
+
+
+# Most logins with a person record (staff) were never enrolled: a read compiled once answers that
+# before the learner record's larger query is built.
+_ANY_ENROLMENT = Prepared(_any_enrolment, -7_319_024_185)
+
+
 def learner_panel(user, scope, today) -> dict | None:
     """My classes with their state, next session, result and certificates; the surveys open in them."""
-    if not scope.person_id:
+    if not scope.person_id or not _ANY_ENROLMENT.rows(scope.person_id):
         return None
     enrolments = learner_record(user, scope.person_id)
     if not enrolments:

@@ -2,11 +2,17 @@
 
 Each entry asks the same predicate as the view it leads to (the app's `permissions` module, or a
 named `Scope` predicate), so a menu entry never ends in a refusal.
+
+Every request asks the rules afresh (a role granted or revoked shows on the next page); only the HTML
+for a given language, set of visible entries and current entry is rendered once per process.
 """
 
-from functools import cache
+from functools import cache, lru_cache
 
+from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
@@ -97,19 +103,41 @@ MENU = [
 ]
 
 
+def _visible_entries(user) -> tuple[tuple[int, int], ...]:
+    """(group, entry) positions of the entries the user may use; each distinct rule is asked once."""
+    verdicts = {}
+    shown = []
+    for g, (_label, entries) in enumerate(MENU):
+        for i, (_item_label, _url_name, allowed) in enumerate(entries):
+            verdict = verdicts.get(allowed)
+            if verdict is None:
+                verdict = verdicts[allowed] = bool(allowed(user))
+            if verdict:
+                shown.append((g, i))
+    return tuple(shown)
+
+
+@lru_cache(maxsize=2048)
+def _rendered(language: str, shown: tuple[tuple[int, int], ...], active: frozenset[tuple[int, int]],
+              home_active: bool) -> str:
+    """The menu's HTML for one set of entries in one language with one entry current. Its inputs are
+    the whole of what it shows (the rules were asked for this request), so it is rendered once."""
+    groups = {}
+    for g, i in shown:
+        label, url_name, _allowed = MENU[g][1][i]
+        groups.setdefault(g, []).append({"label": label, "url": _url(url_name), "active": (g, i) in active})
+    menu = [{"label": MENU[g][0], "items": items, "active": any(item["active"] for item in items)}
+            for g, items in groups.items()]
+    return render_to_string("_mainnav.html", {"menu": menu, "home_active": home_active})
+
+
 def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"menu": []}
+        return {"mainnav": ""}
     scope = scope_of(user)
     current = request.path
-    groups = []
-    for label, entries in MENU:
-        items = []
-        for item_label, url_name, allowed in entries:
-            if allowed(user):
-                url = _url(url_name)
-                items.append({"label": item_label, "url": url, "active": current.startswith(url)})
-        if items:
-            groups.append({"label": label, "items": items, "active": any(i["active"] for i in items)})
-    return {"menu": groups, "scope": scope}
+    shown = _visible_entries(user)
+    active = frozenset((g, i) for g, i in shown if current.startswith(_url(MENU[g][1][i][1])))
+    render = _rendered.__wrapped__ if settings.DEBUG else _rendered  # templates edited in development show
+    return {"mainnav": render(get_language(), shown, active, current == "/"), "scope": scope}

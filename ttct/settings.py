@@ -81,6 +81,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "ttct.urls"
+SESSION_ENGINE = "accounts.sessions"  # Django's database sessions, read with SQL compiled once
 WSGI_APPLICATION = "ttct.wsgi.application"
 
 TEMPLATES = [

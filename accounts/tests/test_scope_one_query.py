@@ -41,3 +41,24 @@ def test_merged_province_units_join_the_history(world):
     assert merged.pk in scope.province_ids_with_history
     assert old_centre.pk in scope.centre_ids
     assert old_centre.pk not in compute_scope(world.officer_a).centre_ids
+
+
+def test_the_day_and_the_user_are_parameters_of_the_compiled_query(world, monkeypatch):
+    """The query's text is compiled once per backend; each call reads its own user on its own day."""
+    import datetime as dt
+
+    from accounts import scope as scope_module
+    from accounts.models import RoleAssignment
+    from tests import factories as f
+
+    today = dt.date(2026, 5, 4)
+    user = f.UserFactory(username="acting_officer")
+    RoleAssignment.objects.create(user=user, role=f.Role.TRAINING_OFFICER, centre=world.centre_b,
+                                  valid_from=today, valid_to=today)
+    monkeypatch.setattr(scope_module.timezone, "localdate", lambda: today)
+    assert compute_scope(user).editable_centre_ids == {world.centre_b.pk}
+    assert compute_scope(world.officer_a).editable_centre_ids == {world.centre_a.pk, world.centre_a0.pk}
+    monkeypatch.setattr(scope_module.timezone, "localdate", lambda: today + dt.timedelta(days=1))
+    assert compute_scope(user).editable_centre_ids == set()
+    monkeypatch.setattr(scope_module.timezone, "localdate", lambda: today - dt.timedelta(days=1))
+    assert compute_scope(user).centre_ids == set()

@@ -1,6 +1,9 @@
-"""Template helpers: the history panel, Vietnamese number and date formats."""
+"""Template helpers: the history panel, Vietnamese number and date formats, links to a row's page."""
+
+from functools import lru_cache
 
 from django import template
+from django.urls import get_script_prefix, reverse
 
 from core.history import label_changes
 from core.models import AuditEvent
@@ -29,3 +32,23 @@ def dmy(value):
 @register.filter
 def long_vn_date(value):
     return long_date(value) if value else ""
+
+
+_STAND_IN = 987_654_321_987
+
+
+@lru_cache(maxsize=512)
+def _around_pk(prefix: str, name: str) -> tuple[str, str] | None:
+    """The URL of `name` for a stand-in id, split around it (None if the id does not appear exactly once)."""
+    parts = reverse(name, args=[_STAND_IN]).split(str(_STAND_IN))
+    return (parts[0], parts[1]) if len(parts) == 2 else None
+
+
+@register.simple_tag
+def pk_url(name: str, pk) -> str:
+    """`{% pk_url 'people:person_detail' p.pk %}`: the same URL as `{% url %}` for a view taking one integer id,
+    reversed once per view name, for list rows (a `{% url %}` per row was a fifth of a list page's rendering)."""
+    around = _around_pk(get_script_prefix(), name)
+    if around is None:
+        return reverse(name, args=[pk])
+    return f"{around[0]}{int(pk)}{around[1]}"

@@ -32,14 +32,15 @@ def require_class_reader(user) -> None:
         raise PermissionDenied
 
 
-def visible_class(request, pk: int) -> Klass:
-    return get_object_or_404(
-        Klass.objects.visible_to(request.user).select_related(
-            "centre", "version__programme", "room", "co_organiser", "head_teacher__person", "plan_line__plan",
-            "results_approved_by",
-        ),
-        pk=pk,
+def _visible_classes(user):
+    return Klass.objects.visible_to(user).select_related(
+        "centre", "version__programme", "room", "co_organiser", "head_teacher__person", "plan_line__plan",
+        "results_approved_by",
     )
+
+
+def visible_class(request, pk: int) -> Klass:
+    return get_object_or_404(_visible_classes(request.user), pk=pk)
 
 
 def class_list_spec(user) -> ListSpec:
@@ -110,8 +111,8 @@ def _steps(klass: Klass) -> list[dict]:
 @login_required
 def class_detail(request, pk: int):
     require_class_reader(request.user)
-    klass = visible_class(request, pk)
-    figures = with_figures(Klass.objects.filter(pk=klass.pk)).get()
+    # The class and its figures in one read (the figures are annotations on the same row).
+    klass = figures = get_object_or_404(with_figures(_visible_classes(request.user)), pk=pk)
     can_edit = edits_centre(request.user, klass.centre_id)
     forward = services.FORWARD.get(klass.status)
     backward = services.BACKWARD.get(klass.status)

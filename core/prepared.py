@@ -1,0 +1,62 @@
+"""Reads whose SQL the ORM compiles once per database backend; each call only fills in its values.
+
+Building a queryset's SQL costs about ten times as much as running a small indexed read (≈ 0.2 ms
+against 0.02 ms for a session or a user found by key), and the reads every request makes (the session,
+the user's scope) have the same text for every user. `Prepared(build, *stand_ins)` calls
+`build(*stand_ins)` once per backend, finds the stand-in values among the compiled parameters, and
+then runs that SQL with each call's values in their places.
+
+Stand-ins must be of the same kind as the real values (never None: the ORM writes `IS NULL` for it),
+reach the driver unchanged (an exact or range lookup, not `contains`, whose value becomes a pattern),
+and be unusual enough to appear nowhere else in the query; compiling refuses a stand-in it cannot find.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from django.db import connections
+from django.db.models import QuerySet
+
+
+def _adapted(connection, value):
+    """A value as the ORM hands it to the driver (dates and datetimes are converted per backend)."""
+    if isinstance(value, dt.datetime):
+        return connection.ops.adapt_datetimefield_value(value)
+    if isinstance(value, dt.date):
+        return connection.ops.adapt_datefield_value(value)
+    return value
+
+
+class Prepared:
+    def __init__(self, build: Callable[..., QuerySet | tuple[str, list]], *stand_ins, using: str = "default"):
+        self.build = build
+        self.stand_ins = stand_ins
+        self.using = using
+        self._compiled: dict[str, tuple[str, tuple]] = {}
+
+    def _query(self, connection) -> tuple[str, tuple]:
+        found = self._compiled.get(connection.vendor)
+        if found is None:
+            built = self.build(*self.stand_ins)
+            sql, params = built.query.sql_with_params() if isinstance(built, QuerySet) else built
+            marks = [_adapted(connection, value) for value in self.stand_ins]
+            slots = []
+            for param in params:
+                slot = next((i for i, mark in enumerate(marks) if type(param) is type(mark) and param == mark), None)
+                slots.append((slot, param))
+            missing = set(range(len(marks))) - {slot for slot, _ in slots}
+            if missing:
+                raise RuntimeError(f"stand-in values {sorted(missing)} do not appear in the compiled query")
+            found = self._compiled[connection.vendor] = (sql, tuple(slots))
+        return found
+
+    def rows(self, *values) -> list[tuple]:
+        connection = connections[self.using]
+        sql, slots = self._query(connection)
+        adapted = [_adapted(connection, value) for value in values]
+        params = [param if slot is None else adapted[slot] for slot, param in slots]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
