@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models import BigIntegerField, Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -31,12 +31,28 @@ def with_enrolment(queryset):
     )
 
 
-def with_figures(queryset):
-    """Enrolment, attendance marks, results computed / completed, certificates issued."""
+# The attendance marks of a class and those present or late, counted in one pass over its marks and
+# returned as one number (a scalar subquery has one column): present * _SHIFT + marks.
+_SHIFT = 1 << 32
+
+
+def _attendance():
     marks = Attendance.objects.filter(session__klass=OuterRef("pk"), enrolment__status=ENROLLED)
+    present = Count("pk", filter=Q(status__in=[Attendance.Status.PRESENT, Attendance.Status.LATE]))
+    both = marks.order_by().values("session__klass").annotate(n=present * _SHIFT + Count("pk")).values("n")[:1]
+    return Coalesce(Subquery(both, output_field=BigIntegerField()), Value(0))
+
+
+def attendance_counts(klass) -> tuple[int, int]:
+    """(marks, present or late) of a class annotated by `with_figures`."""
+    both = getattr(klass, "attendance_packed", 0) or 0
+    return both % _SHIFT, both // _SHIFT
+
+
+def with_figures(queryset):
+    """Enrolment, attendance marks (see `attendance_counts`), results computed / completed, certificates issued."""
     return with_enrolment(queryset).annotate(
-        marks=_count(marks, "session__klass"),
-        present=_count(marks.filter(status__in=[Attendance.Status.PRESENT, Attendance.Status.LATE]), "session__klass"),
+        attendance_packed=_attendance(),
         sessions_total=_count(Session.objects.filter(klass=OuterRef("pk")), "klass"),
         sessions_taken=_count(
             Session.objects.filter(klass=OuterRef("pk"), attendance_taken=True), "klass"
@@ -53,7 +69,8 @@ def with_figures(queryset):
 
 def attendance_rate(klass) -> int | None:
     """Share of marks that are present or late, in whole percent; None before any attendance is taken."""
-    return round(100 * klass.present / klass.marks) if getattr(klass, "marks", 0) else None
+    marks, present = attendance_counts(klass)
+    return round(100 * present / marks) if marks else None
 
 
 def needs_attention(klass, today: dt.date | None = None) -> list[str]:
@@ -83,4 +100,4 @@ def status_counts(queryset) -> dict[str, int]:
     return {value: counts.get(value, 0) for value in Klass.Status.values}
 
 
-__all__ = ["attendance_rate", "needs_attention", "status_counts", "with_enrolment", "with_figures"]
+__all__ = ["attendance_counts", "attendance_rate", "needs_attention", "status_counts", "with_enrolment", "with_figures"]

@@ -114,3 +114,23 @@ def test_needs_attention_reads_the_approval_checks_and_completed_counts_approved
     assert page.context["completed_total"] == 2
     assert approved.status == "results_approved"
     assert "data-flag=\"scores_missing\"" in page.content.decode()
+
+
+def test_attendance_counts_are_the_active_learners_marks_and_those_present_or_late(world):
+    from tests.factories import PersonFactory
+    from training.classes.figures import attendance_counts, attendance_rate, with_figures
+    from training.models import Klass
+
+    k = make.klass(world.centre_a, status="in_progress")
+    learners = [make.enrol(k, world.person_a), make.enrol(k, world.learner_person),
+                make.enrol(k, PersonFactory(centre=world.centre_a))]
+    gone = make.enrol(k, PersonFactory(centre=world.centre_a), status="withdrawn")
+    first, second = make.session(k), make.session(k, day=1)
+    for s, statuses in ((first, ("present", "late", "excused")), (second, ("unexcused", "present", "late"))):
+        for e, status in zip(learners, statuses, strict=True):
+            Attendance.objects.create(session=s, enrolment=e, status=status)
+    Attendance.objects.create(session=first, enrolment=gone, status="present")  # not an active learner's mark
+    empty = make.klass(world.centre_a, status="open")
+    rows = {r.pk: r for r in with_figures(Klass.objects.filter(pk__in=[k.pk, empty.pk]))}
+    assert attendance_counts(rows[k.pk]) == (6, 4) and attendance_rate(rows[k.pk]) == 67
+    assert attendance_counts(rows[empty.pk]) == (0, 0) and attendance_rate(rows[empty.pk]) is None
