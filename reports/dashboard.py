@@ -97,38 +97,70 @@ def _late_reports(target: Target, year: int, today: dt.date) -> list[dict]:
     return late
 
 
-def charts(target: Target, year: int) -> dict[str, Chart]:
+def class_months(ids, today: dt.date) -> list[tuple[int, int, int, int, int, int]]:
+    """The centres' classes in one pass, grouped by the year and month they start: per group the classes
+    opened (the charts' figures) and those running, coming and waiting for approval (summed for the
+    dashboard's counts). Rows of (year, month, opened, running, coming, waiting)."""
+    return list(
+        Klass.objects.filter(centre_id__in=ids)
+        .annotate(y=ExtractYear("start_date"), m=ExtractMonth("start_date")).values_list("y", "m")
+        .annotate(opened=Count("pk", filter=Q(status__in=OPENED)),
+                  running=Count("pk", filter=Q(status=Klass.Status.IN_PROGRESS)),
+                  coming=Count("pk", filter=Q(status__in=[Klass.Status.PLANNED, Klass.Status.OPEN],
+                                              start_date__gte=today)),
+                  waiting=Count("pk", filter=Q(status=Klass.Status.IN_PROGRESS, end_date__lt=today)))
+        .order_by()
+    )
+
+
+def plan_quarters(ids, year: int) -> dict[int | None, tuple[int, int]]:
+    """Quarter -> (planned classes, planned learners) of the centres' plans of the year, in one query."""
+    return {quarter: (classes or 0, learners or 0) for quarter, classes, learners in
+            PlanLine.objects.filter(plan__centre_id__in=ids, plan__year=year).values_list("quarter")
+            .annotate(classes=Sum("planned_classes"), learners=Sum("planned_learners")).order_by()}
+
+
+def charts(target: Target, year: int, months=None, quarters=None) -> dict[str, Chart]:
+    """The three charts; `months` and `quarters` (from `class_months` and `plan_quarters`) when the
+    caller has read them already."""
     ids = target.centre_ids
-    opened = Klass.objects.filter(centre_id__in=ids, status__in=OPENED)
-    by_month = dict(opened.filter(start_date__year=year).annotate(m=ExtractMonth("start_date"))
-                    .values_list("m").annotate(n=Count("pk")).order_by())
-    by_quarter = dict(PlanLine.objects.filter(plan__centre_id__in=ids, plan__year=year)
-                      .values_list("quarter").annotate(n=Sum("planned_classes")).order_by())
-    months = list(range(1, 13))
+    months = class_months(ids, timezone.localdate()) if months is None else months
+    quarters = plan_quarters(ids, year) if quarters is None else quarters
+    by_month: dict[int, int] = {}
+    class_years: dict[int, int] = {}
+    for y, m, opened, *_counts in months:
+        class_years[y] = class_years.get(y, 0) + opened
+        if y == year:
+            by_month[m] = by_month.get(m, 0) + opened
+    month_numbers = list(range(1, 13))
     plan_vs_actual = Chart(
         key="plan_by_month", title=_("Classes opened by month against the plan (the plan of a quarter spread "
                                      "evenly over its months)"),
-        labels=[f"{m:02d}" for m in months],
-        series=[Series(_("planned"), [round((by_quarter.get((m - 1) // 3 + 1) or 0) / 3, 1) for m in months]),
-                Series(_("opened"), [by_month.get(m, 0) for m in months])],
+        labels=[f"{m:02d}" for m in month_numbers],
+        series=[Series(_("planned"), [round(quarters.get((m - 1) // 3 + 1, (0, 0))[0] / 3, 1)
+                                      for m in month_numbers]),
+                Series(_("opened"), [by_month.get(m, 0) for m in month_numbers])],
     )
-    this_year = opened.filter(start_date__year=year).order_by().values("pk")
+    years = list(range(year - TREND_YEARS + 1, year + 1))
+    opened = Klass.objects.filter(centre_id__in=ids, status__in=OPENED, start_date__year__in=years).order_by().values("pk")
     # The classes first, their learners by the class index; the join back to the classes stays in the centres.
-    learners = list(Enrolment.objects.filter(among("klass_id", this_year), klass__centre_id__in=ids, status=ENROLLED)
-                    .values_list("klass__version__programme__name").annotate(n=Count("pk")).order_by("-n")[:10])
+    # One pass for both charts: learners by year of the class and programme.
+    learner_rows = (Enrolment.objects.filter(among("klass_id", opened), klass__centre_id__in=ids, status=ENROLLED)
+                    .annotate(y=ExtractYear("klass__start_date")).values_list("y", "klass__version__programme__name")
+                    .annotate(n=Count("pk")).order_by())
+    learner_years: dict[int, int] = {}
+    programmes: dict[str, int] = {}
+    for y, name, n in learner_rows:
+        learner_years[y] = learner_years.get(y, 0) + n
+        if y == year:
+            programmes[name] = programmes.get(name, 0) + n
+    learners = sorted(programmes.items(), key=lambda item: (-item[1], item[0]))[:10]
     by_programme = Chart(key="learners_by_programme", title=_("Learners by programme"),
                          labels=[name for name, _n in learners], series=[Series(_("learners"), [n for _p, n in learners])],
                          horizontal=True)
-    years = list(range(year - TREND_YEARS + 1, year + 1))
-    per_year = opened.filter(start_date__year__in=years).annotate(y=ExtractYear("start_date"))
-    class_years = dict(per_year.values_list("y").annotate(n=Count("pk")).order_by())
-    learner_years = dict(Enrolment.objects.filter(klass__in=per_year, status=ENROLLED)
-                         .annotate(y=ExtractYear("klass__start_date")).values_list("y").annotate(n=Count("pk"))
-                         .order_by())
-    trend_rows = {y: (class_years.get(y, 0), learner_years.get(y, 0)) for y in years}
     trend = Chart(key="trend", title=_("Classes and learners over the last years"), labels=[str(y) for y in years],
-                  series=[Series(_("classes"), [trend_rows.get(y, (0, 0))[0] for y in years]),
-                          Series(_("learners"), [trend_rows.get(y, (0, 0))[1] for y in years])])
+                  series=[Series(_("classes"), [class_years.get(y, 0) for y in years]),
+                          Series(_("learners"), [learner_years.get(y, 0) for y in years])])
     return {c.key: c for c in (plan_vs_actual, by_programme, trend)}
 
 
@@ -141,19 +173,17 @@ def dashboard_context(request) -> dict | None:
     year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else today.year
     ids = target.centre_ids
     classes = Klass.objects.filter(centre_id__in=ids)
-    counts = classes.aggregate(
-        running=Count("pk", filter=Q(status=Klass.Status.IN_PROGRESS)),
-        coming=Count("pk", filter=Q(status__in=[Klass.Status.PLANNED, Klass.Status.OPEN], start_date__gte=today)),
-        opened=Count("pk", filter=Q(status__in=OPENED, start_date__year=year)),
-        waiting=Count("pk", filter=Q(status=Klass.Status.IN_PROGRESS, end_date__lt=today)),
-    )
+    # The counts and the charts' classes from one pass over the classes, the plan's totals from its quarters.
+    months = class_months(ids, today)
+    counts = {"running": sum(r[3] for r in months), "coming": sum(r[4] for r in months),
+              "opened": sum(r[2] for r in months if r[0] == year), "waiting": sum(r[5] for r in months)}
+    quarters = plan_quarters(ids, year)
+    plan = {"classes": sum(c for c, _l in quarters.values()), "learners": sum(learners for _c, learners in quarters.values())}
     # Completed learners of finished classes without a valid certificate (an anti-join on the certificate
     # index); the centres' finished classes first, then their enrolments by the class index.
     finished = Klass.objects.filter(centre_id__in=ids, status__in=FINISHED).order_by().values("pk")
     not_issued = Enrolment.objects.filter(among("klass_id", finished), status=ENROLLED, result__completed=True).exclude(
         Exists(Certificate.objects.filter(enrolment=OuterRef("pk"), status=Certificate.Status.VALID))).count()
-    plan = PlanLine.objects.filter(plan__centre_id__in=ids, plan__year=year).aggregate(
-        classes=Sum("planned_classes"), learners=Sum("planned_learners"))
     certificates = Certificate.objects.filter(register__centre_id__in=ids, issued_on__year=year,
                                               status=Certificate.Status.VALID).count()
     broken = Equipment.objects.filter(centre_id__in=ids, condition=Condition.BROKEN).aggregate(n=Sum("quantity"))["n"] or 0
@@ -161,7 +191,7 @@ def dashboard_context(request) -> dict | None:
     waiting = list(classes.filter(status=Klass.Status.IN_PROGRESS, end_date__lt=today)
                    .order_by("end_date").only("pk", "code", "name", "end_date")[:5])
     late = _late_reports(target, year, today)
-    chart_map = charts(target, year)
+    chart_map = charts(target, year, months, quarters)
     # This year's learners: the last point of the trend (the same count, not scanned twice).
     learners = chart_map["trend"].series[1].values[-1]
     planned_learners, planned_classes = plan["learners"] or 0, plan["classes"] or 0
