@@ -82,6 +82,8 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "ttct.urls"
 SESSION_ENGINE = "accounts.sessions"  # Django's database sessions, read with SQL compiled once
+# ModelBackend with the user read by SQL compiled once; ModelBackend itself for sessions saved under its name.
+AUTHENTICATION_BACKENDS = ["accounts.backends.UserBackend", "django.contrib.auth.backends.ModelBackend"]
 WSGI_APPLICATION = "ttct.wsgi.application"
 
 TEMPLATES = [
