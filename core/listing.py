@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 
 from core.text import search_key
 
@@ -61,10 +62,39 @@ def apply_list_params(request, queryset, spec: ListSpec):
     return queryset, text, active_filters, key, descending
 
 
+class BoundedPaginator(Paginator):
+    """Pages of a list whose count stops at `limit` rows: past it the page says "more than `limit`
+    results" and offers the pages up to the last counted row.
+
+    Counting a province's fifty thousand persons costs more than showing the page itself; the count
+    reads at most `limit` + 1 rows (`SELECT count(*) FROM (… LIMIT limit + 1)`), still one query, exact
+    below the limit.
+    """
+
+    def __init__(self, object_list, per_page, *, limit: int, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.limit = limit
+
+    @cached_property
+    def counted(self) -> int:
+        rows = self.object_list
+        if hasattr(rows, "values"):
+            return rows.order_by().values("pk")[: self.limit + 1].count()
+        return min(len(rows), self.limit + 1)
+
+    @cached_property
+    def capped(self) -> bool:
+        return self.counted > self.limit
+
+    @cached_property
+    def count(self) -> int:
+        return min(self.counted, self.limit)
+
+
 def build_list(request, queryset, spec: ListSpec) -> dict:
     params = request.GET
     queryset, text, active_filters, key, descending = apply_list_params(request, queryset, spec)
-    paginator = Paginator(queryset, spec.page_size or settings.PAGE_SIZE)
+    paginator = BoundedPaginator(queryset, spec.page_size or settings.PAGE_SIZE, limit=settings.LIST_COUNT_LIMIT)
     page = paginator.get_page(params.get("page"))
 
     base = {k: v for k, v in {"q": text, **active_filters}.items() if v}
@@ -93,4 +123,5 @@ def build_list(request, queryset, spec: ListSpec) -> dict:
         "columns": columns,
         "page_query": urlencode({**base, "sort": ("-" if descending else "") + key}),
         "total": paginator.count,
+        "total_capped": paginator.capped,
     }
