@@ -69,6 +69,8 @@ def _person_spec(request) -> ListSpec:
         sorts=sorts,
         default_sort="name",
         search=lambda qs, text: qs.search(text, by_id=personal, national=scope.sees_everything),
+        # A scoped search sorts all its matches whatever the page: they are read once, with their keys.
+        keys_first=_sorted_among_matches(request),
         filters=[
             _centre_filter(user),
             Filter("gender", gettext_lazy("Gender"), Gender.choices, lambda qs, v: qs.filter(gender=v)),

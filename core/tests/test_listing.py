@@ -47,3 +47,15 @@ def test_a_list_of_rows_is_counted_too():
 def test_capped_count_wording(language, text):
     with translation.override(language):
         assert render_to_string("core/_result_count.html", {"total": 10_000, "total_capped": True}).strip() == text
+
+
+@pytest.mark.parametrize("limit", [3, 50])
+def test_keys_first_gives_the_same_pages(limit):
+    persons = _persons(7)
+    plain, keyed = BoundedPaginator(persons, 2, limit=limit), BoundedPaginator(persons, 2, limit=limit, keys_first=True)
+    assert (keyed.count, keyed.capped, keyed.num_pages) == (plain.count, plain.capped, plain.num_pages)
+    for number in keyed.page_range:
+        with CaptureQueriesContext(connection) as captured:
+            rows = list(keyed.page(number).object_list)
+        assert rows == list(plain.page(number).object_list)
+        assert len(captured) == 1  # the keys were read once, with the count

@@ -62,6 +62,23 @@ def test_capped_count_and_its_pages(client, world):
     assert beyond_html.split('id="person-rows"')[1] == last_html.split('id="person-rows"')[1]
 
 
+def test_capped_search_pages_hold_the_matches_in_order(client, world):
+    """A province's search reads its matches' keys with the count; each page shows its share of them."""
+    _grow(world, 5)
+    client.force_login(world.supervisor)
+    detail = reverse("people:person_detail", args=[world.person_a.pk]).rsplit(str(world.person_a.pk), 1)[0]
+    expected = [p.full_name for p in Person.objects.visible_to(world.supervisor).filter(archived=False, family_name="Nguyễn")
+                .order_by("sort_key", "pk")][:4]
+    shown = []
+    with override_settings(LIST_COUNT_LIMIT=4, PAGE_SIZE=3):
+        for number in (1, 2, 3):
+            html, _ = _page(client, q="nguyen", page=number)
+            assert "hơn 4 kết quả" in html
+            rows = html.split('id="person-rows"')[1]
+            shown.append(re.findall(rf'href="{detail}[^"]*">([^<]+)</a>', rows))
+    assert len(expected) == 4 and shown[0] + shown[1] == expected and shown[2] == shown[1]
+
+
 def test_export_holds_every_match_past_the_limit(client, world):
     visible = _grow(world, 4)
     client.force_login(world.supervisor)
