@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 
 from core.text import search_key
 
@@ -34,6 +35,7 @@ class ListSpec:
     search: Callable | None = None  # (queryset, text) -> queryset
     filters: list[Filter] = field(default_factory=list)
     page_size: int = 0
+    keys_first: bool = False  # see BoundedPaginator
 
 
 def apply_list_params(request, queryset, spec: ListSpec):
@@ -61,10 +63,62 @@ def apply_list_params(request, queryset, spec: ListSpec):
     return queryset, text, active_filters, key, descending
 
 
+class BoundedPaginator(Paginator):
+    """Pages of a list whose count stops at `limit` rows: past it the page says "more than `limit`
+    results" and offers the pages up to the last counted row.
+
+    Counting a province's fifty thousand persons costs more than showing the page itself; the count
+    reads at most `limit` + 1 rows (`SELECT count(*) FROM (… LIMIT limit + 1)`), still one query, exact
+    below the limit.
+
+    `keys_first`: for a list whose order no index provides (every match is read and sorted for any
+    page), the counting query fetches the ordered primary keys of those `limit` + 1 rows instead, and
+    the page reads its rows by primary key: the matches are filtered and sorted once, not twice.
+    """
+
+    def __init__(self, object_list, per_page, *, limit: int, keys_first: bool = False, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.limit = limit
+        self.keys_first = keys_first and hasattr(object_list, "values_list")
+
+    @cached_property
+    def keys(self) -> list:
+        return list(self.object_list.values_list("pk", flat=True)[: self.limit + 1])
+
+    @cached_property
+    def counted(self) -> int:
+        rows = self.object_list
+        if self.keys_first:
+            return len(self.keys)
+        if hasattr(rows, "values"):
+            return rows.order_by().values("pk")[: self.limit + 1].count()
+        return min(len(rows), self.limit + 1)
+
+    @cached_property
+    def capped(self) -> bool:
+        return self.counted > self.limit
+
+    @cached_property
+    def count(self) -> int:
+        return min(self.counted, self.limit)
+
+    def page(self, number):
+        if not self.keys_first:
+            return super().page(number)
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        # The queryset keeps its conditions and order; the keys only narrow it to this page's rows.
+        return self._get_page(self.object_list.filter(pk__in=self.keys[bottom:top]), number, self)
+
+
 def build_list(request, queryset, spec: ListSpec) -> dict:
     params = request.GET
     queryset, text, active_filters, key, descending = apply_list_params(request, queryset, spec)
-    paginator = Paginator(queryset, spec.page_size or settings.PAGE_SIZE)
+    paginator = BoundedPaginator(queryset, spec.page_size or settings.PAGE_SIZE, limit=settings.LIST_COUNT_LIMIT,
+                                 keys_first=spec.keys_first)
     page = paginator.get_page(params.get("page"))
 
     base = {k: v for k, v in {"q": text, **active_filters}.items() if v}
@@ -93,4 +147,5 @@ def build_list(request, queryset, spec: ListSpec) -> dict:
         "columns": columns,
         "page_query": urlencode({**base, "sort": ("-" if descending else "") + key}),
         "total": paginator.count,
+        "total_capped": paginator.capped,
     }

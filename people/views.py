@@ -48,7 +48,7 @@ def _sorted_among_matches(request) -> bool:
 
 def _persons(request):
     """The persons the list and its export start from: visible to the user, in use unless asked."""
-    queryset = Person.objects.visible_to(request.user).select_related("centre", "sending_organisation")
+    queryset = Person.objects.visible_to(request.user).select_related("centre")
     if _sorted_among_matches(request):
         key = Collate("sort_key", "C") if connection.vendor == "postgresql" else F("sort_key")
         queryset = queryset.alias(**{SCOPED_ORDER: key})
@@ -69,6 +69,8 @@ def _person_spec(request) -> ListSpec:
         sorts=sorts,
         default_sort="name",
         search=lambda qs, text: qs.search(text, by_id=personal, national=scope.sees_everything),
+        # A scoped search sorts all its matches whatever the page: they are read once, with their keys.
+        keys_first=_sorted_among_matches(request),
         filters=[
             _centre_filter(user),
             Filter("gender", gettext_lazy("Gender"), Gender.choices, lambda qs, v: qs.filter(gender=v)),
@@ -104,7 +106,9 @@ def person_list(request):
 def person_export(request):
     """The list as it is filtered on the page, as .xlsx (dates as real dates, IDs as text)."""
     require_staff(request.user)
-    queryset = apply_list_params(request, _persons(request), _person_spec(request))[0]
+    # The sending organisation is a column of the workbook only: the page's rows do without the join,
+    # which a search would otherwise build over all the matches before taking the first page.
+    queryset = apply_list_params(request, _persons(request), _person_spec(request))[0].select_related("sending_organisation")
     data = persons_workbook(queryset, personal=scope_of(request.user).sees_personal_data)
     response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = 'attachment; filename="danh-sach-nguoi-hoc.xlsx"'

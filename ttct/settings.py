@@ -218,3 +218,5 @@ TTCT_FONT_DIRS = env_list("TTCT_FONT_DIRS") or None  # None: the Debian folder (
 
 # Page size for list pages and API listings.
 PAGE_SIZE = 25
+# List pages count at most this many rows; past it they say "more than 10.000 results" (core.listing).
+LIST_COUNT_LIMIT = 10_000
