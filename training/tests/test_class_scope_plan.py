@@ -1,0 +1,37 @@
+"""Classes visible to a login with a person record (an officer who also teaches or learns) are found from
+the centres' classes and the person's own few classes, each by its index, not by testing every class of
+the nation for a session or an enrolment of that person."""
+
+import pytest
+from django.db import connection
+
+from training.models import Enrolment, Klass, Session
+from training.tests.factories import KlassFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_lecturer_and_learner_sees_the_classes_taught_and_attended_and_no_other(world):
+    taught = KlassFactory(centre=world.centre_c)
+    Session.objects.create(klass=taught, date=taught.start_date, part="morning", periods=4,
+                           lecturer=world.lecturer_profile)
+    attended = KlassFactory(centre=world.centre_c)
+    Enrolment.objects.create(klass=attended, person=world.learner_person)
+    other = KlassFactory(centre=world.centre_c)
+    assert taught.pk in set(Klass.objects.visible_to(world.lecturer_a).values_list("pk", flat=True))
+    assert attended.pk in set(Klass.objects.visible_to(world.learner_a).values_list("pk", flat=True))
+    for user in (world.lecturer_a, world.learner_a, world.officer_b):
+        assert other.pk not in set(Klass.objects.visible_to(user).values_list("pk", flat=True))
+    assert taught.pk in set(Session.objects.visible_to(world.lecturer_a).values_list("klass_id", flat=True))
+    assert attended.pk in set(Enrolment.objects.visible_to(world.learner_a).values_list("klass_id", flat=True))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the plan is PostgreSQL's")
+def test_the_persons_own_classes_are_looked_up_once_not_tested_on_every_class(world):
+    sql, params = Klass.objects.visible_to(world.lecturer_a).order_by().query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "id = ANY ($" in plan
+    assert "SubPlan" not in plan.replace("InitPlan", ""), plan
