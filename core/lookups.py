@@ -30,21 +30,20 @@ def _as_array(lookup: In, connection) -> bool:
             and not isinstance(lookup.lhs, ColPairs))
 
 
-@models.Field.register_lookup
-class AnyOf(In):
-    lookup_name = "any"
+class _AsArray:
+    """`as_sql` for the lookups below: the array on PostgreSQL, the parent's IN list elsewhere."""
 
     def as_sql(self, compiler, connection):
         if _as_array(self, connection):
             return _any_sql(self, compiler, connection)
         return super().as_sql(compiler, connection)
+
+
+@models.Field.register_lookup
+class AnyOf(_AsArray, In):
+    lookup_name = "any"
 
 
 @ForeignObject.register_lookup
-class RelatedAnyOf(RelatedIn):
+class RelatedAnyOf(_AsArray, RelatedIn):
     lookup_name = "any"
-
-    def as_sql(self, compiler, connection):
-        if _as_array(self, connection):
-            return _any_sql(self, compiler, connection)
-        return super().as_sql(compiler, connection)
