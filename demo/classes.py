@@ -138,6 +138,11 @@ def build_classes(*, today: dt.date, seed: int) -> str:
                      date=dt.date(today.year, 1, 10))
 
     people = list(Person.objects.filter(centre=centre, archived=False).order_by("id"))
+    # The demo learner (the "hocvien" login) takes a finished class and a running one, so that login's home
+    # page shows a certificate, the next session and attendance; it is kept out of the other classes.
+    learner_id = User.objects.filter(username="hocvien").values_list("person_id", flat=True).first()
+    demo_learner = next((p for p in people if p.pk == learner_id), None)
+    people = [p for p in people if p is not demo_learner]
     new_members = [p for p in people if p.party_admission_date and (today - p.party_admission_date).days < 330]
     others = [p for p in people if p not in new_members]
     rng.shuffle(others)
@@ -148,15 +153,18 @@ def build_classes(*, today: dt.date, seed: int) -> str:
     candidates = [p for p in others if not p.is_party_member][:35]
     candidates += [p for p in others if p.is_party_member][:35 - len(candidates)]
 
+    def with_learner(persons: list) -> list:
+        return [demo_learner, *persons[:-1]] if demo_learner and persons else persons
+
     def take(offset: int, count: int) -> list:
         # Consecutive learners, wrapping round when the demo has few persons (tests seed only 200).
         count = min(count, len(others))
         return [others[(offset + j) % len(others)] for j in range(count)]
 
     plan_of = [
-        ("closed", "QPAN-DT4", monday - dt.timedelta(weeks=12), 4, take(0, 30)),
+        ("closed", "QPAN-DT4", monday - dt.timedelta(weeks=12), 4, with_learner(take(0, 30))),
         ("results_approved", "NTVD", monday - dt.timedelta(weeks=5), 4, candidates),
-        ("in_progress", "SCLLCT", monday - dt.timedelta(weeks=2), 40, take(65, 40)),
+        ("in_progress", "SCLLCT", monday - dt.timedelta(weeks=2), 40, with_learner(take(65, 40))),
         ("open", "DVM", monday + dt.timedelta(weeks=3), 11, new_members[:15]),
         ("planned", "NVCTD-BTCB", monday + dt.timedelta(weeks=8), 4, []),
     ]

@@ -216,3 +216,14 @@ def test_demo_classes_cover_every_state():
         issued = Certificate.objects.filter(enrolment__klass=classes[state])
         completed = classes[state].enrolments.filter(result__completed=True)
         assert issued.count() == completed.count() > 0
+
+
+@pytest.mark.django_db
+def test_the_demo_learner_has_a_finished_and_a_running_class_on_the_home_page(client):
+    seed(persons=300)
+    learner = User.objects.get(username="hocvien")
+    states = set(learner.person.enrolments.values_list("klass__status", flat=True))
+    assert {"closed", "in_progress"} <= states
+    client.force_login(learner)
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    assert "SCLLCT" in page and "QPAN-DT4" in page
