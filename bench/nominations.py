@@ -2,13 +2,14 @@
 
 The page keeps the upload (training.nominations.store), reads its table once for the preview (kept in
 the cache), previews into an open class without rules of its own, and on confirm takes the table from
-the cache and runs `import_nominations`: the rows are parsed, matched and checked again under a lock on
-the class, then the persons, the enrolments and their audit events are written. Both steps are timed
+the cache and runs `import_nominations`: the rows the preview parsed (kept beside the table,
+training.nominations.parsed) are matched and checked again under a lock on the class, then the persons,
+the enrolments and their audit events are written. Both steps are timed
 here exactly so, from the stored upload to the outcome.
 
 Target (the issue): preview plus confirm of 5,000 rows at most 1.5 times the floor, an openpyxl
 read-only read of the same workbook plus a COPY of the same rows into a table of text columns. The floor's
-table has no index; the import writes into people_person (18 indexes, one of them a trigram GIN), the
+table has no index; the import writes into people_person (10 indexes, one of them a trigram GIN), the
 enrolments and the audit log, and the deferred foreign-key checks of a commit are not timed. Everything
 is written inside a transaction that is rolled back at the end, so the bench leaves the configured
 database as it found it (the audit log is append-only and must not be cleaned up by deleting).

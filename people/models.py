@@ -18,7 +18,7 @@ from people.choices import ETHNICITY_CHOICES, Degree, Gender, GeneralEducation, 
 
 
 class PersonQuerySet(models.QuerySet):
-    def visible_to(self, user):
+    def visible_to(self, user, *, reached_first: bool = False):
         """Persons registered by, working at, teaching at or learning at the user's centres, plus the
         user's own record. Learners are reached through the enrolments' reverse relation, so the
         registry needs no import of the training app above it.
@@ -28,6 +28,11 @@ class PersonQuerySet(models.QuerySet):
         learners, oneself) from one small UNION over those tables' centre indexes, computed once, whose
         ids are looked up by primary key. On PostgreSQL both halves are index conditions OR-ed into one
         bitmap, so a province's page reads the province's rows, whatever the size of the nation.
+
+        `reached_first`: for a list that counts its rows and then reads a page of them (two queries
+        over the same condition), the persons reached elsewhere are read once, now, and the condition
+        names them by id. Usually there are none, and the condition is then the registering centre
+        alone, which an index answers without reading the table (see Person.Meta.indexes).
         """
         scope = scope_of(user)
         if scope.sees_everything:
@@ -56,7 +61,12 @@ class PersonQuerySet(models.QuerySet):
         # Most of them are registered at the centres anyway: only the few who are not stay in the list,
         # so the condition tested on each row compares against dozens of ids, not thousands.
         strangers = Person.objects.filter(among("pk", ids)).exclude(centre_id__in=centre_ids).order_by().values("pk")
-        return self.filter(Q(centre_id__in=centre_ids) | among("pk", strangers))
+        if not reached_first:
+            return self.filter(Q(centre_id__in=centre_ids) | among("pk", strangers))
+        reached = list(strangers.values_list("pk", flat=True))
+        if not reached:
+            return self.filter(centre_id__in=centre_ids)
+        return self.filter(Q(centre_id__in=centre_ids) | Q(pk__any=reached))
 
     def search(self, text: str, *, by_id: bool, national: bool = True):
         """Diacritic-free name search; digits search citizen IDs, which is itself a look-up of personal
@@ -115,9 +125,10 @@ class Person(TimeStampedModel):
         "org.SendingOrganisation", verbose_name=_("sending organisation"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="persons",
     )
+    # No index of its own: (centre, archived, sort_key) below answers every look-up by centre.
     centre = models.ForeignKey(
         "org.Centre", verbose_name=_("registering centre"), null=True, blank=True, on_delete=models.PROTECT,
-        related_name="registered_persons",
+        related_name="registered_persons", db_index=False,
     )
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     email = models.EmailField(_("email"), blank=True)
@@ -128,20 +139,28 @@ class Person(TimeStampedModel):
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
     )
 
-    search_text = models.CharField(max_length=300, editable=False, db_index=True)
-    name_key = models.CharField(max_length=200, editable=False, db_index=True)
+    # Every index on the registry is paid for by each person an import writes, so there is one per
+    # question asked: the words of search_text through the trigram index (migration 0005, PostgreSQL),
+    # match_key by equality, sort_key for ordering. name_key is read, never searched; the pattern-ops
+    # copies Django adds to indexed text columns would serve LIKE 'x%', which no query uses.
+    search_text = models.CharField(max_length=300, editable=False)
+    name_key = models.CharField(max_length=200, editable=False)
     # "normalised name|yyyy-mm-dd": one indexed column to find the same person without a citizen ID
     # (imports match thousands of rows at once on it; duplicate detection groups by it).
-    match_key = models.CharField(max_length=220, editable=False, db_index=True, default="")
-    sort_key = models.CharField(max_length=600, editable=False, db_index=True)
+    match_key = models.CharField(max_length=220, editable=False, default="")
+    sort_key = models.CharField(max_length=600, editable=False)
 
     objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["sort_key", "id"]
         indexes = [
-            models.Index(fields=["centre", "archived", "sort_key"]),
-            models.Index(fields=["name_key", "date_of_birth"]),
+            # A province's list counts and searches its persons from this index alone (id and
+            # search_text are carried in it), without reading the rows of the table.
+            models.Index(fields=["centre", "archived", "sort_key"], include=["id", "search_text"],
+                         name="person_centre_listing_idx"),
+            models.Index(fields=["match_key"], name="person_match_key_idx"),
+            models.Index(fields=["sort_key"], name="person_sort_key_idx"),
             # Only the persons the duplicates page groups: its query reads this small index, not the
             # match keys of the whole national registry.
             models.Index(fields=["match_key"], name="person_duplicate_key_idx",

@@ -48,7 +48,7 @@ def _sorted_among_matches(request) -> bool:
 
 def _persons(request):
     """The persons the list and its export start from: visible to the user, in use unless asked."""
-    queryset = Person.objects.visible_to(request.user).select_related("centre")
+    queryset = Person.objects.visible_to(request.user, reached_first=True).select_related("centre")
     if _sorted_among_matches(request):
         key = Collate("sort_key", "C") if connection.vendor == "postgresql" else F("sort_key")
         queryset = queryset.alias(**{SCOPED_ORDER: key})

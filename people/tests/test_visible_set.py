@@ -12,12 +12,14 @@ from training.tests.factories import KlassFactory
 pytestmark = pytest.mark.django_db
 
 
-def _plan(queryset) -> str:
+def _plan(queryset, *, bitmaps: bool = True) -> str:
     sql, params = queryset.query.sql_with_params()
     with connection.cursor() as cursor:
         # An empty test table: forbid a sequential scan of the registry, so the plan shows whether the
         # visible set can be reached through the indexes at all.
         cursor.execute("SET LOCAL enable_seqscan = off")
+        if not bitmaps:  # left: a plain index scan, or one that never reads the table
+            cursor.execute("SET LOCAL enable_bitmapscan = off")
         cursor.execute("EXPLAIN " + sql, params)
         return "\n".join(row[0] for row in cursor.fetchall())
 
@@ -53,3 +55,24 @@ def test_a_scoped_search_finds_the_same_persons_as_the_national_one(world):
     assert set(scoped.search("nguyen huong", by_id=False, national=False).values_list("pk", flat=True)) == {
         world.person_a.pk}
     assert not scoped.search("cao", by_id=False, national=False).exists()  # another province's person
+
+
+def test_reading_the_reached_first_finds_the_same_persons(world, django_assert_num_queries):
+    learning = f.PersonFactory(centre=world.centre_c, family_name="Mai", given_name="Học")
+    Enrolment.objects.create(klass=KlassFactory(centre=world.centre_b), person=learning)
+    for user in (world.supervisor, world.officer_a, world.learner_a):
+        lazy = set(Person.objects.visible_to(user).values_list("pk", flat=True))
+        with django_assert_num_queries(1 if user is not world.learner_a else 0):  # the persons reached elsewhere
+            listed = Person.objects.visible_to(user, reached_first=True)
+        assert set(listed.values_list("pk", flat=True)) == lazy
+    assert learning.pk in set(Person.objects.visible_to(world.supervisor, reached_first=True).values_list("pk", flat=True))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the plan is PostgreSQL's")
+def test_a_province_search_reads_only_the_listing_index_when_nobody_is_reached_elsewhere(world):
+    listed = Person.objects.visible_to(world.supervisor, reached_first=True).filter(archived=False)
+    plan = _plan(listed.search("nguyen van", by_id=False, national=False).order_by("sort_key").values("pk"),
+                 bitmaps=False)
+    # The province's persons counted and searched from the index alone (id and search_text are in it).
+    assert "Index Only Scan using person_centre_listing_idx" in plan and "Index Cond: ((centre_id = ANY" in plan
+    assert "InitPlan" not in plan and "SubPlan" not in plan  # nobody reached elsewhere: no second condition
