@@ -37,7 +37,7 @@ from training.nominations.enrolment import (
 from training.nominations.importers import ImportBlocked, ImportResult, ImportRow, Level, Message, save_persons
 from training.nominations.importers.matching import match_rows
 from training.nominations.importers.reader import SheetTable, WorkbookError, read_workbook
-from training.nominations.importers.rows import RowParser
+from training.nominations.parsed import parsed_rows
 from training.nominations.rules import BLOCKING, NOT_OVERRIDABLE, Assessment, Candidate, Eligibility, Finding
 
 
@@ -219,8 +219,7 @@ def _same_person_in_class(rows: list[ImportRow], klass: Klass) -> None:
 def _build(table: SheetTable, *, actor, checks, overrides, today: dt.date, klass: Klass | None = None) -> ImportResult:
     # From a table already read: reading the workbook is half the time of a preview, and the confirm
     # must not pay it again.
-    parser = RowParser(today=today, columns={c.field: c.letter for c in table.columns})
-    rows = [parser.parse(raw, overrides.get(raw.row)) for raw in table.rows]
+    rows = parsed_rows(table, overrides=overrides, today=today)
     match_rows(rows, actor=actor)
     if klass is not None:
         _same_person_in_class(rows, klass)

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from core.bulk import gc_paused
 from training.nominations.importers.reader import SheetTable
+from training.nominations.parsed import rows_key
 from training.nominations.services import Choices, read_list
 
 MAX_BYTES = 10 * 1024 * 1024  # a 5,000-row list is about 300 kB
@@ -140,6 +141,8 @@ def table_of(upload: StoredUpload):
             table = read_list(upload.path)
             if isinstance(table, SheetTable):
                 cache.set(_cache_key(upload), table, TABLE_SECONDS)
+    if isinstance(table, SheetTable):
+        table.cache_key = _cache_key(upload)
     return table
 
 
@@ -178,7 +181,7 @@ def load_choices(upload: StoredUpload) -> Choices:
 
 
 def discard_upload(upload: StoredUpload) -> None:
-    cache.delete(_cache_key(upload))
+    cache.delete_many([_cache_key(upload), rows_key(_cache_key(upload))])
     upload.path.unlink(missing_ok=True)
     upload.path.with_suffix(".json").unlink(missing_ok=True)
     _choices_path(upload).unlink(missing_ok=True)

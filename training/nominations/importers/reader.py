@@ -82,6 +82,7 @@ class SheetTable:
     rows: list[RawRow] = field(default_factory=list)
     skipped_rows: list[int] = field(default_factory=list)  # blank, heading and example rows
     end_row: int | None = None  # where a "Tổng cộng" line or the signature block starts
+    cache_key: str = ""  # set by store.table_of for a kept upload; its parsed rows are kept beside it
 
     @property
     def fields(self) -> set[str]:
