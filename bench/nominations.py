@@ -56,18 +56,55 @@ def _floor(path: Path) -> tuple[float, float]:
     return time.perf_counter() - started, time.process_time() - cpu
 
 
-def run() -> list[tuple[str, float, str]]:
+def _import_once(data: bytes, filename: str) -> dict:
+    """Preview and confirm the workbook once, as the page does, in a transaction rolled back after."""
     from django.db import transaction
-    from django.test import override_settings
-    from django.utils import translation
 
     from bench.classes import open_class
     from people.models import Person
     from training.models import Enrolment
-    from training.nominations.sample_workbooks import large_list
     from training.nominations.services import import_nominations, preview_nominations
     from training.nominations.store import discard_upload, store_upload, table_of
 
+    upload = None
+    measured: dict = {}
+    try:
+        with transaction.atomic():
+            klass = open_class("BENCH-NOM", capacity=ROWS)
+            upload = store_upload(actor=None, klass=klass, data=data, filename=filename)
+            started, cpu = time.perf_counter(), time.process_time()
+            preview = preview_nominations(actor=None, klass=klass, source=table_of(upload))
+            measured["preview"] = (time.perf_counter() - started, time.process_time() - cpu)
+            summary = preview.summary()
+            if summary["total"] != ROWS or summary["error"] or summary["to_enrol"] != ROWS:
+                raise RuntimeError(f"unexpected preview of the bench workbook: {summary}")
+
+            started, cpu = time.perf_counter(), time.process_time()
+            outcome = import_nominations(actor=None, klass=klass, source=table_of(upload), filename=upload.filename)
+            measured["confirm"] = (time.perf_counter() - started, time.process_time() - cpu)
+            measured["new_persons"] = outcome.new_persons
+            measured["created"] = Person.objects.filter(national_id__in=[
+                r.national_id for r in outcome.preview.result.rows]).count()
+            measured["enrolled"] = Enrolment.objects.filter(klass=klass).count()
+            raise _Rollback
+    except _Rollback:
+        pass
+    finally:
+        if upload is not None:
+            discard_upload(upload)  # the file, its cached table and rows
+    return measured
+
+
+def run() -> list[tuple[str, float, str]]:
+    import os
+
+    from django.test import override_settings
+    from django.utils import translation
+
+    from training.nominations.sample_workbooks import large_list
+
+    # Best of a few runs of each side: on a shared 2-core machine one run of either varies by a third.
+    repeat = int(os.environ.get("TTCT_BENCH_REPEAT", "3"))
     figures: list[tuple[str, float, str]] = []
     with tempfile.TemporaryDirectory() as folder, translation.override("vi"), override_settings(MEDIA_ROOT=folder):
         path = Path(folder) / "danh_sach_cu_di_hoc.xlsx"
@@ -75,36 +112,16 @@ def run() -> list[tuple[str, float, str]]:
         data = large_list(ROWS, serial_start=SERIAL_START)
         path.write_bytes(data)
         figures.append((f"nominations_build_{ROWS}_workbook", time.perf_counter() - started, "s"))
-
-        floor, floor_cpu = _floor(path)
-        upload = None
-        try:
-            with transaction.atomic():
-                klass = open_class("BENCH-NOM", capacity=ROWS)
-                upload = store_upload(actor=None, klass=klass, data=data, filename=path.name)
-                started, cpu = time.perf_counter(), time.process_time()
-                preview = preview_nominations(actor=None, klass=klass, source=table_of(upload))
-                preview_time, preview_cpu = time.perf_counter() - started, time.process_time() - cpu
-                summary = preview.summary()
-                if summary["total"] != ROWS or summary["error"] or summary["to_enrol"] != ROWS:
-                    raise RuntimeError(f"unexpected preview of the bench workbook: {summary}")
-
-                started, cpu = time.perf_counter(), time.process_time()
-                outcome = import_nominations(actor=None, klass=klass, source=table_of(upload),
-                                             filename=upload.filename)
-                confirm_time, confirm_cpu = time.perf_counter() - started, time.process_time() - cpu
-                created = Person.objects.filter(national_id__in=[
-                    r.national_id for r in outcome.preview.result.rows]).count()
-                enrolled = Enrolment.objects.filter(klass=klass).count()
-                raise _Rollback
-        except _Rollback:
-            pass
-        finally:
-            if upload is not None:
-                discard_upload(upload)  # the file and its cached table
+        floors = [_floor(path) for _ in range(repeat)]
+        runs = [_import_once(data, path.name) for _ in range(repeat)]
+    best = min(runs, key=lambda m: m["preview"][0] + m["confirm"][0])
+    preview_time, confirm_time = best["preview"][0], best["confirm"][0]
+    cpu = min(m["preview"][1] + m["confirm"][1] for m in runs)
+    floor, floor_cpu = min(wall for wall, _cpu in floors), min(cpu for _wall, cpu in floors)
 
     total = preview_time + confirm_time
     figures += [
+        (f"nominations_runs_{ROWS}", float(repeat), "runs (best of each side)"),
         (f"nominations_preview_{ROWS}", preview_time, "s"),
         (f"nominations_confirm_{ROWS}", confirm_time, "s"),
         (f"nominations_preview_and_confirm_{ROWS}", total, "s"),
@@ -112,11 +129,11 @@ def run() -> list[tuple[str, float, str]]:
         (f"nominations_floor_read_and_copy_{ROWS}", floor, "s"),
         (f"nominations_ratio_to_floor_{ROWS}", total / floor, "x"),
         # This process's CPU alone (the database server's work is not in it): steadier on a busy machine.
-        (f"nominations_preview_and_confirm_cpu_{ROWS}", preview_cpu + confirm_cpu, "s"),
+        (f"nominations_preview_and_confirm_cpu_{ROWS}", cpu, "s"),
         (f"nominations_floor_cpu_{ROWS}", floor_cpu, "s"),
-        (f"nominations_cpu_ratio_to_floor_{ROWS}", (preview_cpu + confirm_cpu) / floor_cpu, "x"),
-        (f"nominations_new_persons_{ROWS}", float(outcome.new_persons), "persons"),
-        (f"nominations_persons_written_{ROWS}", float(created), "persons"),
-        (f"nominations_enrolled_{ROWS}", float(enrolled), "enrolments"),
+        (f"nominations_cpu_ratio_to_floor_{ROWS}", cpu / floor_cpu, "x"),
+        (f"nominations_new_persons_{ROWS}", float(best["new_persons"]), "persons"),
+        (f"nominations_persons_written_{ROWS}", float(best["created"]), "persons"),
+        (f"nominations_enrolled_{ROWS}", float(best["enrolled"]), "enrolments"),
     ]
     return figures
