@@ -17,6 +17,7 @@ database as it found it (the audit log is append-only and must not be cleaned up
 
 from __future__ import annotations
 
+import os
 import tempfile
 import time
 from pathlib import Path
@@ -96,8 +97,6 @@ def _import_once(data: bytes, filename: str) -> dict:
 
 
 def run() -> list[tuple[str, float, str]]:
-    import os
-
     from django.test import override_settings
     from django.utils import translation
 

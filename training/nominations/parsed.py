@@ -19,7 +19,7 @@ from training.nominations.importers import ImportRow
 from training.nominations.importers.reader import SheetTable
 from training.nominations.importers.rows import RowParser
 
-ROWS_SECONDS = 15 * 60  # as long as the table itself is kept
+KEPT_SECONDS = 15 * 60  # how long a kept upload's table and parsed rows stay in the cache, not a day
 
 
 def rows_key(table_key: str) -> str:
@@ -39,5 +39,5 @@ def parsed_rows(table: SheetTable, *, overrides: dict, today: dt.date) -> list[I
     parser = RowParser(today=today, columns={c.field: c.letter for c in table.columns})
     rows = [parser.parse(raw, overrides.get(raw.row)) for raw in table.rows]
     if key:
-        cache.set(key, (fingerprint, rows), ROWS_SECONDS)  # pickled now, before anyone changes them
+        cache.set(key, (fingerprint, rows), KEPT_SECONDS)  # pickled now, before anyone changes them
     return rows

@@ -22,12 +22,12 @@ from django.utils.translation import gettext as _
 
 from core.bulk import gc_paused
 from training.nominations.importers.reader import SheetTable
-from training.nominations.parsed import rows_key
+from training.nominations.parsed import KEPT_SECONDS, rows_key
 from training.nominations.services import Choices, read_list
 
 MAX_BYTES = 10 * 1024 * 1024  # a 5,000-row list is about 300 kB
 KEEP_SECONDS = 24 * 3600
-TABLE_SECONDS = 15 * 60  # a parsed table stays in the process's cache this long, not a day
+TABLE_SECONDS = KEPT_SECONDS  # the table and its parsed rows are kept alike
 PENDING_PER_USER = 5  # a user's older unconfirmed uploads are discarded beyond this
 _TOKEN = re.compile(r"[0-9a-f]{32}")
 
