@@ -28,6 +28,7 @@ def _build_class():
     from accounts.models import User
     from curriculum.models import ProgrammeVersion
     from people.models import Person
+    from training.attendance import tallies
     from training.models import Attendance, Enrolment, Klass, Score, Session
     from training.results.services import recompute_results
 
@@ -55,6 +56,7 @@ def _build_class():
         Attendance(session=s, enrolment=e, status="present" if (s.pk + e.pk) % 17 else "excused")
         for s in sessions for e in enrolments
     ], batch_size=5000)
+    tallies.refresh_classes([klass.pk])
     Score.objects.bulk_create([
         Score(enrolment=e, component=c, value=Decimal("7.5")) for e in enrolments for c in version.components.all()
     ], batch_size=5000)

@@ -23,6 +23,7 @@ from curriculum.models import Programme, ProgrammeVersion, Topic
 from facilities.models import Room
 from lecturers.models import ClosingReport, RatingCount, Survey, SurveyItem, SurveyTemplate
 from people.models import Lecturer, Person
+from training.attendance import tallies
 from training.models import AnnualPlan, Attendance, Enrolment, Klass, PlanLine, Result, Session
 
 CLASSES, LEARNERS, FINISHED = 6, 20, 4
@@ -131,6 +132,7 @@ def _classes(todo: list, year: int) -> int:
     insert_rows(Attendance, [
         Attendance(session=s, enrolment=e, status="excused" if (s.pk + e.pk) % 9 == 0 else "present")
         for s in sessions for e in by_class.get(s.klass_id, [])])
+    tallies.refresh_classes(k.pk for k in classes)
     finished = {k.pk: k for k in classes if k.status == Klass.Status.CLOSED}
     results = [Result(enrolment=e, completed=n % 10 != 9, final_score=Decimal("7.5"))
                for kid in finished for n, e in enumerate(by_class.get(kid, []))]

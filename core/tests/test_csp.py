@@ -65,6 +65,7 @@ def test_pages_break_no_rule_of_the_policy(browser_page, world):
     from django.urls import reverse
 
     from conftest import browser_login
+    from training.attendance import tallies
     from training.models import Attendance
     from training.tests.factories import classes as make
 
@@ -74,6 +75,7 @@ def test_pages_break_no_rule_of_the_policy(browser_page, world):
                          end_date=dt.date(2026, 3, 6))
     Attendance.objects.create(session=make.session(running), enrolment=make.enrol(running, world.person_a),
                               status="present")
+    tallies.refresh_classes([running.pk])
     page = browser_page
     refused = []
     page.on("console", lambda message: refused.append(message.text)

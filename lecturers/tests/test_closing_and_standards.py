@@ -21,6 +21,7 @@ from lecturers.standards import centre_members, share_meeting
 from lecturers.statement import yearly_statement
 from lecturers.tests.builders import fee_table, guest, make_class, teach
 from tests import factories as f
+from training.attendance import tallies
 from training.models import Attendance
 from training.tests.factories.timetable import learners
 
@@ -38,6 +39,7 @@ def test_closing_report_is_frozen_when_final(client, world):
     for session in sessions:
         Attendance.objects.bulk_create(Attendance(session=session, enrolment=e, status="present") for e in enrolments[:3])
         Attendance.objects.create(session=session, enrolment=enrolments[3], status="unexcused")
+    tallies.refresh([e.pk for e in enrolments])
     client.force_login(world.officer_a)
     url = reverse("lecturers:closing_report", args=[klass.pk])
     assert client.post(url, {"assessment": "Lớp học nghiêm túc.", "strengths": "Chuyên cần cao"}).status_code == 302

@@ -39,6 +39,7 @@ from lecturers.models import (
 )
 from people.models import Lecturer, StaffAssignment
 from tests import factories as f
+from training.attendance import tallies
 from training.models import Attendance, Enrolment, Klass, Result, Session
 from training.tests.factories.classes import klass, plan, version
 
@@ -172,6 +173,7 @@ def build_succession_centre(world) -> dict:
     marks = [(s1, e1[0], "present"), (s1, e1[1], "present"), (s1, e1[2], "unexcused"), (s2, e1[0], "present"),
              (s2, e1[1], "present"), (s2, e1[2], "present"), (s3, e3[0], "late"), (s3, e3[1], "excused")]
     Attendance.objects.bulk_create([Attendance(session=s, enrolment=e, status=st) for s, e, st in marks])
+    tallies.refresh({e.pk for _s, e, _st in marks})
 
     t_dvm = dvm.topics.first()
     t_sc = sc.topics.first()

@@ -22,6 +22,7 @@ from core.audit import record
 from core.models import AuditEvent
 from core.services import require
 from core.text import join_full_name, short_date
+from training.attendance import tallies
 from training.models import Attendance, Enrolment, Klass, Session
 from training.permissions import records_attendance
 from training.timetable.rules import PART_ORDER
@@ -109,6 +110,8 @@ def record_attendance(
             changed.append(mark)
     Attendance.objects.bulk_create(new, batch_size=500)
     Attendance.objects.bulk_update(changed, ["status", "note", "recorded_by", "recorded_at"], batch_size=500)
+    if new or changed:
+        tallies.refresh(active)
     first_time = not session.attendance_taken
     if first_time:
         session.attendance_taken = True

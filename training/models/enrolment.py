@@ -31,6 +31,9 @@ class Progress(models.TextChoices):
     WITHDRAWN = "withdrawn", _("withdrawn")
 
 
+TALLY_FIELDS = ("marks_recorded", "marks_present")
+
+
 class Enrolment(TimeStampedModel):
     class Status(models.TextChoices):
         ENROLLED = "enrolled", _("enrolled")
@@ -62,6 +65,10 @@ class Enrolment(TimeStampedModel):
         help_text=_("Why the learner was enrolled although an eligibility rule said otherwise."),
     )
     source_row = models.PositiveIntegerField(_("row in the nomination list"), null=True, blank=True)
+    # The learner's attendance marks and those present or late, kept by training.attendance.tallies when
+    # marks are saved: lists of classes add up their learners' counts instead of reading every mark.
+    marks_recorded = models.PositiveIntegerField(_("attendance marks"), default=0, editable=False)
+    marks_present = models.PositiveIntegerField(_("marks present or late"), default=0, editable=False)
 
     objects = EnrolmentQuerySet.as_manager()
 
@@ -74,6 +81,14 @@ class Enrolment(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.person_id} @ {self.klass_id}"
+
+    def save(self, *args, **kwargs):
+        # The attendance counts are written only by training.attendance.tallies.refresh: an enrolment read
+        # before a sheet was saved (a withdrawal, an edit) must not put its older counts back.
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [f.name for f in self._meta.concrete_fields
+                                       if not f.primary_key and f.name not in TALLY_FIELDS]
+        super().save(*args, **kwargs)
 
     @property
     def progress(self) -> str:

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from certificates.models import Certificate, CertificateRegister
+from training.attendance import tallies
 from training.models import Attendance, Result
 from training.tests.factories import classes as make
 
@@ -54,6 +55,7 @@ def _fill(world, n: int):
         s = make.session(running)
         Attendance.objects.create(session=s, enrolment=a, status="present")
         Attendance.objects.create(session=s, enrolment=b, status="unexcused")
+        tallies.refresh([a.pk, b.pk])
         done = make.klass(world.centre_a, ver, status="closed")
         c = make.enrol(done, world.person_a)
         Result.objects.create(enrolment=c, completed=True, final_score=8)
@@ -130,6 +132,7 @@ def test_attendance_counts_are_the_active_learners_marks_and_those_present_or_la
         for e, status in zip(learners, statuses, strict=True):
             Attendance.objects.create(session=s, enrolment=e, status=status)
     Attendance.objects.create(session=first, enrolment=gone, status="present")  # not an active learner's mark
+    tallies.refresh_classes([k.pk])
     empty = make.klass(world.centre_a, status="open")
     rows = {r.pk: r for r in with_figures(Klass.objects.filter(pk__in=[k.pk, empty.pk]))}
     assert attendance_counts(rows[k.pk]) == (6, 4) and attendance_rate(rows[k.pk]) == 67

@@ -15,6 +15,7 @@ from org.models import DocumentHeading
 from people.models import StaffAssignment
 from tests import factories as f
 from tests.documents import BIRTH_DATE, assert_times_family, docx_paragraphs, pdf_pages, pdf_text, xlsx_rows, xlsx_text
+from training.attendance import tallies
 from training.documents import classfile
 from training.models import Attendance
 from training.tests.factories.results import approved_class, staff_the_centre
@@ -50,6 +51,7 @@ def klass(world):
     first.attendance_taken = True
     first.save()
     Attendance.objects.create(session=first, enrolment=k.enrolments.first(), status=Attendance.Status.EXCUSED)
+    tallies.refresh_classes([k.pk])
     return classfile.load_class(k.pk)
 
 

@@ -12,6 +12,7 @@ from curriculum.choices import CertificateType, GradingScheme
 from org.models import CentreHost
 from people.models import StaffAssignment
 from tests import factories as f
+from training.attendance import tallies
 from training.models import Attendance, Klass, Session
 from training.results.services import approve_results, recompute_results
 from training.tests.factories import (
@@ -120,6 +121,7 @@ def fill_scores(klass, values) -> None:
 def mark_absent(klass, enrolment, count: int) -> None:
     for session in klass.sessions.order_by("date")[:count]:
         Attendance.objects.create(session=session, enrolment=enrolment, status=Attendance.Status.UNEXCUSED)
+    tallies.refresh([enrolment.pk])
 
 
 def approved_class(world, *, learners=3, scores=None, **options) -> Klass:
