@@ -14,7 +14,6 @@ from decimal import ROUND_FLOOR, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -30,10 +29,7 @@ from training.timetable.rules import PART_ORDER
 Status = Attendance.Status
 ABSENT = (Status.EXCUSED, Status.UNEXCUSED)
 
-__all__ = [
-    "AttendanceGrid", "LearnerAttendance", "SheetSummary", "absence_percents", "attendance_rates",
-    "class_attendance", "record_attendance", "session_sheet",
-]
+__all__ = ["AttendanceGrid", "LearnerAttendance", "SheetSummary", "class_attendance", "record_attendance", "session_sheet"]
 
 # ------------------------------------------------------------------------------------------ rights
 
@@ -241,30 +237,3 @@ def class_attendance(klass: Klass) -> AttendanceGrid:
         ))
     return AttendanceGrid(klass=klass, sessions=sessions, rows=rows, max_absence_percent=max_percent,
                           allowed=allowed, held=sum(1 for s in sessions if s.attendance_taken), counts=dict(counts))
-
-
-def absence_percents(klass: Klass) -> dict[int, Decimal]:
-    """Enrolment id -> share of the class's sessions missed (excused or not), in %, for the results (two queries)."""
-    total = Session.objects.filter(klass=klass).count()
-    absent = dict(
-        Attendance.objects.filter(session__klass=klass, status__in=ABSENT)
-        .values_list("enrolment_id").annotate(n=Count("id")).values_list("enrolment_id", "n")
-    )
-    ids = Enrolment.objects.filter(klass=klass).values_list("pk", flat=True)
-    return {
-        pk: (Decimal(absent.get(pk, 0)) * 100 / total).quantize(Decimal("0.01")) if total else Decimal(0)
-        for pk in ids
-    }
-
-
-def attendance_rates(class_ids) -> dict[int, Decimal]:
-    """Class id -> share of recorded marks that are present or late, in % (one query for any number of classes)."""
-    rows = (
-        Attendance.objects.filter(session__klass_id__in=list(class_ids))
-        .values("session__klass_id")
-        .annotate(total=Count("id"), here=Count("id", filter=Q(status__in=[Status.PRESENT, Status.LATE])))
-    )
-    return {
-        r["session__klass_id"]: (Decimal(r["here"]) * 100 / r["total"]).quantize(Decimal("0.1"))
-        for r in rows if r["total"]
-    }

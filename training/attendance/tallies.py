@@ -8,6 +8,9 @@ to read, on every class list and home page that shows it.
 calls it for the learners of the sheet it saved; anything else that writes marks directly (the scale seeder,
 benchmarks, test builders) calls it after. Marks leave only with their enrolment or session (cascades), and a
 session whose attendance was taken cannot be deleted, so no other change makes the counts stale.
+
+The counts serve lists and summaries only. What decides a learner's result (the absence rule in
+training.results) and the class grid read the marks themselves.
 """
 
 from __future__ import annotations
