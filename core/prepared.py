@@ -9,6 +9,9 @@ then runs that SQL with each call's values in their places.
 Stand-ins must be of the same kind as the real values (never None: the ORM writes `IS NULL` for it),
 reach the driver unchanged (an exact or range lookup, not `contains`, whose value becomes a pattern),
 and be unusual enough to appear nowhere else in the query; compiling refuses a stand-in it cannot find.
+
+`PreparedAnnotations` does the same for annotations that take no values of their own, such as the
+per-row counts of a list (correlated subqueries): compiled once, added to each queryset as SQL.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from collections.abc import Callable
 
 from django.db import connections
 from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
 
 
 def _adapted(connection, value):
@@ -60,3 +64,41 @@ class Prepared:
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
+
+
+class PreparedAnnotations:
+    """Annotations whose SQL the ORM compiles once per database backend, for querysets of one model.
+
+    A correlated subquery (`OuterRef("pk")`) costs more to build and compile than a list's whole query
+    without it: the seven figures of a class list took 5 ms of the ORM's time on every page, against
+    under 1 ms to run. `build()` returns the annotations as expressions; they are compiled once, on a
+    queryset of `model`, into SQL that names the model's table as the outer row, and `apply(queryset)`
+    adds that SQL as it is.
+
+    Only for querysets whose main table is `model`'s own, read as a query of their own: inside another
+    query (as a subquery, where the ORM renames tables) the outer row would be a different one.
+    """
+
+    def __init__(self, model, build: Callable[[], dict]):
+        self.model = model
+        self.build = build
+        self._compiled: dict[str, list[tuple[str, str, tuple, object]]] = {}
+
+    def _annotations(self, connection) -> list[tuple[str, str, tuple, object]]:
+        found = self._compiled.get(connection.vendor)
+        if found is None:
+            query = self.model._default_manager.annotate(**self.build()).query
+            compiler = query.get_compiler(connection=connection)
+            found = []
+            for name, expression in query.annotations.items():
+                sql, params = compiler.compile(expression)
+                found.append((name, sql, tuple(params), expression.output_field))
+            self._compiled[connection.vendor] = found
+        return found
+
+    def apply(self, queryset: QuerySet) -> QuerySet:
+        if queryset.model is not self.model:
+            raise TypeError(f"annotations of {self.model.__name__} applied to a queryset of {queryset.model.__name__}")
+        compiled = self._annotations(connections[queryset.db])
+        return queryset.annotate(**{name: RawSQL(sql, params, output_field=field) for name, sql, params, field in compiled})
+

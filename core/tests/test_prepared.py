@@ -40,3 +40,47 @@ def test_a_stand_in_missing_from_the_query_is_refused():
     read = Prepared(lambda key: Session.objects.filter(session_key="fixed").values_list("session_key"), "stand-in")
     with pytest.raises(RuntimeError):
         read.rows("anything")
+
+
+def _permission_counts():
+    from django.contrib.auth.models import Permission
+    from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+    from django.db.models.functions import Coalesce
+
+    per_group = (Permission.objects.filter(group=OuterRef("pk")).order_by().values("group")
+                 .annotate(n=Count("pk")).values("n")[:1])
+    return {"granted": Coalesce(Subquery(per_group, output_field=IntegerField()), Value(0))}
+
+
+def test_prepared_annotations_give_the_orms_values_and_compile_once():
+    from django.contrib.auth.models import Group, Permission
+
+    from core.prepared import PreparedAnnotations
+
+    permissions = list(Permission.objects.order_by("pk")[:3])
+    two, one, none = Group.objects.create(name="hai"), Group.objects.create(name="mot"), Group.objects.create(name="khong")
+    two.permissions.set(permissions[:2])
+    one.permissions.set(permissions[2:])
+    builds = []
+
+    def build():
+        builds.append(1)
+        return _permission_counts()
+
+    counts = PreparedAnnotations(Group, build)
+    groups = Group.objects.filter(pk__in=[two.pk, one.pk, none.pk])
+    by_orm = dict(groups.annotate(**_permission_counts()).values_list("name", "granted"))
+    assert dict(counts.apply(groups).values_list("name", "granted")) == by_orm == {"hai": 2, "mot": 1, "khong": 0}
+    # Filtered and ordered on the annotation, and compiled only the first time.
+    assert list(counts.apply(groups).filter(granted__gt=0).order_by("-granted").values_list("name", flat=True)) == [
+        "hai", "mot"]
+    assert len(builds) == 1
+
+
+def test_prepared_annotations_refuse_another_models_queryset():
+    from django.contrib.auth.models import Group, Permission
+
+    from core.prepared import PreparedAnnotations
+
+    with pytest.raises(TypeError):
+        PreparedAnnotations(Group, _permission_counts).apply(Permission.objects.all())

@@ -8,6 +8,7 @@ from django.db.models import BigIntegerField, Count, IntegerField, OuterRef, Sub
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from core.prepared import PreparedAnnotations
 from training.models import Enrolment, Klass, Result, Session
 
 ENROLLED = Enrolment.Status.ENROLLED
@@ -24,11 +25,8 @@ def _count(queryset, group_by: str):
     )
 
 
-def with_enrolment(queryset):
-    """`enrolled`: active learners of each class."""
-    return queryset.annotate(
-        enrolled=_count(Enrolment.objects.filter(klass=OuterRef("pk"), status=ENROLLED), "klass"),
-    )
+def _enrolment() -> dict:
+    return {"enrolled": _count(Enrolment.objects.filter(klass=OuterRef("pk"), status=ENROLLED), "klass")}
 
 
 # The attendance marks of a class and those present or late, added up from its learners' counts
@@ -45,6 +43,32 @@ def _attendance():
     return Coalesce(Subquery(both, output_field=BigIntegerField()), Value(0))
 
 
+def _figures() -> dict:
+    return {
+        **_enrolment(),
+        "attendance_packed": _attendance(),
+        "sessions_total": _count(Session.objects.filter(klass=OuterRef("pk")), "klass"),
+        "sessions_taken": _count(Session.objects.filter(klass=OuterRef("pk"), attendance_taken=True), "klass"),
+        "results": _count(Result.objects.filter(enrolment__klass=OuterRef("pk"), enrolment__status=ENROLLED),
+                          "enrolment__klass"),
+        "completed": _count(Result.objects.filter(enrolment__klass=OuterRef("pk"), completed=True,
+                                                  enrolment__status=ENROLLED), "enrolment__klass"),
+        # Through the reverse relation: the certificates app sits above training.
+        "certificates": _count(Enrolment.objects.filter(klass=OuterRef("pk"), certificates__status=VALID_CERTIFICATE),
+                               "klass"),
+    }
+
+
+# Compiled once per backend: building these subqueries cost more than running them (core/prepared.py).
+_ENROLMENT = PreparedAnnotations(Klass, _enrolment)
+_FIGURES = PreparedAnnotations(Klass, _figures)
+
+
+def with_enrolment(queryset):
+    """`enrolled`: active learners of each class. For a queryset of classes read as a query of its own."""
+    return _ENROLMENT.apply(queryset)
+
+
 def attendance_counts(klass) -> tuple[int, int]:
     """(marks, present or late) of a class annotated by `with_figures`."""
     both = getattr(klass, "attendance_packed", 0) or 0
@@ -52,21 +76,9 @@ def attendance_counts(klass) -> tuple[int, int]:
 
 
 def with_figures(queryset):
-    """Enrolment, attendance marks (see `attendance_counts`), results computed / completed, certificates issued."""
-    return with_enrolment(queryset).annotate(
-        attendance_packed=_attendance(),
-        sessions_total=_count(Session.objects.filter(klass=OuterRef("pk")), "klass"),
-        sessions_taken=_count(
-            Session.objects.filter(klass=OuterRef("pk"), attendance_taken=True), "klass"
-        ),
-        results=_count(Result.objects.filter(enrolment__klass=OuterRef("pk"), enrolment__status=ENROLLED),
-                       "enrolment__klass"),
-        completed=_count(Result.objects.filter(enrolment__klass=OuterRef("pk"), completed=True,
-                                               enrolment__status=ENROLLED), "enrolment__klass"),
-        # Through the reverse relation: the certificates app sits above training.
-        certificates=_count(Enrolment.objects.filter(klass=OuterRef("pk"), certificates__status=VALID_CERTIFICATE),
-                            "klass"),
-    )
+    """Enrolment, attendance marks (see `attendance_counts`), results computed / completed, certificates issued.
+    For a queryset of classes read as a query of its own (see `PreparedAnnotations`)."""
+    return _FIGURES.apply(queryset)
 
 
 def attendance_rate(klass) -> int | None:

@@ -137,3 +137,18 @@ def test_attendance_counts_are_the_active_learners_marks_and_those_present_or_la
     rows = {r.pk: r for r in with_figures(Klass.objects.filter(pk__in=[k.pk, empty.pk]))}
     assert attendance_counts(rows[k.pk]) == (6, 4) and attendance_rate(rows[k.pk]) == 67
     assert attendance_counts(rows[empty.pk]) == (0, 0) and attendance_rate(rows[empty.pk]) is None
+
+
+def test_figures_compiled_once_are_those_the_orm_computes(world):
+    from training.classes.figures import _figures, with_enrolment, with_figures
+    from training.models import Klass, Session
+
+    _fill(world, 2)
+    Session.objects.filter(pk=Session.objects.order_by("pk").values("pk")[:1]).update(attendance_taken=True)
+    names = list(_figures())
+    classes = Klass.objects.order_by("pk")
+    by_orm = list(classes.annotate(**_figures()).values_list("pk", *names))
+    assert list(with_figures(classes).values_list("pk", *names)) == by_orm
+    assert list(with_enrolment(classes).values_list("pk", "enrolled")) == [row[:2] for row in by_orm]
+    # Every figure is non-zero somewhere, so the comparison says something about each of them.
+    assert all(any(row[i] for row in by_orm) for i in range(1, len(names) + 1))
