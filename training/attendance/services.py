@@ -71,6 +71,10 @@ def record_attendance(
     notes = {int(k): (v or "").strip() for k, v in (notes or {}).items()}  # over 200 characters: refused
     klass = session.klass
     require(records_attendance(actor, session))
+    # One sheet of a class at a time, and none once its results are approved (the approval locks the class
+    # too): each save counts its learners' marks again (tallies.refresh), and two sheets saved at once would
+    # each count without the other's marks.
+    klass.status = Klass.objects.select_for_update().filter(pk=klass.pk).values_list("status", flat=True).get()
     if klass.results_locked:
         raise ValidationError(_("The results of class %(code)s are approved; attendance can no longer be changed.")
                               % {"code": klass.code})

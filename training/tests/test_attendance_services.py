@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from core.models import AuditEvent
 from training.attendance import services as svc
-from training.models import Attendance, Enrolment, Session
+from training.models import Attendance, Enrolment, Klass, Session
 from training.tests.factories.timetable import learners, make_class, session
 
 MON = dt.date(2026, 3, 2)
@@ -143,3 +143,14 @@ def test_sheet_defaults_to_present(world, klass_with_learners):
     rows = svc.session_sheet(s)
     assert [status for _, status, _ in rows] == [S.PRESENT] * 4
     assert {e.pk for e, _, _ in rows} == {e.pk for e in enrolled}
+
+
+def test_a_sheet_is_refused_once_the_results_are_approved_even_from_a_page_opened_before(world, klass_with_learners):
+    """The class is read again under its lock: the approval may have happened since the sheet was opened."""
+    klass, enrolled = klass_with_learners
+    s = session(klass, MON)
+    opened = Session.objects.select_related("klass").get(pk=s.pk)
+    Klass.objects.filter(pk=klass.pk).update(status=Klass.Status.RESULTS_APPROVED)
+    with pytest.raises(ValidationError):
+        svc.record_attendance(actor=world.officer_a, session=opened, marks={enrolled[0].pk: S.LATE}, today=TODAY)
+    assert not Attendance.objects.filter(session=s).exists()
