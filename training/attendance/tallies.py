@@ -15,7 +15,7 @@ training.results) and the class grid read the marks themselves.
 
 from __future__ import annotations
 
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from training.models import Attendance, Enrolment
@@ -43,4 +43,14 @@ def refresh_classes(class_ids) -> int:
     return refresh(Enrolment.objects.filter(klass_id__in=list(class_ids)))
 
 
-__all__ = ["PRESENT_OR_LATE", "refresh", "refresh_classes"]
+def differences():
+    """Enrolments whose kept counts differ from their marks, with the recount as `counted` and `counted_present`
+    (one grouped query over all enrolments: for `manage.py recount_attendance`, not for pages)."""
+    return (Enrolment.objects
+            .annotate(counted=Count("attendance"),
+                      counted_present=Count("attendance", filter=Q(attendance__status__in=PRESENT_OR_LATE)))
+            .exclude(counted=F("marks_recorded"), counted_present=F("marks_present"))
+            .order_by("pk"))
+
+
+__all__ = ["PRESENT_OR_LATE", "differences", "refresh", "refresh_classes"]

@@ -101,3 +101,30 @@ def test_the_migration_counts_the_marks_already_recorded(world, klass):
     migration.count_marks(apps, SimpleNamespace(connection=connection))
     assert kept(klass) == counted_again(klass)
     assert kept(klass)[a.pk] == (1, 1) and kept(klass)[b.pk] == (1, 0)
+
+
+def test_the_recount_command_reports_and_fixes_counts_left_behind(world, klass):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    a, b, _c, _d = klass.enrolments.order_by("pk")
+    s = session(klass, MON)
+    svc.record_attendance(actor=world.officer_a, session=s, marks={}, today=TODAY)
+    out = StringIO()
+    call_command("recount_attendance", stdout=out)
+    assert "match" in out.getvalue()
+    # A repair made directly in the database: the counts are left behind.
+    Attendance.objects.filter(session=s, enrolment=a).update(status=S.UNEXCUSED)
+    Attendance.objects.filter(session=s, enrolment=b).delete()
+    out = StringIO()
+    with pytest.raises(CommandError):
+        call_command("recount_attendance", stdout=out)
+    assert f"enrolment {a.pk} in {klass.code}: marks 1 -> 1, present or late 1 -> 0" in out.getvalue()
+    assert f"enrolment {b.pk} in {klass.code}: marks 1 -> 0" in out.getvalue()
+    assert kept(klass)[a.pk] == (1, 1)  # reported, not changed
+    call_command("recount_attendance", "--fix", stdout=StringIO())
+    assert kept(klass) == counted_again(klass)
+    out = StringIO()
+    call_command("recount_attendance", stdout=out)
+    assert "match" in out.getvalue()
