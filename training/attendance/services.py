@@ -181,7 +181,7 @@ class AttendanceGrid:
         total = sum(self.counts.values())
         if not total:
             return None
-        present = self.counts.get(Status.PRESENT, 0) + self.counts.get(Status.LATE, 0)
+        present = sum(self.counts.get(status, 0) for status in tallies.PRESENT_OR_LATE)
         return (Decimal(present) * 100 / total).quantize(Decimal("0.1"))
 
 

@@ -15,7 +15,7 @@ training.results) and the class grid read the marks themselves.
 
 from __future__ import annotations
 
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from training.models import Attendance, Enrolment
@@ -30,7 +30,7 @@ def _counted(marks):
 
 def refresh(enrolments) -> int:
     """Count the marks of these enrolments (a queryset or a list of ids) again; one UPDATE. Returns the rows."""
-    ids = enrolments.values("pk") if hasattr(enrolments, "values") else list(enrolments)
+    ids = enrolments.values("pk") if isinstance(enrolments, QuerySet) else list(enrolments)
     marks = Attendance.objects.filter(enrolment=OuterRef("pk"))
     return Enrolment.objects.filter(pk__in=ids).update(
         marks_recorded=_counted(marks),
