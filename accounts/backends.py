@@ -2,7 +2,8 @@
 once (core.prepared) instead of through the ORM.
 
 Every logged-in request reads its user by key; the read has the same text for every user, so only the id
-changes. Logging in is ModelBackend's own. Sessions saved before this backend existed name ModelBackend,
+changes; while nothing about users and roles changes, each worker remembers the row (accounts.access).
+Logging in is ModelBackend's own. Sessions saved before this backend existed name ModelBackend,
 which therefore stays listed after it (settings.AUTHENTICATION_BACKENDS) to read their users; so that a
 login is never checked twice, this backend ends the search when it has checked a username and password
 and refused them (raising PermissionDenied, which Django's `authenticate` takes as "stop here"; the
@@ -16,6 +17,7 @@ from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import PermissionDenied
 from django.db import connections
 
+from accounts.access import recall, token_of_request
 from core.prepared import Prepared
 
 _USING = "default"
@@ -56,14 +58,23 @@ class UserBackend(ModelBackend):
         return user
 
     def get_user(self, user_id):
-        rows = _READ.rows(user_id)
-        if not rows:
+        token = token_of_request()
+        values = recall(token, ("user", user_id), lambda: _user_values(user_id), using=_USING)
+        if values is None:
             return None
-        connection = connections[_USING]
-        values = [_convert(value, column, converters, connection)
-                  for value, (column, converters) in zip(rows[0], _row_converters(connection), strict=True)]
+        # A new instance on every request: views may change the one they are given.
         user = get_user_model().from_db(_USING, _names(), values)
+        user.access_token = token
         return user if self.user_can_authenticate(user) else None
+
+
+def _user_values(user_id) -> tuple | None:
+    rows = _READ.rows(user_id)
+    if not rows:
+        return None
+    connection = connections[_USING]
+    return tuple(_convert(value, column, converters, connection)
+                 for value, (column, converters) in zip(rows[0], _row_converters(connection), strict=True))
 
 
 def _convert(value, column, converters, connection):

@@ -34,6 +34,19 @@ class User(AbstractUser):
         return self.get_full_name() or self.username
 
 
+class AccessVersion(models.Model):
+    """One row whose token changes with every change to what decides a login's access (accounts.access):
+    database triggers on the tables of `accounts.access.ACCESS_TABLES` give it a new random value."""
+
+    token = models.BigIntegerField()
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="access_version_single_row")]
+
+    def __str__(self) -> str:
+        return str(self.token)
+
+
 class Role(models.TextChoices):
     SYSTEM_ADMIN = "system_admin", _("system administrator")
     PROVINCE_SUPERVISOR = "province_supervisor", _("province supervisor")

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.utils import timezone
 
+from accounts.access import recall_for
 from accounts.models import Role, RoleAssignment, centre_model, unit_model
 from core.prepared import Prepared
 from core.scope import ANONYMOUS, Scope
@@ -133,12 +134,14 @@ def compute_scope(user) -> Scope:
 
 
 def scope_of(user) -> Scope:
-    """The user's scope, computed once per user object (i.e. once per request)."""
+    """The user's scope, computed once per user object (i.e. once per request), and remembered across
+    requests while the access token the user was read with holds (accounts.access)."""
     cached = getattr(user, "_ttct_scope", None)
     if cached is None:
-        cached = compute_scope(user)
         if getattr(user, "is_authenticated", False):
-            user._ttct_scope = cached
+            cached = user._ttct_scope = recall_for(user, ("scope", timezone.localdate()), lambda: compute_scope(user))
+        else:
+            cached = compute_scope(user)
     return cached
 
 

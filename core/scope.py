@@ -1,6 +1,7 @@
 """The one vocabulary of access: what part of the organisation tree a user may see and change.
 
-A `Scope` is a plain value computed once per request by `accounts.scope.scope_of(user)` from the user's
+A `Scope` is a plain value computed once per request by `accounts.scope.scope_of(user)` (and remembered between
+requests while nothing it is read from changes, `accounts.access`) from the user's
 current role assignments. Every access rule of every app is one of its named predicates, so the rule is
 written once and menus, buttons, views and the API ask the same question. This module imports no app:
 roles are the string values of `accounts.models.Role`, and every id set is precomputed by accounts.

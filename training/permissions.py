@@ -8,6 +8,7 @@ the session or lecturer row they are given.
 
 from __future__ import annotations
 
+from accounts.access import recall_for
 from accounts.models import Role
 from accounts.scope import scope_of
 from core.prepared import Prepared
@@ -96,4 +97,4 @@ _LECTURER_PROFILE = Prepared(_lecturer_profile, -7_319_024_185)
 def has_lecturer_profile(user) -> bool:
     """A lecturer's own schedule and load pages: the login's person has a lecturer profile."""
     person_id = scope_of(user).person_id
-    return bool(person_id) and bool(_LECTURER_PROFILE.rows(person_id))
+    return bool(person_id) and recall_for(user, ("lecturer profile",), lambda: bool(_LECTURER_PROFILE.rows(person_id)))
