@@ -20,7 +20,7 @@ from core.views import apply_validation_error, flash_error
 from facilities import services
 from facilities.forms import RoomForm, editable_centres
 from facilities.models import Room
-from org.models import Centre
+from org.selectors import centre_filter
 
 
 def _require_staff(user) -> None:
@@ -42,7 +42,6 @@ def _search(queryset, text: str):
 
 
 def _spec(user) -> ListSpec:
-    centres = [(str(pk), name) for pk, name in Centre.objects.visible_to(user).values_list("pk", "name")]
     return ListSpec(
         sorts={
             "name": (gettext_lazy("Name"), "name"),
@@ -52,7 +51,7 @@ def _spec(user) -> ListSpec:
         default_sort="centre",
         search=_search,
         filters=[
-            Filter("centre", gettext_lazy("Centre"), centres, lambda qs, v: qs.filter(centre_id=int(v))),
+            centre_filter(user),
             Filter("kind", gettext_lazy("Kind"), Room.Kind.choices, lambda qs, v: qs.filter(kind=v)),
             Filter(
                 "status", gettext_lazy("Status"),

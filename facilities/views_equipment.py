@@ -20,7 +20,7 @@ from facilities.forms import ConditionCheckForm, EquipmentForm
 from facilities.inventory import export_inventory
 from facilities.models import Condition, Equipment, EquipmentCategory
 from facilities.permissions import manages_facilities, manages_some_facilities, reads_facilities
-from org.models import Centre
+from org.selectors import centre_filter
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -31,7 +31,6 @@ def require_reader(user) -> None:
 
 
 def _spec(user) -> ListSpec:
-    centres = [(str(pk), name) for pk, name in Centre.objects.visible_to(user).values_list("pk", "name")]
     categories = [(str(pk), name) for pk, name in EquipmentCategory.objects.values_list("pk", "name")]
     return ListSpec(
         sorts={
@@ -44,7 +43,7 @@ def _spec(user) -> ListSpec:
         default_sort="category",
         search=search_words,
         filters=[
-            Filter("centre", gettext_lazy("Centre"), centres, lambda qs, v: qs.filter(centre_id=int(v))),
+            centre_filter(user),
             Filter("category", gettext_lazy("Category"), categories, lambda qs, v: qs.filter(category_id=int(v))),
             Filter("condition", gettext_lazy("Condition"), Condition.choices, lambda qs, v: qs.filter(condition=v)),
         ],

@@ -27,6 +27,7 @@ from finance.models import Budget, BudgetLine, CostRule, Spending
 from finance.permissions import keeps_cost_rules, manages_finance, manages_some_finance, reads_finance
 from finance.selectors import budget_summary
 from org.models import Centre
+from org.selectors import centre_filter
 from training.models import Klass
 
 MONEY = DecimalField(max_digits=15, decimal_places=0)
@@ -44,14 +45,13 @@ def _sum_of(model, path: str, field: str):
 
 
 def _spec(user) -> ListSpec:
-    centres = [(str(pk), name) for pk, name in Centre.objects.visible_to(user).values_list("pk", "name")]
     years = [(str(y), str(y)) for y in sorted(set(Budget.objects.visible_to(user).values_list("year", flat=True)),
                                               reverse=True)]
     return ListSpec(
         sorts={"year": (gettext_lazy("Year"), "year"), "centre": (gettext_lazy("Centre"), "centre__sort_key"),
                "planned": (gettext_lazy("Planned"), "planned"), "spent": (gettext_lazy("Spent"), "spent")},
         default_sort="-year",
-        filters=[Filter("centre", gettext_lazy("Centre"), centres, lambda qs, v: qs.filter(centre_id=int(v))),
+        filters=[centre_filter(user),
                  Filter("year", gettext_lazy("Year"), years, lambda qs, v: qs.filter(year=int(v)))],
     )
 

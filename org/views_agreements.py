@@ -20,6 +20,7 @@ from core.views import apply_validation_error, flash_error
 from org import agreements
 from org.forms_agreements import AgreementForm
 from org.models import Centre, CoordinationAgreement
+from org.selectors import centre_filter
 
 STATUSES = [("in_force", gettext_lazy("in force")), ("expiring", gettext_lazy("expiring within 60 days")),
             ("expired", gettext_lazy("expired")), ("future", gettext_lazy("not yet in force"))]
@@ -42,7 +43,6 @@ def _status_filter(queryset, value):
 
 
 def _spec(user) -> ListSpec:
-    centres = [(str(pk), name) for pk, name in Centre.objects.visible_to(user).values_list("pk", "name")]
     return ListSpec(
         sorts={
             "valid_from": (gettext_lazy("Valid from"), "valid_from"),
@@ -52,7 +52,7 @@ def _spec(user) -> ListSpec:
         default_sort="-valid_from",
         search=search_words,
         filters=[
-            Filter("centre", gettext_lazy("Centre"), centres, lambda qs, v: qs.filter(centre_id=int(v))),
+            centre_filter(user),
             Filter("status", gettext_lazy("Status"), STATUSES, _status_filter),
         ],
     )

@@ -18,7 +18,7 @@ from accounts.models import Role
 from accounts.scope import require_staff, scope_of
 from core.listing import Filter, ListSpec, apply_list_params, build_list
 from core.views import apply_validation_error, flash_error
-from org.models import Centre
+from org.selectors import centre_filter
 from people import services
 from people.choices import Gender, TheoryLevel
 from people.exports import persons_workbook
@@ -26,12 +26,6 @@ from people.forms import EndTermForm, LecturerForm, MergeForm, PersonForm, Staff
 from people.models import Lecturer, Person, StaffAssignment
 from people.permissions import edits_lecturer, owns_lecturer_profile
 from people.selectors import person_enrolments
-
-
-def _centre_filter(user) -> Filter:
-    choices = [(str(pk), name) for pk, name in Centre.objects.visible_to(user).values_list("pk", "name")]
-    return Filter("centre", gettext_lazy("Centre"), choices, lambda qs, v: qs.filter(centre_id=int(v)))
-
 
 # ------------------------------------------------------------------------------------------ persons
 
@@ -72,7 +66,7 @@ def _person_spec(request) -> ListSpec:
         # A scoped search sorts all its matches whatever the page: they are read once, with their keys.
         keys_first=_sorted_among_matches(request),
         filters=[
-            _centre_filter(user),
+            centre_filter(user),
             Filter("gender", gettext_lazy("Gender"), Gender.choices, lambda qs, v: qs.filter(gender=v)),
             Filter(
                 "party", gettext_lazy("Party member"),
@@ -227,7 +221,7 @@ def _staff_spec(user) -> ListSpec:
         search=lambda qs, text: qs.filter(
             person__in=Person.objects.search(text, by_id=scope_of(user).sees_personal_data)),
         filters=[
-            _centre_filter(user),
+            centre_filter(user),
             Filter("position", gettext_lazy("Position"), StaffAssignment.Position.choices, lambda qs, v: qs.filter(position=v)),
             Filter("term", gettext_lazy("Term"), [("current", gettext_lazy("current")), ("ended", gettext_lazy("ended"))],
                    lambda qs, v: qs.current() if v == "current" else qs.filter(end_date__isnull=False)),
@@ -299,7 +293,7 @@ def _lecturer_spec(user) -> ListSpec:
         default_sort="name",
         search=lambda qs, text: qs.filter(person__in=Person.objects.search(text)),
         filters=[
-            _centre_filter(user),
+            centre_filter(user),
             Filter("kind", gettext_lazy("Kind"), Lecturer.Kind.choices, lambda qs, v: qs.filter(kind=v)),
             Filter("theory", gettext_lazy("Political theory level"), [c for c in TheoryLevel.choices if c[0]],
                    lambda qs, v: qs.filter(theory_level=v)),

@@ -16,6 +16,7 @@ from accounts.scope import scope_of
 from core.listing import Filter, ListSpec, build_list
 from core.views import apply_validation_error, flash_error
 from org.models import Centre
+from org.selectors import centre_filter
 from reports import permissions, services
 from reports.documents import centre_file, number_text
 from reports.forms import CorrectionForm, GenerateForm, TextsForm
@@ -32,7 +33,6 @@ def _require_reader(user):
 
 
 def _spec(user) -> ListSpec:
-    centres = [(str(pk), name) for pk, name in Centre.objects.visible_to(user).values_list("pk", "name")]
     kinds = [(str(pk), name) for pk, name in ReportKind.objects.values_list("pk", "name")]
     return ListSpec(
         sorts={
@@ -44,7 +44,7 @@ def _spec(user) -> ListSpec:
         default_sort="-period",
         search=lambda qs, text: qs.filter(doc_label__icontains=text.strip()),
         filters=[
-            Filter("centre", gettext_lazy("Centre"), centres, lambda qs, v: qs.filter(centre_id=int(v))),
+            centre_filter(user),
             Filter("kind", gettext_lazy("Report kind"), kinds, lambda qs, v: qs.filter(kind_id=int(v))),
             Filter("status", gettext_lazy("Status"), Report.Status.choices, lambda qs, v: qs.filter(status=v)),
         ],

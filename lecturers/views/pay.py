@@ -26,7 +26,7 @@ from lecturers.services import pay as services
 from lecturers.statement import yearly_statement
 from lecturers.views.common import file_response, managed_lecturer, visible_class, visible_lecturer, year_param
 from lecturers.years import norm_table_for, year_label
-from org.models import Centre
+from org.selectors import centre_filter
 from training.models import Klass, Session
 
 
@@ -76,13 +76,12 @@ def fee_table_edit(request, pk: int | None = None):
 
 
 def _payment_spec(user) -> ListSpec:
-    centres = [(str(pk), name) for pk, name in Centre.objects.visible_to(user).values_list("pk", "name")]
     return ListSpec(
         sorts={"start": (gettext_lazy("Start date"), "start_date"), "code": (gettext_lazy("Class code"), "code")},
         default_sort="-start",
         search=search_words,
         filters=[
-            Filter("centre", gettext_lazy("Centre"), centres, lambda qs, v: qs.filter(centre_id=int(v))),
+            centre_filter(user),
             Filter("sheet", gettext_lazy("Payment sheet"),
                    [("final", gettext_lazy("final")), ("open", gettext_lazy("not final"))],
                    lambda qs, v: qs.filter(payment_sheet__status="final") if v == "final"

@@ -16,7 +16,7 @@ from core.listing import Filter, ListSpec, build_list, search_words
 from core.views import apply_validation_error, flash_error
 from curriculum.choices import VersionStatus
 from curriculum.models import Programme, ProgrammeVersion
-from org.models import Centre
+from org.selectors import centre_filter
 from training.classes import services as services
 from training.classes.documents import opening_decision_file
 from training.classes.figures import attendance_rate, with_enrolment, with_figures
@@ -44,7 +44,6 @@ def visible_class(request, pk: int) -> Klass:
 
 
 def class_list_spec(user) -> ListSpec:
-    centres = [(str(pk), name) for pk, name in Centre.objects.visible_to(user).values_list("pk", "name")]
     programmes = [(code, f"{code} – {name}") for code, name in
                   Programme.objects.visible_to(user).order_by("sort_key").values_list("code", "name")]
     years = [(str(d.year), str(d.year)) for d in Klass.objects.visible_to(user).dates("start_date", "year", "DESC")]
@@ -59,7 +58,7 @@ def class_list_spec(user) -> ListSpec:
         default_sort="-start",
         search=search_words,
         filters=[
-            Filter("centre", gettext_lazy("Centre"), centres, lambda qs, v: qs.filter(centre_id=int(v))),
+            centre_filter(user),
             Filter("status", gettext_lazy("Status"), Status.choices, lambda qs, v: qs.filter(status=v)),
             Filter("year", gettext_lazy("Year"), years, lambda qs, v: qs.filter(start_date__year=int(v))),
             Filter("programme", gettext_lazy("Programme"), programmes,

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from core.forms import ReasonForm
 from core.listing import Filter, ListSpec, build_list
 from core.views import apply_validation_error, flash_error
-from org.models import Centre
+from org.selectors import centre_filter
 from training.classes.forms import editable_centres
 from training.models import AnnualPlan, PlanLine
 from training.permissions import directs_centre, edits_centre, sees_centre_work
@@ -34,7 +34,6 @@ def _visible_plan(request, pk: int) -> AnnualPlan:
 
 
 def _spec(user) -> ListSpec:
-    centres = [(str(pk), name) for pk, name in Centre.objects.visible_to(user).values_list("pk", "name")]
     years = [(str(y), str(y)) for y in
              AnnualPlan.objects.visible_to(user).order_by("-year").values_list("year", flat=True).distinct()]
     return ListSpec(
@@ -45,7 +44,7 @@ def _spec(user) -> ListSpec:
         },
         default_sort="-year",
         filters=[
-            Filter("centre", gettext_lazy("Centre"), centres, lambda qs, v: qs.filter(centre_id=int(v))),
+            centre_filter(user),
             Filter("year", gettext_lazy("Year"), years, lambda qs, v: qs.filter(year=int(v))),
             Filter("status", gettext_lazy("Status"), AnnualPlan.Status.choices, lambda qs, v: qs.filter(status=v)),
         ],
