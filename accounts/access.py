@@ -25,7 +25,6 @@ import contextvars
 import threading
 
 from django.apps import apps
-from django.conf import settings
 from django.contrib import auth
 from django.contrib.auth.middleware import AuthenticationMiddleware as DjangoAuthenticationMiddleware
 from django.db import connections
@@ -37,6 +36,9 @@ ACCESS_TABLES = ("accounts.User", "accounts.RoleAssignment", "org.Administrative
                  "people.Lecturer")
 
 _NEW_TOKEN = {"postgresql": "floor(random() * 9.0e18)::bigint", "sqlite": "random()"}
+
+# Answers kept per process at most; with 20,000 the map holds a few thousand logins' answers in a few MB.
+MAX_REMEMBERED = 20_000
 
 _request_session: contextvars.ContextVar = contextvars.ContextVar("ttct_request_session", default=None)
 
@@ -53,17 +55,10 @@ class _Remembered:
         return self._entries.get(key)
 
     def put(self, key, value) -> None:
-        limit = getattr(settings, "ACCESS_CACHE_ENTRIES", 20_000)
-        if limit <= 0:
-            return
         with self._lock:
-            if len(self._entries) >= limit:
+            if len(self._entries) >= MAX_REMEMBERED:
                 self._entries.clear()
             self._entries[key] = value
-
-    def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
 
 
 remembered = _Remembered()
