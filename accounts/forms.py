@@ -1,4 +1,9 @@
+from functools import lru_cache
+
 from django import forms
+from django.contrib.auth import forms as auth_forms
+from django.contrib.auth.password_validation import password_validators_help_text_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, centre_model, person_model, unit_model
@@ -48,3 +53,17 @@ class UserCreateForm(RoleForm):
         if person is None:
             raise forms.ValidationError(_("No person with this number in your scope."))
         return person
+
+
+@lru_cache(maxsize=16)
+def _password_rules_html(language: str) -> str:
+    return str(password_validators_help_text_html())
+
+
+class PasswordChangeForm(auth_forms.PasswordChangeForm):
+    """Django's form with the password rules' help text worked out once per language: Django's is lazy and is
+    worked out again each time a page asks for it (three times per page, each asking every validator)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].help_text = _password_rules_html(get_language())

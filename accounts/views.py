@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts import services, throttle
-from accounts.forms import RoleForm, UserCreateForm
+from accounts.forms import PasswordChangeForm, RoleForm, UserCreateForm
 from accounts.models import ApiToken, LoginLock, Role, RoleAssignment
 from accounts.scope import scope_of
 from core.http import client_address
@@ -149,6 +149,7 @@ def user_set_active(request, pk: int):
 
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
+    form_class = PasswordChangeForm
     success_url = reverse_lazy("home")
 
     def form_valid(self, form):

@@ -103,6 +103,9 @@ TEMPLATES = [
     }
 ]
 
+# Django's form renderer with its common widgets written in Python (core.forms_html): the same markup.
+FORM_RENDERER = "core.forms_html.FormRenderer"
+
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",

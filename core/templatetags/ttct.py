@@ -5,6 +5,7 @@ from functools import lru_cache
 from django import template
 from django.urls import get_script_prefix, reverse
 
+from core.forms_html import form_fields as _form_fields
 from core.history import label_changes
 from core.models import AuditEvent
 from core.text import format_decimal, long_date, short_date
@@ -17,6 +18,12 @@ def history_panel(obj, limit: int = 50, open: bool = False):  # noqa: A002 - tem
     events = list(AuditEvent.objects.for_object(obj).select_related("actor")[:limit])
     label_changes(type(obj), events)
     return {"events": events, "open": open}
+
+
+@register.simple_tag
+def form_fields(form):
+    """A form's errors and fields in the page's grid (`core.forms_html`)."""
+    return _form_fields(form)
 
 
 @register.filter
