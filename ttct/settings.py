@@ -99,6 +99,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "ttct.navigation.navigation",
             ],
+            # The page frame kept per language (base.html: {% load chrome %}).
+            "libraries": {"chrome": "ttct.chrome"},
         },
     }
 ]
