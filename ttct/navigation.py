@@ -3,8 +3,11 @@
 Each entry asks the same predicate as the view it leads to (the app's `permissions` module, or a
 named `Scope` predicate), so a menu entry never ends in a refusal.
 
-Every request asks the rules afresh (a role granted or revoked shows on the next page); only the HTML
-for a given language, set of visible entries and current entry is rendered once per process.
+Every rule reads only the login's scope and lecturer profile, both read from the tables the access token
+follows (`accounts.access`), so the entries a login may use are worked out once per token: a role granted
+or revoked changes the token and shows on the next page. A rule that needs anything else breaks that
+promise; `tests/test_navigation.py` asks every rule with nothing but those two known and no query
+allowed. The HTML for a given language, set of visible entries and current entry is rendered once per process.
 """
 
 from functools import cache, lru_cache
@@ -12,9 +15,11 @@ from functools import cache, lru_cache
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from accounts.access import recall_for
 from accounts.models import Role
 from accounts.scope import scope_of
 from facilities import permissions as facilities_permissions
@@ -137,7 +142,8 @@ def navigation(request):
         return {"mainnav": ""}
     scope = scope_of(user)
     current = request.path
-    shown = _visible_entries(user)
+    # By day as the scope is: a role's last day ends at midnight without any change to the tables.
+    shown = recall_for(user, ("menu", timezone.localdate()), lambda: _visible_entries(user))
     active = frozenset((g, i) for g, i in shown if current.startswith(_url(MENU[g][1][i][1])))
     render = _rendered.__wrapped__ if settings.DEBUG else _rendered  # templates edited in development show
     return {"mainnav": render(get_language(), shown, active, current == "/"), "scope": scope}
