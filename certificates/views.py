@@ -24,13 +24,12 @@ from core.forms import DateField, ReasonForm
 from core.http import client_address
 from core.views import apply_validation_error, flash_error
 from training.models import Klass
+from training.models.scoping import visible_class_or_404
 from training.results.documents import director_name, place_name
 
 
 def _visible_class(request, pk: int) -> Klass:
-    klass = get_object_or_404(
-        Klass.objects.visible_to(request.user).select_related("version__programme", "centre"), pk=pk
-    )
+    klass = visible_class_or_404(request.user, pk, Klass.objects.select_related("version__programme", "centre"))
     if not permissions.sees_class_certificates(request.user, klass):
         raise PermissionDenied
     return klass

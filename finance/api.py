@@ -16,7 +16,7 @@ from finance import services
 from finance.models import Budget, CostSheet, Spending
 from finance.permissions import reads_finance
 from finance.selectors import budget_summary, estimate_vs_settlement
-from training.models import Klass
+from training.models.scoping import visible_class_or_404
 
 router = Router(tags=["finance"])
 
@@ -139,7 +139,7 @@ def create_spending(request, budget_id: int, payload: SpendingIn):
     """Over the line's remaining amount the answer is 422 with code "over_budget" unless a reason is given."""
     budget = _budget(request, budget_id)
     line = get_object_or_404(budget.lines, pk=payload.line_id)
-    klass = get_object_or_404(Klass.objects.visible_to(request.user), pk=payload.class_id) if payload.class_id else None
+    klass = visible_class_or_404(request.user, payload.class_id) if payload.class_id else None
     spending = Spending(line=line, amount=payload.amount, date=payload.date, document_number=payload.document_number,
                         payee=payload.payee, description=payload.description, klass=klass)
     return Status(201, services.record_spending(actor=request.user, spending=spending,
@@ -158,7 +158,7 @@ def _sheet_out(sheet: CostSheet | None):
 @router.get("/classes/{class_id}/costs", response=ClassCostOut)
 def class_costs(request, class_id: int):
     _require(request)
-    klass = get_object_or_404(Klass.objects.visible_to(request.user), pk=class_id)
+    klass = visible_class_or_404(request.user, class_id)
     if not reads_finance(request.user, klass.centre_id):
         raise Http404
     sheets, _comparison = estimate_vs_settlement(klass)

@@ -20,6 +20,7 @@ from training.classes.views_dashboard import MAX_ROWS, STATUS_ORDER, centre_line
 from training.documents import classfile, exports
 from training.documents.party import audience_for, signers
 from training.models import AnnualPlan, Klass
+from training.models.scoping import visible_class_or_404
 from training.permissions import sees_centre_work, sees_class_people
 from training.plans.report import plan_vs_actual
 
@@ -35,7 +36,7 @@ def attachment(content: bytes, filename: str, content_type: str) -> HttpResponse
 
 def class_for_file(request, pk: int) -> Klass:
     require_class_reader(request.user)
-    klass = get_object_or_404(Klass.objects.visible_to(request.user).only("pk", "centre_id"), pk=pk)
+    klass = visible_class_or_404(request.user, pk, Klass.objects.only("pk", "centre_id"))
     if not sees_class_people(request.user, klass):
         raise PermissionDenied
     return classfile.load_class(klass.pk)

@@ -35,3 +35,36 @@ def test_the_persons_own_classes_are_looked_up_once_not_tested_on_every_class(wo
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "id = ANY ($" in plan
     assert "SubPlan" not in plan.replace("InitPlan", ""), plan
+
+
+def test_one_class_is_judged_as_the_condition_judges_it_for_every_login(world):
+    from training.models.scoping import sees_class
+
+    taught = KlassFactory(centre=world.centre_c)
+    Session.objects.create(klass=taught, date=taught.start_date, part="morning", periods=4,
+                           lecturer=world.lecturer_profile)
+    attended = KlassFactory(centre=world.centre_c)
+    Enrolment.objects.create(klass=attended, person=world.learner_person)
+    classes = [taught, attended, KlassFactory(centre=world.centre_a), KlassFactory(centre=world.centre_b),
+               KlassFactory(centre=world.centre_a0), KlassFactory(centre=world.centre_c)]
+    logins = ["admin", "supervisor", "director_a", "officer_a", "officer_b", "viewer_a", "lecturer_a", "learner_a"]
+    seen = {}
+    for login in logins:
+        user = getattr(world, login)
+        visible = set(Klass.objects.visible_to(user).values_list("pk", flat=True))
+        for klass in classes:
+            assert sees_class(user, klass) == (klass.pk in visible), (login, klass.centre.code)
+        seen[login] = sum(k.pk in visible for k in classes)
+    assert seen["admin"] == len(classes) and 0 < seen["officer_b"] < len(classes)
+    assert seen["lecturer_a"] >= 1 and seen["learner_a"] >= 1
+
+
+def test_a_class_outside_the_login_is_a_404_on_its_pages(client, world):
+    from django.urls import reverse
+
+    klass = KlassFactory(centre=world.centre_c)
+    client.force_login(world.officer_a)
+    for name in ("training:class_detail", "training:attendance_grid", "training:results_grid", "training:timetable"):
+        assert client.get(reverse(name, args=[klass.pk])).status_code == 404, name
+    client.force_login(world.admin)
+    assert client.get(reverse("training:attendance_grid", args=[klass.pk])).status_code == 200

@@ -20,6 +20,7 @@ from core.views import apply_validation_error
 from training.attendance.services import ordered_sessions
 from training.documents.timetable import render_timetable_pdf
 from training.models import Klass, PublicHoliday, Session
+from training.models.scoping import visible_class_or_404
 from training.permissions import edits_class
 from training.timetable import services as tts
 from training.timetable.forms import GenerateForm, MoveForm, SessionForm
@@ -28,9 +29,8 @@ SESSION_RELATED = ("topic", "lecturer__person", "room")
 
 
 def visible_class(request, pk: int) -> Klass:
-    return get_object_or_404(
-        Klass.objects.visible_to(request.user).select_related("centre", "version__programme", "room"), pk=pk
-    )
+    """The class if the login sees it (`sees_class`, the rule of `Klass.objects.visible_to`), else 404."""
+    return visible_class_or_404(request.user, pk, Klass.objects.select_related("centre", "version__programme", "room"))
 
 
 def visible_session(request, pk: int) -> Session:
