@@ -14,7 +14,7 @@ from pathlib import Path
 import django.forms
 from django.forms.renderers import DjangoTemplates
 from django.utils.formats import localize
-from django.utils.functional import cached_property
+from django.utils.functional import Promise, cached_property
 from django.utils.safestring import SafeData, SafeString, mark_safe
 from django.utils.timezone import template_localtime
 
@@ -38,9 +38,12 @@ def _formatted(value) -> str:
 def _printed(value) -> str:
     """`{{ value }}`: localized as the template engine prints a variable, then escaped unless safe."""
     if not isinstance(value, str):  # text, by far the most common, needs neither localizing nor converting
-        value = localize(template_localtime(value))
-        if not isinstance(value, str):
-            value = str(value)
+        if isinstance(value, Promise):
+            value = str(value)  # lazy text (most labels): neither a date nor a number, nothing to localize
+        else:
+            value = localize(template_localtime(value))
+            if not isinstance(value, str):
+                value = str(value)
     return value if isinstance(value, SafeData) else escape(value)
 
 
