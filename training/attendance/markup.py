@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.text import format_decimal
-from training.attendance.services import LearnerAttendance
+from training.attendance.services import GridSession, LearnerAttendance
 from training.models import Attendance, Session
 
 STATUS_SHORT = {
@@ -34,14 +34,14 @@ _CELL = {
 _ID = 918273645  # a stand-in id, unlike any other part of the address
 
 
-def session_headers(sessions: list[Session]) -> SafeString:
+def session_headers(sessions: list[GridSession]) -> SafeString:
     """One column head per session: its date and part of the day, linking to the session's sheet."""
     parts = {value: escape(label) for value, label in Session.Part.choices}
     # The sheets' address around the session's id, resolved once rather than once per column.
     before, after = escape(reverse("training:session_attendance", args=[_ID])).split(str(_ID))
     cells = []
     for session in sessions:
-        title = (session.topic.title if session.topic_id else "") or session.note
+        title = session.title
         taken = " taken" if session.attendance_taken else ""
         cells.append(
             f'<th scope="col" class="session-col{taken}" title="{escape(title)}"><a href="{before}{session.pk}{after}">'
