@@ -194,3 +194,20 @@ def test_the_class_name_is_not_repeated_on_its_page(client, world):
     page = client.get(reverse("training:class_detail", args=[klass.pk])).content.decode()
     body = page.split("<main", 1)[1]
     assert body.count(ver.programme.name) == 1
+
+
+def test_the_class_page_shows_the_relations_few_classes_have_with_one_query_each_when_set(client, world):
+    plain = make.klass(world.centre_a)
+    client.force_login(world.officer_a)
+    url = reverse("training:class_detail", args=[plain.pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as unset:
+        assert client.get(url).status_code == 200
+    full = make.klass(world.centre_a)
+    full.head_teacher = world.lecturer_profile
+    full.co_organiser = f.SendingOrganisationFactory(name="Ban Tuyên giáo xã Yên Sơn", centre=world.centre_a)
+    full.save()
+    with CaptureQueriesContext(connection) as both:
+        page = client.get(reverse("training:class_detail", args=[full.pk])).content.decode()
+    assert "Trần" in page and "Ban Tuyên giáo xã Yên Sơn" in page
+    assert len(both) - len(unset) == 3  # the co-organiser, the head teacher and their person
