@@ -11,12 +11,18 @@ from training.tests.factories import KlassFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_a_lecturer_and_learner_sees_the_classes_taught_and_attended_and_no_other(world):
+def _taught_and_attended(world) -> tuple[Klass, Klass]:
+    """Two classes of another province: one the test lecturer teaches, one the test learner attends."""
     taught = KlassFactory(centre=world.centre_c)
     Session.objects.create(klass=taught, date=taught.start_date, part="morning", periods=4,
                            lecturer=world.lecturer_profile)
     attended = KlassFactory(centre=world.centre_c)
     Enrolment.objects.create(klass=attended, person=world.learner_person)
+    return taught, attended
+
+
+def test_a_lecturer_and_learner_sees_the_classes_taught_and_attended_and_no_other(world):
+    taught, attended = _taught_and_attended(world)
     other = KlassFactory(centre=world.centre_c)
     assert taught.pk in set(Klass.objects.visible_to(world.lecturer_a).values_list("pk", flat=True))
     assert attended.pk in set(Klass.objects.visible_to(world.learner_a).values_list("pk", flat=True))
@@ -40,11 +46,7 @@ def test_the_persons_own_classes_are_looked_up_once_not_tested_on_every_class(wo
 def test_one_class_is_judged_as_the_condition_judges_it_for_every_login(world):
     from training.models.scoping import sees_class
 
-    taught = KlassFactory(centre=world.centre_c)
-    Session.objects.create(klass=taught, date=taught.start_date, part="morning", periods=4,
-                           lecturer=world.lecturer_profile)
-    attended = KlassFactory(centre=world.centre_c)
-    Enrolment.objects.create(klass=attended, person=world.learner_person)
+    taught, attended = _taught_and_attended(world)
     classes = [taught, attended, KlassFactory(centre=world.centre_a), KlassFactory(centre=world.centre_b),
                KlassFactory(centre=world.centre_a0), KlassFactory(centre=world.centre_c)]
     logins = ["admin", "supervisor", "director_a", "officer_a", "officer_b", "viewer_a", "lecturer_a", "learner_a"]
