@@ -10,6 +10,11 @@ Stand-ins must be of the same kind as the real values (never None: the ORM write
 reach the driver unchanged (an exact or range lookup, not `contains`, whose value becomes a pattern),
 and be unusual enough to appear nowhere else in the query; compiling refuses a stand-in it cannot find.
 
+A list stand-in (`[-7_319_024_185]`) stands for a list of ids, used with the `__any` lookup
+(`core.lookups`): on PostgreSQL that is one array parameter whatever the list's length, so the compiled
+SQL serves every list. Elsewhere the ORM writes one placeholder per value, so a read with a list is
+built afresh on each call there (SQLite is the zero-setup database, not the one sized for load).
+
 `PreparedAnnotations` does the same for annotations that take no values of their own, such as the
 per-row counts of a list (correlated subqueries): compiled once, added to each queryset as SQL.
 """
@@ -19,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
@@ -30,7 +36,24 @@ def _adapted(connection, value):
         return connection.ops.adapt_datetimefield_value(value)
     if isinstance(value, dt.date):
         return connection.ops.adapt_datefield_value(value)
+    if isinstance(value, list | tuple | set | frozenset):
+        return list(value)
     return value
+
+
+def _same_kind(param, mark) -> bool:
+    """The ORM hands the driver small integers wrapped (psycopg's `Int2` for a small integer field)."""
+    return type(param) is type(mark) or (type(mark) is int and isinstance(param, int) and not isinstance(param, bool))
+
+
+def _as_param(value, compiled):
+    """A call's value in the form the compiled parameter had (wrapped like it, when it was)."""
+    kind = type(compiled)
+    return kind(value) if kind is not int and kind is not type(value) and isinstance(compiled, int) else value
+
+
+def _has_list(values) -> bool:
+    return any(isinstance(value, list | tuple | set | frozenset) for value in values)
 
 
 class Prepared:
@@ -48,7 +71,7 @@ class Prepared:
             marks = [_adapted(connection, value) for value in self.stand_ins]
             slots = []
             for param in params:
-                slot = next((i for i, mark in enumerate(marks) if type(param) is type(mark) and param == mark), None)
+                slot = next((i for i, mark in enumerate(marks) if _same_kind(param, mark) and param == mark), None)
                 slots.append((slot, param))
             missing = set(range(len(marks))) - {slot for slot, _ in slots}
             if missing:
@@ -58,12 +81,39 @@ class Prepared:
 
     def rows(self, *values) -> list[tuple]:
         connection = connections[self.using]
-        sql, slots = self._query(connection)
-        adapted = [_adapted(connection, value) for value in values]
-        params = [param if slot is None else adapted[slot] for slot, param in slots]
+        if connection.vendor != "postgresql" and _has_list(self.stand_ins):
+            try:
+                built = self.build(*values)
+                sql, params = built.query.sql_with_params() if isinstance(built, QuerySet) else built
+            except EmptyResultSet:  # an empty list: the ORM knows there is nothing to read
+                return []
+        else:
+            sql, slots = self._query(connection)
+            adapted = [_adapted(connection, value) for value in values]
+            params = [param if slot is None else _as_param(adapted[slot], param) for slot, param in slots]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
+
+
+def scalars(*parts: tuple[str, QuerySet]) -> tuple[str, list]:
+    """One row of figures, each an aggregate over its own queryset, as the `(sql, params)` a `Prepared`
+    build may return: `("count", queryset)` counts its rows, `("sum", queryset.values_list(column))`
+    adds up its one column (0 when there are no rows). Several counts in one round trip."""
+    selects, params = [], []
+    for index, (aggregate, queryset) in enumerate(parts):
+        sql, part_params = queryset.query.sql_with_params()
+        alias = f"part{index}"
+        if aggregate == "count":
+            figure = "COUNT(*)"
+        elif aggregate == "sum":
+            column = queryset.query.values_select[0]
+            figure = f'COALESCE(SUM({alias}."{column}"), 0)'
+        else:
+            raise ValueError(f"unknown aggregate {aggregate!r}")
+        selects.append(f"(SELECT {figure} FROM ({sql}) AS {alias})")
+        params.extend(part_params)
+    return "SELECT " + ", ".join(selects), params
 
 
 class PreparedAnnotations:

@@ -13,28 +13,26 @@ from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, OuterRef, Q, Sum
-from django.db.models.functions import ExtractMonth, ExtractYear
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.scope import scope_of
-from certificates.models import Certificate
-from core.queries import among
-from facilities.models import Condition, Equipment
 from org.models import Centre
-from org.models_agreements import CoordinationAgreement
 from reports.charts import Chart, Series, chart_workbook
-from reports.models import Report, ReportKind
+from reports.dashboard_reads import (
+    alert_figures,
+    class_months,
+    learners_by_year,
+    plan_quarters,
+    submitted_reports,
+    waiting_classes,
+)
+from reports.models import ReportKind
 from reports.periods import PERIODS_PER_YEAR, period_dates, period_label
 from reports.selectors import lineage_ids
-from training.models import Enrolment, Klass, PlanLine
 
-ENROLLED = Enrolment.Status.ENROLLED
-OPENED = [Klass.Status.OPEN, Klass.Status.IN_PROGRESS, Klass.Status.RESULTS_APPROVED, Klass.Status.CLOSED]
-FINISHED = [Klass.Status.RESULTS_APPROVED, Klass.Status.CLOSED]
 TREND_YEARS = 5
 
 
@@ -85,8 +83,7 @@ def _late_reports(target: Target, year: int, today: dt.date) -> list[dict]:
                 due.append((kind, number, start, end))
     if not due or not target.report_centres:
         return []
-    submitted = set(Report.objects.submitted().filter(centre__in=target.report_centres, year=year)
-                    .values_list("centre_id", "kind_id", "start_date"))
+    submitted = submitted_reports([c.pk for c in target.report_centres], year)
     late = []
     for centre in target.report_centres:
         for kind, number, start, end in due:
@@ -95,29 +92,6 @@ def _late_reports(target: Target, year: int, today: dt.date) -> list[dict]:
                                                                                    start, end),
                              "deadline": end + dt.timedelta(days=kind.deadline_days)})
     return late
-
-
-def class_months(ids, today: dt.date) -> list[tuple[int, int, int, int, int, int]]:
-    """The centres' classes in one pass, grouped by the year and month they start: per group the classes
-    opened (the charts' figures) and those running, coming and waiting for approval (summed for the
-    dashboard's counts). Rows of (year, month, opened, running, coming, waiting)."""
-    return list(
-        Klass.objects.filter(centre_id__in=ids)
-        .annotate(y=ExtractYear("start_date"), m=ExtractMonth("start_date")).values_list("y", "m")
-        .annotate(opened=Count("pk", filter=Q(status__in=OPENED)),
-                  running=Count("pk", filter=Q(status=Klass.Status.IN_PROGRESS)),
-                  coming=Count("pk", filter=Q(status__in=[Klass.Status.PLANNED, Klass.Status.OPEN],
-                                              start_date__gte=today)),
-                  waiting=Count("pk", filter=Q(status=Klass.Status.IN_PROGRESS, end_date__lt=today)))
-        .order_by()
-    )
-
-
-def plan_quarters(ids, year: int) -> dict[int | None, tuple[int, int]]:
-    """Quarter -> (planned classes, planned learners) of the centres' plans of the year, in one query."""
-    return {quarter: (classes or 0, learners or 0) for quarter, classes, learners in
-            PlanLine.objects.filter(plan__centre_id__in=ids, plan__year=year).values_list("quarter")
-            .annotate(classes=Sum("planned_classes"), learners=Sum("planned_learners")).order_by()}
 
 
 def charts(target: Target, year: int, months=None, quarters=None) -> dict[str, Chart]:
@@ -142,12 +116,8 @@ def charts(target: Target, year: int, months=None, quarters=None) -> dict[str, C
                 Series(_("opened"), [by_month.get(m, 0) for m in month_numbers])],
     )
     years = list(range(year - TREND_YEARS + 1, year + 1))
-    opened = Klass.objects.filter(centre_id__in=ids, status__in=OPENED, start_date__year__in=years).order_by().values("pk")
-    # The classes first, their learners by the class index; the join back to the classes stays in the centres.
     # One pass for both charts: learners by year of the class and programme.
-    learner_rows = (Enrolment.objects.filter(among("klass_id", opened), klass__centre_id__in=ids, status=ENROLLED)
-                    .annotate(y=ExtractYear("klass__start_date")).values_list("y", "klass__version__programme__name")
-                    .annotate(n=Count("pk")).order_by())
+    learner_rows = learners_by_year(ids, years)
     learner_years: dict[int, int] = {}
     programmes: dict[str, int] = {}
     for y, name, n in learner_rows:
@@ -172,24 +142,14 @@ def dashboard_context(request) -> dict | None:
     today = timezone.localdate()
     year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else today.year
     ids = target.centre_ids
-    classes = Klass.objects.filter(centre_id__in=ids)
     # The counts and the charts' classes from one pass over the classes, the plan's totals from its quarters.
     months = class_months(ids, today)
     counts = {"running": sum(r[3] for r in months), "coming": sum(r[4] for r in months),
               "opened": sum(r[2] for r in months if r[0] == year), "waiting": sum(r[5] for r in months)}
     quarters = plan_quarters(ids, year)
     plan = {"classes": sum(c for c, _l in quarters.values()), "learners": sum(learners for _c, learners in quarters.values())}
-    # Completed learners of finished classes without a valid certificate (an anti-join on the certificate
-    # index); the centres' finished classes first, then their enrolments by the class index.
-    finished = Klass.objects.filter(centre_id__in=ids, status__in=FINISHED).order_by().values("pk")
-    not_issued = Enrolment.objects.filter(among("klass_id", finished), status=ENROLLED, result__completed=True).exclude(
-        Exists(Certificate.objects.filter(enrolment=OuterRef("pk"), status=Certificate.Status.VALID))).count()
-    certificates = Certificate.objects.filter(register__centre_id__in=ids, issued_on__year=year,
-                                              status=Certificate.Status.VALID).count()
-    broken = Equipment.objects.filter(centre_id__in=ids, condition=Condition.BROKEN).aggregate(n=Sum("quantity"))["n"] or 0
-    expiring = CoordinationAgreement.objects.filter(centre_id__in=ids).expiring(today).count()
-    waiting = list(classes.filter(status=Klass.Status.IN_PROGRESS, end_date__lt=today)
-                   .order_by("end_date").only("pk", "code", "name", "end_date")[:5])
+    alerts = alert_figures(ids, year, today)
+    waiting = waiting_classes(ids, today)
     late = _late_reports(target, year, today)
     chart_map = charts(target, year, months, quarters)
     # This year's learners: the last point of the trend (the same count, not scanned twice).
@@ -203,10 +163,11 @@ def dashboard_context(request) -> dict | None:
             "planned_classes": planned_classes, "learners": learners, "planned_learners": planned_learners,
             "plan_percent": round(100 * learners / planned_learners) if planned_learners else None,
             "classes_percent": round(100 * counts["opened"] / planned_classes) if planned_classes else None,
-            "certificates": certificates,
+            "certificates": alerts["certificates"],
         },
-        "alerts": {"waiting": counts["waiting"], "waiting_classes": waiting, "not_issued": not_issued,
-                   "late_reports": late, "broken_equipment": broken, "expiring_agreements": expiring},
+        "alerts": {"waiting": counts["waiting"], "waiting_classes": waiting, "not_issued": alerts["not_issued"],
+                   "late_reports": late, "broken_equipment": alerts["broken"],
+                   "expiring_agreements": alerts["expiring"]},
         "charts": list(chart_map.values()),
         "query": request.GET.urlencode(),
     }

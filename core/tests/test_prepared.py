@@ -84,3 +84,71 @@ def test_prepared_annotations_refuse_another_models_queryset():
 
     with pytest.raises(TypeError):
         PreparedAnnotations(Group, _permission_counts).apply(Permission.objects.all())
+
+
+def _codenames(ids):
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.filter(pk__any=ids).order_by("codename").values_list("codename", flat=True)
+
+
+def test_a_list_stand_in_serves_lists_of_any_length():
+    from django.contrib.auth.models import Permission
+
+    permissions = list(Permission.objects.order_by("pk")[:3])
+    read = Prepared(_codenames, [-7_319_024_185])
+    for chosen in (permissions[:1], permissions, permissions[1:]):
+        expected = sorted(p.codename for p in chosen)
+        assert [row[0] for row in read.rows([p.pk for p in chosen])] == expected
+    assert read.rows([]) == []
+    assert read.rows((permissions[0].pk,)) == [(permissions[0].codename,)]
+
+
+def test_a_list_stand_in_is_compiled_once_on_postgresql():
+    from django.db import connection
+
+    builds = []
+
+    def build(ids):
+        builds.append(ids)
+        return _codenames(ids)
+
+    read = Prepared(build, [-7_319_024_185])
+    read.rows([1, 2])
+    read.rows([3])
+    # On PostgreSQL the list is one array parameter; elsewhere each call builds its own IN list.
+    assert builds == ([[-7_319_024_185]] if connection.vendor == "postgresql" else [[1, 2], [3]])
+
+
+def test_scalars_gives_counts_and_sums_in_one_row():
+    from django.contrib.auth.models import Group, Permission
+
+    from core.prepared import scalars
+
+    Group.objects.create(name="mot")
+    Group.objects.create(name="hai")
+    permissions = Permission.objects.order_by("pk")
+    first_three = permissions.filter(pk__in=list(permissions.values_list("pk", flat=True)[:3]))
+
+    def build(name):
+        return scalars(("count", Group.objects.filter(name=name)), ("count", Group.objects.all()),
+                       ("sum", first_three.values_list("id")), ("sum", Group.objects.filter(name=name).values_list("id")))
+
+    read = Prepared(build, "stand-in-name")
+    ids = list(first_three.values_list("pk", flat=True))
+    (row,) = read.rows("mot")
+    assert [int(v) for v in row] == [1, 2, sum(ids), Group.objects.get(name="mot").pk]
+    (row,) = read.rows("ba")
+    assert [int(v) for v in row] == [0, 2, sum(ids), 0]
+
+
+def test_a_wrapped_small_integer_takes_each_calls_value_wrapped_alike():
+    from psycopg.types.numeric import Int2
+
+    from core.prepared import _as_param, _same_kind
+
+    assert _same_kind(Int2(31_987), 31_987)
+    assert not _same_kind(True, 1)
+    value = _as_param(2026, Int2(31_987))
+    assert type(value) is Int2 and value == 2026
+    assert type(_as_param(5, 7)) is int
