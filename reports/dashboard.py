@@ -16,8 +16,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from accounts.access import recall_for
 from accounts.scope import scope_of
 from org.models import Centre
 from reports.charts import Chart, Series, chart_workbook
@@ -36,9 +38,10 @@ from reports.selectors import lineage_ids
 TREND_YEARS = 5
 
 
-@dataclass
+@dataclass(frozen=True)
 class Target:
-    """Whose figures: one centre (with its predecessors) or the centres of the supervised provinces."""
+    """Whose figures: one centre (with its predecessors) or the centres of the supervised provinces.
+    Shared by the requests of a login (see `_target`): read, never changed."""
 
     label: str
     centre_ids: tuple[int, ...]
@@ -47,14 +50,23 @@ class Target:
 
 
 def _target(request) -> Target | None:
+    """Whose figures the page shows. It depends only on the user's scope and the centres' rows (the access
+    tables) and the day (roles end), so each worker keeps it per access token, user, day, asked centre and
+    language (its label)."""
     user = request.user
+    wanted = request.GET.get("centre", "")
+    wanted = wanted if wanted.isdigit() else ""
+    key = ("dashboard-target", timezone.localdate(), wanted, get_language())
+    return recall_for(user, key, lambda: _find_target(user, wanted))
+
+
+def _find_target(user, wanted: str) -> Target | None:
     scope = scope_of(user)
     if not scope.is_staff_of_some_centre:
         return None
-    wanted = request.GET.get("centre", "")
     centres = Centre.objects.visible_to(user).filter(pk__in=scope.person_centre_ids) if not scope.sees_everything \
         else Centre.objects.all()
-    if wanted.isdigit():
+    if wanted:
         centre = centres.filter(pk=int(wanted)).first()
         if centre is None:
             raise Http404

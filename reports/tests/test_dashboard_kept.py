@@ -1,0 +1,54 @@
+"""Whose figures the dashboard shows is kept per login between requests, and a change to the centres or
+roles it is read from is seen on the next request (the access token, accounts.access)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import RoleAssignment
+from org.models import Centre
+
+transactional = pytest.mark.django_db(transaction=True)
+PAGE = reverse("reports:dashboard")
+
+
+def _get(client, url=PAGE, status=200):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == status, url
+    return response, len(captured)
+
+
+@transactional
+def test_the_target_is_read_once_and_a_renamed_centre_is_seen_on_the_next_request(client, world):
+    client.force_login(world.director_a)
+    cold, cold_queries = _get(client)
+    warm, warm_queries = _get(client)
+    assert world.centre_a.name in warm.content.decode()
+    assert warm_queries < cold_queries
+    Centre.objects.filter(pk=world.centre_a.pk).update(name="Trung tâm Chính trị xã Mới Đổi Tên")  # no save()
+    renamed, _ = _get(client)
+    assert "Trung tâm Chính trị xã Mới Đổi Tên" in renamed.content.decode()
+
+
+@transactional
+def test_a_centre_asked_for_outside_the_scope_stays_not_found_when_kept(client, world):
+    client.force_login(world.director_a)
+    _get(client, f"{PAGE}?centre={world.centre_a.pk}")
+    _get(client, f"{PAGE}?centre={world.centre_b.pk}", status=404)
+    _get(client, f"{PAGE}?centre={world.centre_b.pk}", status=404)
+
+
+@transactional
+def test_an_ended_role_takes_the_dashboard_away_on_the_next_request(client, world):
+    client.force_login(world.director_a)
+    _get(client)
+    yesterday = timezone.localdate() - dt.timedelta(days=1)
+    RoleAssignment.objects.filter(user=world.director_a).update(valid_to=yesterday)
+    _get(client, status=403)
