@@ -27,7 +27,9 @@ import threading
 from django.apps import apps
 from django.contrib import auth
 from django.contrib.auth.middleware import AuthenticationMiddleware as DjangoAuthenticationMiddleware
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
 # The tables whose rows decide a user's row, scope and lecturer profile (model labels, so this module
@@ -89,6 +91,30 @@ def recall(token: int | None, key: tuple, compute, using: str = "default"):
 def recall_for(user, key: tuple, compute):
     """`compute()` for a user read under a token, remembered under that token, the user and `key`."""
     return recall(getattr(user, "access_token", None), (user.pk, *key), compute)
+
+
+_NOTHING = ("", (), "")  # a query the ORM knows returns no row
+
+
+def kept_rows(user, key: tuple, build) -> list[tuple]:
+    """The rows of `build()`, a queryset whose SQL depends only on the login's scope (and `key`), run afresh
+    on every call; only its SQL is remembered, per token, login and day, since compiling it costs several
+    times what running it does. Never for a queryset whose building reads the database (ids read first
+    and written into its SQL): those values would be kept with it."""
+    def compile_sql():
+        queryset = build()
+        try:
+            sql, params = queryset.query.sql_with_params()
+        except EmptyResultSet:
+            return _NOTHING
+        return sql, tuple(params), queryset.db
+
+    sql, params, using = recall_for(user, ("sql", timezone.localdate(), *key), compile_sql)
+    if not sql:
+        return []
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 class AuthenticationMiddleware(DjangoAuthenticationMiddleware):
@@ -164,5 +190,5 @@ def tables_with_triggers(using: str = "default") -> set[str]:
         return {row[0] for row in cursor.fetchall()}
 
 
-__all__ = ["ACCESS_TABLES", "AuthenticationMiddleware", "install_triggers", "recall", "recall_for",
+__all__ = ["ACCESS_TABLES", "AuthenticationMiddleware", "install_triggers", "kept_rows", "recall", "recall_for",
            "remembered", "tables_with_triggers", "token_of_request"]

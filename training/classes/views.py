@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models.functions import ExtractYear
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.access import kept_rows
 from core.listing import Filter, ListSpec, build_list, search_words
 from core.views import apply_validation_error, flash_error
 from curriculum.choices import VersionStatus
@@ -47,9 +49,14 @@ def visible_class(request, pk: int, queryset=None) -> Klass:
 
 
 def class_list_spec(user) -> ListSpec:
-    programmes = [(code, f"{code} – {name}") for code, name in
-                  Programme.objects.visible_to(user).order_by("sort_key").values_list("code", "name")]
-    years = [(str(d.year), str(d.year)) for d in Klass.objects.visible_to(user).dates("start_date", "year", "DESC")]
+    # The filters' choices: their SQL is the login's own (kept), their rows are read on every page.
+    programmes = [(code, f"{code} – {name}") for code, name in kept_rows(
+        user, ("class-list-programmes",),
+        lambda: Programme.objects.visible_to(user).order_by("sort_key").values_list("code", "name"))]
+    years = [(str(int(y)), str(int(y))) for (y,) in kept_rows(
+        user, ("class-list-years",),
+        lambda: Klass.objects.visible_to(user).annotate(y=ExtractYear("start_date")).order_by("-y")
+        .values_list("y").distinct())]
     return ListSpec(
         sorts={
             "code": (gettext_lazy("Class code"), "code"),

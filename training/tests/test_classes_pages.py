@@ -211,3 +211,32 @@ def test_the_class_page_shows_the_relations_few_classes_have_with_one_query_each
         page = client.get(reverse("training:class_detail", args=[full.pk])).content.decode()
     assert "Trần" in page and "Ban Tuyên giáo xã Yên Sơn" in page
     assert len(both) - len(unset) == 3  # the co-organiser, the head teacher and their person
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_filters_choices_are_read_afresh_while_their_sql_is_kept(client, world):
+    """The class list keeps the SQL of its year and programme choices per login (accounts.access.kept_rows);
+    a class in a new year and a new programme, neither of them an access table, show on the next request."""
+    import datetime as dt
+
+    make.klass(world.centre_a, start_date=dt.date(2026, 3, 2), end_date=dt.date(2026, 3, 20))
+    client.force_login(world.officer_a)
+    url = reverse("training:class_list")
+
+    def choices(name):
+        filters = {flt["name"]: flt for flt in client.get(url).context["filters"]}
+        return [value for value, _label in filters[name]["choices"]]
+
+    assert choices("year") == ["2026"]
+    with CaptureQueriesContext(connection) as warm:
+        choices("year")
+    later = make.klass(world.centre_a, make.version("TTDVM"), start_date=dt.date(2031, 5, 4), end_date=dt.date(2031, 5, 20))
+    assert choices("year") == ["2031", "2026"]
+    assert later.version.programme.code in choices("programme")
+    with CaptureQueriesContext(connection) as again:
+        choices("year")
+    assert len(again) == len(warm)
+    from accounts.access import remembered
+
+    kept = [key for key in remembered._entries if key[1] == world.officer_a.pk and key[2:3] == ("sql",)]
+    assert {key[-1] for key in kept} == {"class-list-programmes", "class-list-years"}
