@@ -9,12 +9,45 @@ from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.access import kept_rows
 from accounts.scope import scope_of
 from core.listing import search_words
 from core.models import TimeStampedModel, period_order
 from core.queries import among
 from core.text import name_sort_key, nfc, search_key
 from people.choices import ETHNICITY_CHOICES, Degree, Gender, GeneralEducation, StateManagementLevel, TheoryLevel
+
+
+def _reached_elsewhere(scope):
+    """The ids of the persons the scope reaches besides those registered at its centres: staff, lecturers,
+    learners of its centres' classes, and the login's own person; None when there is nothing to reach."""
+    centre_ids = scope.person_centre_ids
+    others = []
+    if centre_ids:
+        enrolment = Person._meta.get_field("enrolments").related_model
+        klass = enrolment._meta.get_field("klass").related_model
+        classes = klass.objects.filter(centre_id__in=centre_ids).order_by().values("pk")
+        others += [
+            StaffAssignment.objects.filter(centre_id__in=centre_ids).values("person_id"),
+            Lecturer.objects.filter(centre_id__in=centre_ids).values("person_id"),
+            # The centres' classes first, then their enrolments by the class index.
+            enrolment.objects.filter(among("klass_id", classes)).values("person_id"),
+        ]
+    if scope.person_id:
+        others.append(Person.objects.filter(pk=scope.person_id).values("pk"))
+    if not others:
+        return None
+    # Parts of a compound SELECT may not carry the models' default ORDER BY.
+    others = [source.order_by() for source in others]
+    return others[0].union(*others[1:], all=True) if len(others) > 1 else others[0]
+
+
+def _strangers(scope):
+    """Of those reached elsewhere, the few not registered at the scope's centres (most are): the condition
+    tested on each row then compares against dozens of ids, not thousands."""
+    centre_ids = scope.person_centre_ids
+    return (Person.objects.filter(among("pk", _reached_elsewhere(scope))).exclude(centre_id__in=centre_ids)
+            .order_by().values("pk"))
 
 
 class PersonQuerySet(models.QuerySet):
@@ -38,32 +71,14 @@ class PersonQuerySet(models.QuerySet):
         if scope.sees_everything:
             return self
         centre_ids = scope.person_centre_ids
-        others = []
-        if centre_ids:
-            enrolment = Person._meta.get_field("enrolments").related_model
-            klass = enrolment._meta.get_field("klass").related_model
-            classes = klass.objects.filter(centre_id__in=centre_ids).order_by().values("pk")
-            others += [
-                StaffAssignment.objects.filter(centre_id__in=centre_ids).values("person_id"),
-                Lecturer.objects.filter(centre_id__in=centre_ids).values("person_id"),
-                # The centres' classes first, then their enrolments by the class index.
-                enrolment.objects.filter(among("klass_id", classes)).values("person_id"),
-            ]
-        if scope.person_id:
-            others.append(Person.objects.filter(pk=scope.person_id).values("pk"))
-        if not others:
-            return self.none()
-        # Parts of a compound SELECT may not carry the models' default ORDER BY.
-        others = [source.order_by() for source in others]
-        ids = others[0].union(*others[1:], all=True) if len(others) > 1 else others[0]
         if not centre_ids:
-            return self.filter(among("pk", ids))
-        # Most of them are registered at the centres anyway: only the few who are not stay in the list,
-        # so the condition tested on each row compares against dozens of ids, not thousands.
-        strangers = Person.objects.filter(among("pk", ids)).exclude(centre_id__in=centre_ids).order_by().values("pk")
+            reached = _reached_elsewhere(scope)
+            return self.none() if reached is None else self.filter(among("pk", reached))
         if not reached_first:
-            return self.filter(Q(centre_id__in=centre_ids) | among("pk", strangers))
-        reached = list(strangers.values_list("pk", flat=True))
+            return self.filter(Q(centre_id__in=centre_ids) | among("pk", _strangers(scope)))
+        # The SQL of the strangers' query depends only on the scope: kept per login, run afresh each time.
+        reached = [pk for (pk,) in kept_rows(user, ("persons-reached-elsewhere",),
+                                             lambda: _strangers(scope).values_list("pk"))]
         if not reached:
             return self.filter(centre_id__in=centre_ids)
         return self.filter(Q(centre_id__in=centre_ids) | Q(pk__any=reached))
