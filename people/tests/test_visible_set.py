@@ -76,3 +76,25 @@ def test_a_province_search_reads_only_the_listing_index_when_nobody_is_reached_e
     # The province's persons counted and searched from the index alone (id and search_text are in it).
     assert "Index Only Scan using person_centre_listing_idx" in plan and "Index Cond: ((centre_id = ANY" in plan
     assert "InitPlan" not in plan and "SubPlan" not in plan  # nobody reached elsewhere: no second condition
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_person_reached_by_a_new_post_shows_in_the_list_on_the_next_request(client, world):
+    """The strangers' SQL is kept per login (accounts.access.kept_rows), their ids are read on every page:
+    a staff post, not an access table, is seen at once."""
+    from django.urls import reverse
+
+    from accounts.access import remembered
+
+    visitor = f.PersonFactory(centre=world.centre_c, family_name="Đỗ", given_name="Khách")
+    client.force_login(world.officer_a)
+    url = reverse("people:person_list")
+
+    def listed() -> set[int]:
+        return {p.pk for p in client.get(url, {"q": "do khach"}).context["object_list"]}
+
+    assert visitor.pk not in listed()
+    assert visitor.pk not in listed()
+    assert any(key[2:3] == ("sql",) and key[-1] == "persons-reached-elsewhere" for key in remembered._entries)
+    f.StaffAssignmentFactory(centre=world.centre_a, person=visitor)
+    assert visitor.pk in listed()
