@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.prepared import Prepared
 from curriculum.models import AssessmentComponent
 from training.models import Enrolment, Klass
 
@@ -72,27 +73,34 @@ def approval_blockers(facts: Facts) -> list[str]:
     return []
 
 
+def _required_components(version_ids):
+    return (AssessmentComponent.objects.filter(version_id__any=version_ids, required=True)
+            .values("version_id").annotate(n=Count("pk")).values_list("version_id", "n").order_by())
+
+
+def _scores_done(class_ids):
+    return (Enrolment.objects.filter(klass_id__any=class_ids, status=Enrolment.Status.ENROLLED)
+            .annotate(done=Count("scores", filter=Q(scores__component__required=True, scores__value__isnull=False)))
+            .values_list("klass_id", "done").order_by())
+
+
+# Compiled once (core.prepared): every home page and director's view asks them of other classes.
+_REQUIRED_COMPONENTS = Prepared(_required_components, [-7_319_024_185])
+_SCORES_DONE = Prepared(_scores_done, [-7_319_024_185])
+
+
 def missing_scores_by_class(classes) -> dict[int, int]:
     """Per class id: active learners lacking a score for a required component. Two queries for any number."""
     classes = list(classes)
     if not classes:
         return {}
-    version_ids = {k.version_id for k in classes}
-    required = dict(
-        AssessmentComponent.objects.filter(version_id__in=version_ids, required=True)
-        .values("version_id").annotate(n=Count("pk")).values_list("version_id", "n").order_by()
-    )
+    required = dict(_REQUIRED_COMPONENTS.rows(sorted({k.version_id for k in classes})))
     wanted = [k.pk for k in classes if required.get(k.version_id)]
     missing: dict[int, int] = defaultdict(int)
     if not wanted:
         return missing
     version_of = {k.pk: k.version_id for k in classes}
-    rows = (
-        Enrolment.objects.filter(klass_id__in=wanted, status=Enrolment.Status.ENROLLED)
-        .annotate(done=Count("scores", filter=Q(scores__component__required=True, scores__value__isnull=False)))
-        .values_list("klass_id", "done").order_by()
-    )
-    for klass_id, done in rows:
+    for klass_id, done in _SCORES_DONE.rows(wanted):
         if done < required[version_of[klass_id]]:
             missing[klass_id] += 1
     return missing
