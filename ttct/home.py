@@ -23,7 +23,7 @@ from lecturers.models import Survey
 from org.models import Centre
 from people.models import Lecturer, Person
 from training.classes.checks import with_next_steps
-from training.classes.figures import with_figures
+from training.classes.figures import with_step_figures
 from training.models import AnnualPlan, Enrolment, Klass, Session
 from training.nominations.records import PART_ORDER, learner_record
 from training.permissions import sees_class_people
@@ -83,7 +83,7 @@ def lecturer_panel(user, scope, today) -> dict | None:
                                klass__status=Klass.Status.IN_PROGRESS).order_by("date")[:20])
     taught = (Klass.objects.filter(sessions__lecturer__person_id=scope.person_id, status=Klass.Status.IN_PROGRESS)
               .distinct())
-    running = with_next_steps(with_figures(taught).order_by("start_date", "code"), today)
+    running = with_next_steps(with_step_figures(taught).order_by("start_date", "code"), today)
     scores = [k for k in running if k.missing_scores]
     for klass in scores:
         klass.can_open_results = sees_class_people(user, klass)
@@ -95,7 +95,7 @@ def lecturer_panel(user, scope, today) -> dict | None:
 def _centre_classes(user, centre_ids, today):
     queryset = (Klass.objects.visible_to(user).filter(centre_id__in=centre_ids, status__in=ACTIVE)
                 .select_related("version__programme", "centre"))
-    rows = with_next_steps(with_figures(queryset).order_by("start_date", "code")[:MAX_CLASSES], today)
+    rows = with_next_steps(with_step_figures(queryset).order_by("start_date", "code")[:MAX_CLASSES], today)
     return rows
 
 

@@ -132,7 +132,7 @@ def next_step(klass, today: dt.date | None = None) -> NextStep:
 
 
 def with_next_steps(rows, today: dt.date | None = None) -> list:
-    """Sets `missing_scores` and `step` on each row (rows annotated by `with_figures`)."""
+    """Sets `missing_scores` and `step` on each row (rows annotated by `with_figures` or `with_step_figures`)."""
     rows = list(rows)
     missing = missing_scores_by_class([k for k in rows if k.status == Status.IN_PROGRESS])
     for row in rows:

@@ -59,14 +59,27 @@ def _figures() -> dict:
     }
 
 
+def _step_figures() -> dict:
+    """The figures a class's next step is judged on (training.classes.checks.next_step), and no more."""
+    figures = _figures()
+    return {name: figures[name] for name in ("enrolled", "sessions_total", "completed", "certificates")}
+
+
 # Compiled once per backend: building these subqueries cost more than running them (core/prepared.py).
 _ENROLMENT = PreparedAnnotations(Klass, _enrolment)
 _FIGURES = PreparedAnnotations(Klass, _figures)
+_STEP_FIGURES = PreparedAnnotations(Klass, _step_figures)
 
 
 def with_enrolment(queryset):
     """`enrolled`: active learners of each class. For a queryset of classes read as a query of its own."""
     return _ENROLMENT.apply(queryset)
+
+
+def with_step_figures(queryset):
+    """What `with_next_steps` needs of each class: learners, sessions, completed learners, certificates.
+    For lists that show the next step and not the attendance or results (the home pages)."""
+    return _STEP_FIGURES.apply(queryset)
 
 
 def attendance_counts(klass) -> tuple[int, int]:
@@ -114,4 +127,5 @@ def status_counts(queryset) -> dict[str, int]:
     return {value: counts.get(value, 0) for value in Klass.Status.values}
 
 
-__all__ = ["attendance_counts", "attendance_rate", "needs_attention", "status_counts", "with_enrolment", "with_figures"]
+__all__ = ["attendance_counts", "attendance_rate", "needs_attention", "status_counts", "with_enrolment", "with_figures",
+           "with_step_figures"]
