@@ -15,6 +15,13 @@ A list stand-in (`[-7_319_024_185]`) stands for a list of ids, used with the `__
 SQL serves every list. Elsewhere the ORM writes one placeholder per value, so a read with a list is
 built afresh on each call there (SQLite is the zero-setup database, not the one sized for load).
 
+On PostgreSQL the compiled SQL also runs as a prepared statement of the connection: its values are bound
+on the server and its plan is made once per connection, not on every call (planning was most of the
+server's time for the dashboard's reads: 0.86 ms to plan the four alert figures, 0.26 ms to count them).
+Only these reads are prepared: their texts are fixed and tested, whereas the ORM's own queries stay
+bound on the client, since some of them (a DISTINCT ordered by an expression with a value, a figure
+times 2³²) fail or come out wrong when PostgreSQL sees their values as parameters.
+
 `PreparedAnnotations` does the same for annotations that take no values of their own, such as the
 per-row counts of a list (correlated subqueries): compiled once, added to each queryset as SQL.
 """
@@ -23,6 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import cache
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
@@ -91,9 +99,37 @@ class Prepared:
             sql, slots = self._query(connection)
             adapted = [_adapted(connection, value) for value in values]
             params = [param if slot is None else _as_param(adapted[slot], param) for slot, param in slots]
-        with connection.cursor() as cursor:
+        with _cursor(connection) as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
+
+
+def _cursor(connection):
+    """A cursor for a compiled read: on PostgreSQL one that prepares what it runs (see the module's note),
+    wrapped as Django wraps its own, so the read is logged and counted like any other query."""
+    if connection.vendor != "postgresql":
+        return connection.cursor()
+    connection.ensure_connection()
+    return connection._prepare_cursor(_preparing_cursor()(connection.connection))
+
+
+@cache
+def _preparing_cursor():
+    # Imported here: the PostgreSQL backend's module needs psycopg, which a SQLite-only install may lack.
+    from django.db.backends.postgresql.base import ServerBindingCursor
+
+    class PreparingCursor(ServerBindingCursor):
+        def execute(self, query, params=None, *, prepare=None, binary=None):
+            # psycopg prepares only when the connection allows it (DB_PREPARED_STATEMENTS, ttct/settings.py).
+            return super().execute(query, params, prepare=True, binary=binary)
+
+        def _send_query_prepared(self, name, pgq, *, binary=None):
+            # psycopg records the statement it ran only when it sends the text; Django's query log (and the
+            # tests' query counts, which look into it) reads it from there.
+            self._query = pgq
+            return super()._send_query_prepared(name, pgq, binary=binary)
+
+    return PreparingCursor
 
 
 def scalars(*parts: tuple[str, QuerySet]) -> tuple[str, list]:

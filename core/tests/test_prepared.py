@@ -152,3 +152,39 @@ def test_a_wrapped_small_integer_takes_each_calls_value_wrapped_alike():
     value = _as_param(2026, Int2(31_987))
     assert type(value) is Int2 and value == 2026
     assert type(_as_param(5, 7)) is int
+
+
+def test_on_postgresql_a_compiled_read_runs_prepared_and_is_still_counted():
+    from django.contrib.auth.models import Permission
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements are PostgreSQL's")
+
+    permissions = list(Permission.objects.order_by("pk")[:3])
+    read = Prepared(_codenames, [-7_319_024_185])
+    with CaptureQueriesContext(connection) as queries:
+        first = read.rows([p.pk for p in permissions])
+        second = read.rows([permissions[1].pk])
+    # Logged like the ORM's own reads, with their text, so query counts and the tests that read SQL hold.
+    assert [q["sql"].count('"auth_permission"') > 0 for q in queries.captured_queries] == [True, True]
+    assert first == sorted((p.codename,) for p in permissions)
+    assert second == [(permissions[1].codename,)]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s",
+                       ['%"auth_permission"."codename"%'])
+        assert cursor.fetchone()[0] == 1  # one statement for both lists, planned on this connection
+
+    # With preparing turned off (DB_PREPARED_STATEMENTS=0: a pooler in transaction mode) the same rows come back.
+    raw = connection.connection
+    before, raw.prepare_threshold = raw.prepare_threshold, None
+    try:
+        connection.connection.execute("DEALLOCATE ALL")
+        raw._prepared.clear()
+        assert read.rows([p.pk for p in permissions]) == first
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM pg_prepared_statements")
+            assert cursor.fetchone()[0] == 0
+    finally:
+        raw.prepare_threshold = before
