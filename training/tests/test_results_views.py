@@ -13,6 +13,8 @@ from django.utils.html import escape as html_escape
 
 from core.models import AuditEvent
 from training.models import Klass, Score
+from training.results import selectors
+from training.results.rules import REASON_LABELS
 from training.results.services import cell_name
 from training.tests.factories.results import approved_class, enrolments, fill_scores, make_class, staff_the_centre
 
@@ -72,6 +74,26 @@ def test_officer_saves_the_grid(client, world):
     assert response.status_code == 302
     assert Score.objects.filter(enrolment__klass=klass).count() == 3
     assert first.result.final_score == Decimal("8.1")
+
+
+def test_grid_rows_read_back_scores_results_and_reasons(client, world):
+    # The grid's rows come from compiled reads as the driver returns them (decimals, booleans and the
+    # reasons' JSON differ between PostgreSQL and SQLite): the texts must be the same either way.
+    klass = make_class(world, learners=2)
+    url = reverse("training:results_grid", args=[klass.pk])
+    components = list(klass.version.components.order_by("order"))
+    first, second = enrolments(klass)
+    client.force_login(world.officer_a)
+    client.post(url, {cell_name(first.pk, components[0].pk): "7,5", cell_name(first.pk, components[1].pk): "8.5",
+                      cell_name(second.pk, components[0].pk): "6"})
+    second.refresh_from_db()
+    assert second.result.reasons, "the second learner lacks a required score"
+    rows = {row.enrolment_id: row for row in selectors.score_grid(klass, components)}
+    assert rows[first.pk].texts == ["7,5", "8,5"] and rows[first.pk].final == "8,1"
+    assert rows[first.pk].completed is True and rows[first.pk].reasons == ""
+    assert rows[second.pk].texts == ["6,0", ""] and rows[second.pk].completed is False
+    assert rows[second.pk].reasons == "; ".join(str(REASON_LABELS[r]) for r in second.result.reasons)
+    assert html_escape(rows[second.pk].reasons) in client.get(url).content.decode()
 
 
 def test_bad_cells_come_back_marked_and_nothing_is_saved(client, world):
