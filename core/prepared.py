@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from functools import cache
+from typing import NamedTuple
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
@@ -110,23 +111,36 @@ def _cursor(connection):
     if connection.vendor != "postgresql":
         return connection.cursor()
     connection.ensure_connection()
-    return connection._prepare_cursor(_preparing_cursor()(connection.connection))
+    cursor = _preparing_cursor()(connection.connection)
+    cursor.logs_values = connection.queries_logged
+    return connection._prepare_cursor(cursor)
 
 
 @cache
 def _preparing_cursor():
     # Imported here: the PostgreSQL backend's module needs psycopg, which a SQLite-only install may lack.
     from django.db.backends.postgresql.base import ServerBindingCursor
+    from psycopg import ClientCursor
+
+    class Logged(NamedTuple):
+        query: bytes  # the one attribute Django's query log reads
 
     class PreparingCursor(ServerBindingCursor):
+        logs_values = False  # set while Django logs queries (DEBUG, the tests' query counts)
+        _logged = None
+
         def execute(self, query, params=None, *, prepare=None, binary=None):
+            if self.logs_values:
+                # The log shows the values in their places, as for the ORM's own reads, so a logged read
+                # can be run again or explained (bench/explain.py); done only while queries are logged.
+                self._logged = Logged(ClientCursor(self.connection).mogrify(query, params).encode())
             # psycopg prepares only when the connection allows it (DB_PREPARED_STATEMENTS, ttct/settings.py).
             return super().execute(query, params, prepare=True, binary=binary)
 
         def _send_query_prepared(self, name, pgq, *, binary=None):
             # psycopg records the statement it ran only when it sends the text; Django's query log (and the
             # tests' query counts, which look into it) reads it from there.
-            self._query = pgq
+            self._query = self._logged or pgq
             return super()._send_query_prepared(name, pgq, binary=binary)
 
     return PreparingCursor

@@ -169,6 +169,12 @@ def test_on_postgresql_a_compiled_read_runs_prepared_and_is_still_counted():
         second = read.rows([permissions[1].pk])
     # Logged like the ORM's own reads, with their text, so query counts and the tests that read SQL hold.
     assert [q["sql"].count('"auth_permission"') > 0 for q in queries.captured_queries] == [True, True]
+    # ... with the values in their places, so a logged read can be run again (or explained).
+    logged = queries.captured_queries[1]["sql"]
+    assert "$1" not in logged and str(permissions[1].pk) in logged
+    with connection.cursor() as cursor:
+        cursor.execute(logged)
+        assert cursor.fetchall() == [(permissions[1].codename,)]
     assert first == sorted((p.codename,) for p in permissions)
     assert second == [(permissions[1].codename,)]
     with connection.cursor() as cursor:
