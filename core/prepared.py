@@ -18,8 +18,8 @@ built afresh on each call there (SQLite is the zero-setup database, not the one 
 On PostgreSQL the compiled SQL also runs as a prepared statement of the connection: its values are bound
 on the server and its plan is made once per connection, not on every call (planning was most of the
 server's time for the dashboard's reads: 0.86 ms to plan the four alert figures, 0.26 ms to count them).
-Only these reads are prepared: their texts are fixed and tested, whereas the ORM's own queries stay
-bound on the client, since some of them (a DISTINCT ordered by an expression with a value, a figure
+Only these reads (and the SQL a login's pages keep, `accounts.access.kept_rows`) are prepared: their
+texts are fixed and tested, whereas the ORM's own queries stay bound on the client, since some of them (a DISTINCT ordered by an expression with a value, a figure
 times 2³²) fail or come out wrong when PostgreSQL sees their values as parameters.
 
 `PreparedAnnotations` does the same for annotations that take no values of their own, such as the
@@ -100,14 +100,15 @@ class Prepared:
             sql, slots = self._query(connection)
             adapted = [_adapted(connection, value) for value in values]
             params = [param if slot is None else _as_param(adapted[slot], param) for slot, param in slots]
-        with _cursor(connection) as cursor:
+        with preparing_cursor(connection) as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
 
 
-def _cursor(connection):
+def preparing_cursor(connection):
     """A cursor for a compiled read: on PostgreSQL one that prepares what it runs (see the module's note),
-    wrapped as Django wraps its own, so the read is logged and counted like any other query."""
+    wrapped as Django wraps its own, so the read is logged and counted like any other query. Only for SQL
+    whose text is fixed and tested on PostgreSQL (the module's note says what the ORM's texts may do)."""
     if connection.vendor != "postgresql":
         return connection.cursor()
     connection.ensure_connection()

@@ -7,6 +7,7 @@ import io
 import docx
 import pytest
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -239,4 +240,35 @@ def test_the_filters_choices_are_read_afresh_while_their_sql_is_kept(client, wor
     from accounts.access import remembered
 
     kept = [key for key in remembered._entries if key[1] == world.officer_a.pk and key[2:3] == ("sql",)]
-    assert {key[-1] for key in kept} == {"class-list-programmes", "class-list-years"}
+    assert {key[4] for key in kept} == {"class-list-programmes", "class-list-years", "class-list"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_list_keeps_its_sql_and_reads_its_rows_afresh(client, world):
+    """The count's and the page's SQL are kept per login and query string; the rows are read on every
+    request: a new class, a renamed one and a class moved to another state show at once, and the next page
+    of a search is its own kept read."""
+    import datetime as dt
+
+    first = make.klass(world.centre_a, start_date=dt.date(2026, 3, 2), end_date=dt.date(2026, 3, 20))
+    client.force_login(world.officer_a)
+    url = reverse("training:class_list")
+
+    def listed(query=""):
+        context = client.get(url + query).context
+        return context["total"], [(row.code, row.name, row.status_label) for row in context["object_list"]]
+
+    assert listed() == (1, [(first.code, first.name, str(Klass.Status(first.status).label))])
+    with CaptureQueriesContext(connection) as warm:
+        listed()
+    second = make.klass(world.centre_a, start_date=dt.date(2026, 4, 6), end_date=dt.date(2026, 4, 24))
+    Klass.objects.filter(pk=first.pk).update(name="Lớp đã đổi tên", status=Klass.Status.CLOSED)
+    with CaptureQueriesContext(connection) as again:
+        total, rows = listed()
+    assert len(again) == len(warm)
+    assert total == 2 and rows[0][0] == second.code
+    assert rows[1] == (first.code, "Lớp đã đổi tên", str(Klass.Status.CLOSED.label))
+    assert listed("?status=closed") == (1, [rows[1]])
+    with override_settings(PAGE_SIZE=1):
+        assert listed("?page=2")[1] == [rows[1]]
+        assert listed("?page=99")[1] == [rows[1]]  # past the end: the last page, as Django's paginator does
