@@ -121,8 +121,8 @@ def class_list_spec(user) -> ListSpec:
 def class_list(request):
     require_class_reader(request.user)
     # Only the columns the rows show (the four tables' rows have some 80 columns in all), as plain values.
-    queryset = with_enrolment(Klass.objects.visible_to(request.user))
-    context = build_list(request, queryset, class_list_spec(request.user), _class_list_reads(request.user))
+    context = build_list(request, lambda: with_enrolment(Klass.objects.visible_to(request.user)),
+                         class_list_spec(request.user), _class_list_reads(request.user))
     context["can_create"] = creates_classes(request.user)
     context["sees_dashboard"] = sees_centre_work(request.user)
     template = "training/classes/_class_rows.html" if request.htmx else "training/classes/class_list.html"
