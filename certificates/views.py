@@ -24,12 +24,12 @@ from core.forms import DateField, ReasonForm
 from core.http import client_address
 from core.views import apply_validation_error, flash_error
 from training.models import Klass
-from training.models.scoping import visible_class_or_404
+from training.models.scoping import class_by_key, visible_class_or_404
 from training.results.documents import director_name, place_name
 
 
 def _visible_class(request, pk: int) -> Klass:
-    klass = visible_class_or_404(request.user, pk, Klass.objects.select_related("version__programme", "centre"))
+    klass = visible_class_or_404(request.user, pk, class_by_key("version__programme", "centre"))
     if not permissions.sees_class_certificates(request.user, klass):
         raise PermissionDenied
     return klass

@@ -19,7 +19,7 @@ from finance.models import CostLine, CostSheet
 from finance.permissions import manages_finance, reads_finance
 from finance.selectors import estimate_vs_settlement
 from training.models import Klass
-from training.models.scoping import visible_class_or_404
+from training.models.scoping import class_by_key, visible_class_or_404
 
 KINDS = {k.value for k in CostSheet.Kind}
 
@@ -27,7 +27,7 @@ KINDS = {k.value for k in CostSheet.Kind}
 def visible_class(request, pk: int) -> Klass:
     if not reads_finance(request.user):
         raise PermissionDenied
-    klass = visible_class_or_404(request.user, pk, Klass.objects.select_related("centre__province", "room"))
+    klass = visible_class_or_404(request.user, pk, class_by_key("centre__province", "room"))
     if not reads_finance(request.user, klass.centre_id):
         raise Http404
     return klass

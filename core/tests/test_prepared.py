@@ -194,3 +194,28 @@ def test_on_postgresql_a_compiled_read_runs_prepared_and_is_still_counted():
             assert cursor.fetchone()[0] == 0
     finally:
         raw.prepare_threshold = before
+
+
+def test_prepared_objects_are_the_orms_objects_with_their_relations_and_annotations(django_assert_num_queries):
+    from django.contrib.auth.models import Permission
+    from django.db.models import F, Value
+    from django.db.models.functions import Concat
+
+    from core.prepared import PreparedObjects
+
+    def build(pk):
+        return (Permission.objects.select_related("content_type").filter(pk=pk)
+                .annotate(label=Concat(F("content_type__app_label"), Value("."), F("codename"))))
+
+    read = PreparedObjects(build, -1_987_654_321)  # within the 4-byte key's range, or the ORM reads nothing
+    wanted = Permission.objects.select_related("content_type").order_by("pk")[5]
+    with django_assert_num_queries(1):
+        (found,) = read.objects(wanted.pk)
+        assert found.content_type.model == wanted.content_type.model  # joined: no query of its own
+    assert (found.pk, found.codename, found.name, found.content_type_id) == (
+        wanted.pk, wanted.codename, wanted.name, wanted.content_type_id)
+    assert found.label == f"{wanted.content_type.app_label}.{wanted.codename}"
+    assert found._state.adding is False and found._state.db == "default"
+    assert read.objects(-1) == []
+    with pytest.raises(TypeError):
+        PreparedObjects(lambda ids: Permission.objects.filter(pk__any=ids), [-7_319_024_185])

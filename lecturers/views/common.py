@@ -11,11 +11,11 @@ from accounts.scope import scope_of
 from lecturers import permissions
 from people.models import Lecturer
 from training.models import Klass
-from training.models.scoping import visible_class_or_404
+from training.models.scoping import class_by_key, visible_class_or_404
 
 
 def visible_class(request, pk: int, *, manage: bool = False) -> Klass:
-    klass = visible_class_or_404(request.user, pk, Klass.objects.select_related("centre"))
+    klass = visible_class_or_404(request.user, pk, class_by_key("centre"))
     scope = scope_of(request.user)
     allowed = (permissions.manages_lecturer_records if manage else permissions.sees_lecturer_records)
     if not allowed(scope, klass.centre_id):

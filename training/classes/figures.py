@@ -39,7 +39,10 @@ def _attendance():
     # From the enrolled learners' kept counts, not the marks: a 200-learner class with 44 sessions is 200
     # rows here instead of 8,800.
     learners = Enrolment.objects.filter(klass=OuterRef("pk"), status=ENROLLED).order_by().values("klass")
-    both = learners.annotate(n=Sum("marks_present") * _SHIFT + Sum("marks_recorded")).values("n")[:1]
+    # The factor is a bigint value: as a plain integer the ORM hands it to the driver as a 4-byte one, which
+    # a read bound on the server (a prepared class page) receives cut to 0.
+    shift = Value(_SHIFT, output_field=BigIntegerField())
+    both = learners.annotate(n=Sum("marks_present") * shift + Sum("marks_recorded")).values("n")[:1]
     return Coalesce(Subquery(both, output_field=BigIntegerField()), Value(0))
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from django.db.models import Q
 
 from accounts.scope import scope_of
+from core.prepared import PreparedObjects
 from core.queries import among
 
 
@@ -26,15 +29,34 @@ def class_condition(user, prefix: str = "") -> Q | None:
     return condition
 
 
+_KEY_STAND_IN = -6_120_448_913
+
+
+@cache
+def class_by_key(*related: str) -> PreparedObjects:
+    """A read of one class by its key with `related` joined (`select_related`), compiled once per shape and
+    prepared: building and planning it cost more than running it. For `visible_class_or_404`."""
+    from training.models.classes import Klass
+
+    return PreparedObjects(lambda pk: Klass.objects.select_related(*related).filter(pk=pk), _KEY_STAND_IN)
+
+
 def visible_class_or_404(user, pk, queryset=None):
     """The class with key `pk` if the login sees it, else 404, as `get_object_or_404(Klass.objects.visible_to(
-    user), pk=pk)` answers: read by its key from `queryset` (Klass.objects by default) and judged by `sees_class`."""
+    user), pk=pk)` answers: read by its key from `queryset` (Klass.objects by default) and judged by `sees_class`.
+    `queryset` may be a `PreparedObjects` read of one class by its key (the pages every class has)."""
     from django.http import Http404
     from django.shortcuts import get_object_or_404
 
     from training.models.classes import Klass
 
-    klass = get_object_or_404(Klass.objects if queryset is None else queryset, pk=pk)
+    if isinstance(queryset, PreparedObjects):
+        found = queryset.objects(int(pk))
+        if not found:
+            raise Http404("No class matches the given query.")
+        klass = found[0]
+    else:
+        klass = get_object_or_404(Klass.objects if queryset is None else queryset, pk=pk)
     if not sees_class(user, klass):
         raise Http404("No class matches the given query.")
     return klass

@@ -16,7 +16,7 @@ from core.listing import Filter, ListSpec, build_list
 from core.views import flash_error
 from people.models import Person
 from training.models import Enrolment, Klass
-from training.models.scoping import visible_class_or_404
+from training.models.scoping import class_by_key, visible_class_or_404
 from training.nominations import enrolment as services
 from training.nominations.forms import MoveForm, ReasonForm, UploadForm
 from training.nominations.importers import build_template
@@ -26,7 +26,7 @@ from training.permissions import edits_class, sees_class_people
 
 def class_for(request, pk: int) -> Klass:
     """The class if the user sees it (else 404), and may see its learners (else 403)."""
-    klass = visible_class_or_404(request.user, pk, Klass.objects.select_related("centre", "version__programme"))
+    klass = visible_class_or_404(request.user, pk, class_by_key("centre", "version__programme"))
     if not sees_class_people(request.user, klass):
         raise PermissionDenied
     return klass

@@ -15,7 +15,7 @@ from core.documents import render_docx, render_pdf
 from core.views import apply_validation_error, flash_error
 from training.documents.party import audience_for
 from training.models import Enrolment, Klass, Score
-from training.models.scoping import visible_class_or_404
+from training.models.scoping import class_by_key, visible_class_or_404
 from training.permissions import directs_class, edits_class, sees_class_people
 from training.results import selectors
 from training.results import services as services
@@ -26,7 +26,7 @@ from training.results.markup import score_rows
 
 def visible_class(request, pk: int) -> Klass:
     """A class the user may see, with what the results pages read (404 when out of scope)."""
-    klass = visible_class_or_404(request.user, pk, Klass.objects.select_related("version__programme", "centre"))
+    klass = visible_class_or_404(request.user, pk, class_by_key("version__programme", "centre"))
     if not sees_class_people(request.user, klass):
         raise PermissionDenied
     return klass

@@ -128,3 +128,15 @@ def test_the_recount_command_reports_and_fixes_counts_left_behind(world, klass):
     out = StringIO()
     call_command("recount_attendance", stdout=out)
     assert "match" in out.getvalue()
+
+
+def test_the_class_page_reads_the_packed_figure_whole(world, klass):
+    """The class page reads its class with the figures through a prepared read (bound on the server on
+    PostgreSQL): the present count in the packed figure's upper half must come through."""
+    from training.classes.views import _CLASS_PAGE_WITH_FIGURES
+
+    a, b, _c, _d = klass.enrolments.order_by("pk")
+    svc.record_attendance(actor=world.officer_a, session=session(klass, MON), marks={b.pk: S.EXCUSED}, today=TODAY)
+    (read,) = _CLASS_PAGE_WITH_FIGURES.objects(klass.pk)
+    assert attendance_counts(read) == figure(klass) == (4, 3)
+    assert (read.enrolled, read.sessions_total, read.centre.name) == (4, 1, klass.centre.name)

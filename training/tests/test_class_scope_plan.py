@@ -70,3 +70,14 @@ def test_a_class_outside_the_login_is_a_404_on_its_pages(client, world):
         assert client.get(reverse(name, args=[klass.pk])).status_code == 404, name
     client.force_login(world.admin)
     assert client.get(reverse("training:attendance_grid", args=[klass.pk])).status_code == 200
+
+
+def test_a_class_that_does_not_exist_is_a_404_on_its_pages(client, world):
+    # Its pages read the class through compiled one-row reads (training.models.scoping.class_by_key).
+    from django.urls import reverse
+
+    client.force_login(world.admin)
+    missing = (Klass.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1000
+    for name in ("training:class_detail", "training:attendance_grid", "training:results_grid", "training:timetable",
+                 "training:nominations", "certificates:class_certificates"):
+        assert client.get(reverse(name, args=[missing])).status_code == 404, name

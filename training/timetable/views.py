@@ -20,7 +20,7 @@ from core.views import apply_validation_error
 from training.attendance.services import ordered_sessions
 from training.documents.timetable import render_timetable_pdf
 from training.models import Klass, PublicHoliday, Session
-from training.models.scoping import visible_class_or_404
+from training.models.scoping import class_by_key, visible_class_or_404
 from training.permissions import edits_class
 from training.timetable import services as tts
 from training.timetable.forms import GenerateForm, MoveForm, SessionForm
@@ -30,7 +30,7 @@ SESSION_RELATED = ("topic", "lecturer__person", "room")
 
 def visible_class(request, pk: int) -> Klass:
     """The class if the login sees it (`sees_class`, the rule of `Klass.objects.visible_to`), else 404."""
-    return visible_class_or_404(request.user, pk, Klass.objects.select_related("centre", "version__programme", "room"))
+    return visible_class_or_404(request.user, pk, class_by_key("centre", "version__programme", "room"))
 
 
 def visible_session(request, pk: int) -> Session:
