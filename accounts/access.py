@@ -32,7 +32,7 @@ from django.db import connections
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
-from core.prepared import preparing_cursor
+from core.prepared import object_maker, preparing_cursor
 
 # The tables whose rows decide a user's row, scope and lecturer profile (model labels, so this module
 # imports nothing of the apps above accounts).
@@ -96,6 +96,7 @@ def recall_for(user, key: tuple, compute):
 
 
 _NOTHING = ("", (), "")  # a query the ORM knows returns no row
+_NOTHING_MADE = ("", (), "", None)
 
 
 def kept_rows(user, key: tuple, build) -> list[tuple]:
@@ -121,6 +122,25 @@ def kept_rows(user, key: tuple, build) -> list[tuple]:
     with preparing_cursor(connections[using]) as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
+
+
+def kept_objects(user, key: tuple, build) -> list:
+    """`kept_rows` for a queryset of model objects (joined relations and annotations included): its SQL
+    and the way its rows become objects are remembered per token, login and day; the rows are read afresh."""
+    def compile_read():
+        queryset = build()
+        try:
+            sql, params = queryset.query.sql_with_params()
+        except EmptyResultSet:
+            return _NOTHING_MADE
+        return sql, tuple(params), queryset.db, object_maker(queryset, connections[queryset.db])
+
+    sql, params, using, make = recall_for(user, ("objects", timezone.localdate(), *key), compile_read)
+    if not sql:
+        return []
+    with preparing_cursor(connections[using]) as cursor:
+        cursor.execute(sql, params)
+        return make(cursor.fetchall())
 
 
 class AuthenticationMiddleware(DjangoAuthenticationMiddleware):

@@ -121,7 +121,7 @@ class PreparedObjects(Prepared):
     def _maker(self, connection) -> Callable:
         found = self._makers.get(connection.vendor)
         if found is None:
-            found = self._makers[connection.vendor] = _object_maker(self.build(*self.stand_ins), connection)
+            found = self._makers[connection.vendor] = object_maker(self.build(*self.stand_ins), connection)
         return found
 
     def objects(self, *values) -> list:
@@ -130,8 +130,9 @@ class PreparedObjects(Prepared):
         return make(self.rows(*values))
 
 
-def _object_maker(queryset: QuerySet, connection) -> Callable[[list[tuple]], list]:
-    """What Django's ModelIterable does with the rows of `queryset`'s SQL, set up once."""
+def object_maker(queryset: QuerySet, connection) -> Callable[[list[tuple]], list]:
+    """What Django's ModelIterable does with the rows of `queryset`'s SQL, set up once: a function making
+    the rows of that SQL into model objects (with joined relations and annotations)."""
     from django.db.models.query import get_related_populators
 
     compiler = queryset.query.get_compiler(connection=connection)

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from tests import factories as f
 from training.models import Session
 from training.tests.factories import classes as make
 from training.tests.factories import results as res
@@ -144,3 +145,33 @@ def test_home_queries_do_not_grow_with_classes(client, world, day, django_assert
         make.enrol(k, world.person_b)
     with django_assert_max_num_queries(few):
         client.get(URL)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_officers_classes_are_read_afresh_while_their_sql_is_kept(client, world, day):
+    """The officer's class rows keep their SQL and the way rows become classes per login
+    (accounts.access.kept_objects); a new class, a renamed one and new learners show on the next request."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from accounts.access import remembered
+    from training.models import Klass
+
+    def rows():
+        _page, panels = _panels(client, world.officer_a)
+        return {k.code: (k.name, k.enrolled, k.centre.name) for g in panels["officer"]["groups"] for k in g["rows"]}
+
+    before = rows()
+    assert before[day["running"].code][1] == 2
+    with CaptureQueriesContext(connection) as warm:
+        rows()
+    added = make.klass(world.centre_a, day["running"].version, start_date=day["today"] + dt.timedelta(days=20),
+                       end_date=day["today"] + dt.timedelta(days=25))
+    Klass.objects.filter(pk=day["planned"].pk).update(name="Lớp đổi tên")
+    make.enrol(day["running"], f.PersonFactory(centre=world.centre_a))
+    with CaptureQueriesContext(connection) as again:
+        after = rows()
+    assert len(again) == len(warm)
+    assert added.code in after and after[day["planned"].code][0] == "Lớp đổi tên"
+    assert after[day["running"].code][1] == 3 and after[added.code][2] == world.centre_a.name
+    assert any(key[2:3] == ("objects",) and key[4] == "home-centre-classes" for key in remembered._entries)
