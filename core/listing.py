@@ -146,27 +146,43 @@ class KeptReads:
 
     name: str
     keep: Callable[[tuple, Callable], list[tuple]]
-    columns: tuple[str, ...]
+    columns: tuple[str, ...]  # the first is the primary key
     row: Callable[[tuple], object]
+    # For a list whose spec reads keys first (`ListSpec.keys_first`): the values of `columns` of the rows
+    # with these keys, in any order. The kept read is then the ordered keys (at most the count's limit + 1).
+    rows_by_keys: Callable[[list], list[tuple]] | None = None
 
 
-def _kept_page(queryset, params, shape: tuple, per_page: int, kept: KeptReads):
+def _kept_page(queryset, params, shape: tuple, per_page: int, kept: KeptReads, keys_first: bool):
     """`queryset()` builds the list's queryset, called only for SQL not kept yet."""
     limit = settings.LIST_COUNT_LIMIT
-    counted = kept.keep((kept.name, "count", *shape), lambda: (
-        queryset().order_by().values("pk")[: limit + 1], "SELECT COUNT(*) FROM (%s) AS counted"))
     paginator = BoundedPaginator(None, per_page, limit=limit)
-    paginator.counted = counted[0][0] if counted else 0  # in place of the cached property's own count
+    keys = None
+    if keys_first and kept.rows_by_keys:
+        keys = [pk for (pk,) in kept.keep((kept.name, "keys", *shape),
+                                          lambda: queryset().values_list("pk")[: limit + 1])]
+        paginator.counted = len(keys)  # in place of the cached property's own count
+    else:
+        counted = kept.keep((kept.name, "count", *shape), lambda: (
+            queryset().order_by().values("pk")[: limit + 1], "SELECT COUNT(*) FROM (%s) AS counted"))
+        paginator.counted = counted[0][0] if counted else 0
     try:
         number = paginator.validate_number(params.get("page") or 1)
     except PageNotAnInteger:
         number = 1
     except EmptyPage:
         number = paginator.num_pages
-    # The page's SQL depends on its number only, not on the count (which the kept text must not carry).
     bottom = (number - 1) * per_page
-    rows = kept.keep((kept.name, "page", *shape, per_page, number),
-                     lambda: queryset().values_list(*kept.columns)[bottom:bottom + per_page]) if paginator.count else []
+    if keys is not None:
+        wanted = keys[bottom:min(bottom + per_page, paginator.count)]
+        found = {values[0]: values for values in kept.rows_by_keys(wanted)} if wanted else {}
+        rows = [found[pk] for pk in wanted if pk in found]
+    elif paginator.count:
+        # The page's SQL depends on its number only, not on the count (which the kept text must not carry).
+        rows = kept.keep((kept.name, "page", *shape, per_page, number),
+                         lambda: queryset().values_list(*kept.columns)[bottom:bottom + per_page])
+    else:
+        rows = []
     return paginator._get_page([kept.row(values) for values in rows], number, paginator)
 
 
@@ -184,7 +200,7 @@ def build_list(request, queryset, spec: ListSpec, kept: KeptReads | None = None)
     else:
         shape = (text, tuple(sorted(active_filters.items())), key, descending)
         page = _kept_page(lambda: asked.applied(queryset() if callable(queryset) else queryset, spec), params,
-                          shape, per_page, kept)
+                          shape, per_page, kept, spec.keys_first)
         paginator = page.paginator
 
     base = {k: v for k, v in {"q": text, **active_filters}.items() if v}

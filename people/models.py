@@ -50,8 +50,18 @@ def _strangers(scope):
             .order_by().values("pk"))
 
 
+def strangers_of(user) -> list[int]:
+    """The persons `visible_to(user, reached_first=True)` names by id: reached by the login's centres
+    (staff, lecturers, learners, oneself) but registered elsewhere. Read afresh; the SQL is kept per login."""
+    scope = scope_of(user)
+    if scope.sees_everything or not scope.person_centre_ids:
+        return []
+    return [pk for (pk,) in kept_rows(user, ("persons-reached-elsewhere",),
+                                      lambda: _strangers(scope).values_list("pk"))]
+
+
 class PersonQuerySet(models.QuerySet):
-    def visible_to(self, user, *, reached_first: bool = False):
+    def visible_to(self, user, *, reached_first: bool = False, strangers: list[int] | None = None):
         """Persons registered by, working at, teaching at or learning at the user's centres, plus the
         user's own record. Learners are reached through the enrolments' reverse relation, so the
         registry needs no import of the training app above it.
@@ -65,7 +75,8 @@ class PersonQuerySet(models.QuerySet):
         `reached_first`: for a list that counts its rows and then reads a page of them (two queries
         over the same condition), the persons reached elsewhere are read once, now, and the condition
         names them by id. Usually there are none, and the condition is then the registering centre
-        alone, which an index answers without reading the table (see Person.Meta.indexes).
+        alone, which an index answers without reading the table (see Person.Meta.indexes). A caller
+        that has read them already (`strangers_of`) passes them as `strangers`.
         """
         scope = scope_of(user)
         if scope.sees_everything:
@@ -76,9 +87,7 @@ class PersonQuerySet(models.QuerySet):
             return self.none() if reached is None else self.filter(among("pk", reached))
         if not reached_first:
             return self.filter(Q(centre_id__in=centre_ids) | among("pk", _strangers(scope)))
-        # The SQL of the strangers' query depends only on the scope: kept per login, run afresh each time.
-        reached = [pk for (pk,) in kept_rows(user, ("persons-reached-elsewhere",),
-                                             lambda: _strangers(scope).values_list("pk"))]
+        reached = strangers_of(user) if strangers is None else strangers
         if not reached:
             return self.filter(centre_id__in=centre_ids)
         return self.filter(Q(centre_id__in=centre_ids) | Q(pk__any=reached))

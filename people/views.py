@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import NamedTuple
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,16 +17,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from accounts.access import kept_rows
 from accounts.models import Role
 from accounts.scope import require_staff, scope_of
-from core.listing import Filter, ListSpec, apply_list_params, build_list
+from core.listing import Filter, KeptReads, ListSpec, apply_list_params, build_list
+from core.prepared import Prepared
 from core.views import apply_validation_error, flash_error
 from org.selectors import centre_filter
 from people import services
 from people.choices import Gender, TheoryLevel
 from people.exports import persons_workbook
 from people.forms import EndTermForm, LecturerForm, MergeForm, PersonForm, StaffAssignmentForm
-from people.models import Lecturer, Person, StaffAssignment
+from people.models import Lecturer, Person, StaffAssignment, strangers_of
 from people.permissions import edits_lecturer, owns_lecturer_profile
 from people.selectors import person_enrolments
 
@@ -40,9 +45,9 @@ def _sorted_among_matches(request) -> bool:
     return bool(request.GET.get("q", "").strip()) and not scope_of(request.user).sees_everything
 
 
-def _persons(request):
+def _persons(request, strangers: list[int] | None = None):
     """The persons the list and its export start from: visible to the user, in use unless asked."""
-    queryset = Person.objects.visible_to(request.user, reached_first=True).select_related("centre")
+    queryset = Person.objects.visible_to(request.user, reached_first=True, strangers=strangers).select_related("centre")
     if _sorted_among_matches(request):
         key = Collate("sort_key", "C") if connection.vendor == "postgresql" else F("sort_key")
         queryset = queryset.alias(**{SCOPED_ORDER: key})
@@ -84,10 +89,48 @@ def _person_spec(request) -> ListSpec:
     )
 
 
+class PersonListRow(NamedTuple):
+    """A row of the person list, read as plain values."""
+
+    pk: int
+    family_name: str
+    middle_name: str
+    given_name: str
+    is_party_member: bool
+    archived: bool
+    date_of_birth: dt.date | None
+    national_id: str | None
+    legacy_id: bool
+    position: str
+    workplace: str
+    centre_name: str | None
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.family_name, self.middle_name, self.given_name) if p)
+
+
+PERSON_LIST_COLUMNS = PersonListRow._fields[:-1] + ("centre__name",)
+# A scoped search reads its ordered keys, then its page's rows by key: one statement for every page.
+_PERSON_ROWS = Prepared(lambda ids: Person.objects.filter(pk__any=ids).values_list(*PERSON_LIST_COLUMNS),
+                        [-7_319_024_185])
+
+
+def _person_list_reads(request, strangers: list[int]) -> KeptReads:
+    user = request.user
+    # The list's SQL depends on the login's scope, the query string (in the key), whether it names a status
+    # at all (none: the archived are left out) and the persons reached elsewhere, which it names by id.
+    extra = ("status" in request.GET, tuple(strangers))
+    return KeptReads(name="person-list", keep=lambda key, build: kept_rows(user, (*key, *extra), build),
+                     columns=PERSON_LIST_COLUMNS, row=PersonListRow._make, rows_by_keys=_PERSON_ROWS.rows)
+
+
 @login_required
 def person_list(request):
     require_staff(request.user)
-    context = build_list(request, _persons(request), _person_spec(request))
+    strangers = strangers_of(request.user)
+    context = build_list(request, lambda: _persons(request, strangers), _person_spec(request),
+                         _person_list_reads(request, strangers))
     scope = scope_of(request.user)
     context["show_personal"] = scope.sees_personal_data
     context["can_create"] = scope.edits_some_centre

@@ -98,3 +98,31 @@ def test_a_person_reached_by_a_new_post_shows_in_the_list_on_the_next_request(cl
     assert any(key[2:3] == ("sql",) and key[-1] == "persons-reached-elsewhere" for key in remembered._entries)
     f.StaffAssignmentFactory(centre=world.centre_a, person=visitor)
     assert visitor.pk in listed()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_person_list_keeps_its_sql_and_reads_its_rows_afresh(client, world):
+    """The list's count (or a search's ordered keys) and its page keep their SQL per login and query
+    string (core.listing.KeptReads); the persons are read on every request, in both of the list's ways."""
+    from django.test import override_settings
+    from django.urls import reverse
+
+    client.force_login(world.officer_a)
+    url = reverse("people:person_list")
+
+    def listed(**query) -> tuple[int, list[str]]:
+        context = client.get(url, query).context
+        return context["total"], [p.full_name for p in context["object_list"]]
+
+    total, names = listed()
+    found, matches = listed(q="huong")
+    assert world.person_a.full_name in names and matches == [world.person_a.full_name]
+    newcomer = f.PersonFactory(centre=world.centre_a, family_name="Trịnh", middle_name="Thu", given_name="Hương")
+    Person.objects.filter(pk=world.person_a.pk).update(archived=True)
+    assert listed(q="huong") == (1, [newcomer.full_name])
+    assert listed()[0] == total  # one more, one archived
+    # A status the list does not offer shows the archived too (no status named at all leaves them out).
+    assert listed(q="huong", status="unknown")[0] == 2
+    with override_settings(PAGE_SIZE=1):
+        first, second = listed(status="unknown", q="huong")[1], listed(status="unknown", q="huong", page=2)[1]
+    assert sorted(first + second) == sorted([newcomer.full_name, world.person_a.full_name])
