@@ -175,3 +175,22 @@ def test_the_officers_classes_are_read_afresh_while_their_sql_is_kept(client, wo
     assert added.code in after and after[day["planned"].code][0] == "Lớp đổi tên"
     assert after[day["running"].code][1] == 3 and after[added.code][2] == world.centre_a.name
     assert any(key[2:3] == ("objects",) and key[4] == "home-centre-classes" for key in remembered._entries)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_supervisors_centres_and_counts_follow_the_data_while_kept(client, world, day):
+    """The province's centres are kept under the access token, the counts' SQL per login: a renamed centre,
+    a new class and a new learner show on the next request."""
+    from org.models import Centre
+
+    def province():
+        _page, panels = _panels(client, world.supervisor)
+        return {c.code: (c.name, c.class_total, c.learner_total) for c in panels["supervisor"]["centres"]}
+
+    before = province()
+    Centre.objects.filter(pk=world.centre_b.pk).update(name="Trung tâm đổi tên")
+    added = make.klass(world.centre_b, status="open", start_date=day["today"], end_date=day["today"])
+    make.enrol(added, world.person_b)
+    after = province()
+    assert after["B"] == ("Trung tâm đổi tên", before["B"][1] + 1, before["B"][2] + 1)
+    assert after["A"] == before["A"]

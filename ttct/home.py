@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 from django.db.models import Count
 from django.utils import timezone
 
-from accounts.access import kept_objects
+from accounts.access import kept_objects, kept_rows, recall_for
 from accounts.scope import scope_of
 from certificates.permissions import can_issue
 from core.prepared import Prepared
@@ -133,23 +134,45 @@ def director_panel(user, scope, today) -> dict | None:
             "count": len(approvals) + len(signatures) + len(plans)}
 
 
+@dataclass
+class CentreYear:
+    """A row of the supervisor's table: a centre and its year's classes by state and learners."""
+
+    pk: int
+    code: str
+    name: str
+    by_status: list[int] = field(default_factory=list)
+    class_total: int = 0
+    learner_total: int = 0
+
+
 def supervisor_panel(user, scope, today) -> dict | None:
     """The province's centres with this year's classes by state and learners."""
     if not scope.supervises_some_province or scope.sees_everything:
         return None
-    centres = list(Centre.objects.visible_to(user).filter(province_id__in=scope.province_ids,
-                                                          status=Centre.Status.ACTIVE).order_by("sort_key"))
+    # Centres are an access table: their rows are kept under the access token, which any change to a
+    # centre renews. The two counts' SQL names those centres, so it is kept the same way; their rows are
+    # read afresh.
+    rows = recall_for(user, ("home-province-centres",), lambda: list(
+        Centre.objects.visible_to(user).filter(province_id__in=scope.province_ids, status=Centre.Status.ACTIVE)
+        .order_by("sort_key").values_list("pk", "code", "name")))
+    centres = [CentreYear(*row) for row in rows]
+    ids = [c.pk for c in centres]
     counts = defaultdict(dict)
-    for centre_id, status, n in (Klass.objects.filter(centre_id__in=[c.pk for c in centres], start_date__year=today.year)
-                                 .values_list("centre_id", "status").annotate(n=Count("pk")).order_by()):
+    for centre_id, status, n in kept_rows(user, ("home-province-classes", today.year), lambda: (
+            Klass.objects.filter(centre_id__in=ids, start_date__year=today.year)
+            .values_list("centre_id", "status").annotate(n=Count("pk")).order_by())):
         counts[centre_id][status] = n
+
     # The year's classes of the province first, then their learners by the class index; the join back to
     # the classes for their centre is limited to the province's too. Never a pass over the nation's rows.
-    ids = [c.pk for c in centres]
-    classes = Klass.objects.filter(centre_id__in=ids, start_date__year=today.year)
-    learners = dict(Enrolment.objects.filter(among("klass_id", classes.order_by().values("pk")),
-                                             klass__centre_id__in=ids, status=Enrolment.Status.ENROLLED)
-                    .values_list("klass__centre_id").annotate(n=Count("pk")).order_by())
+    def learners_by_centre():
+        classes = Klass.objects.filter(centre_id__in=ids, start_date__year=today.year)
+        return (Enrolment.objects.filter(among("klass_id", classes.order_by().values("pk")),
+                                         klass__centre_id__in=ids, status=Enrolment.Status.ENROLLED)
+                .values_list("klass__centre_id").annotate(n=Count("pk")).order_by())
+
+    learners = dict(kept_rows(user, ("home-province-learners", today.year), learners_by_centre))
     for centre in centres:
         centre.by_status = [counts[centre.pk].get(s, 0) for s in Klass.Status.values]
         centre.class_total = sum(centre.by_status)
