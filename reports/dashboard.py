@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from accounts.access import recall_for
 from accounts.scope import scope_of
+from core.prepared import PreparedObjects
 from org.models import Centre
 from reports.charts import Chart, Series, chart_workbook
 from reports.dashboard_reads import (
@@ -84,9 +85,13 @@ def _find_target(user, wanted: str) -> Target | None:
     return Target(centre.name, lineage_ids(centre), [centre], centre)
 
 
+# Read on every dashboard: compiled once (and prepared on PostgreSQL).
+_ACTIVE_KINDS = PreparedObjects(lambda: ReportKind.objects.filter(active=True))
+
+
 def _late_reports(target: Target, year: int, today: dt.date) -> list[dict]:
     """Periodic reports of this year whose deadline has passed without a submission."""
-    kinds = [k for k in ReportKind.objects.filter(active=True) if k.period_type in PERIODS_PER_YEAR]
+    kinds = [k for k in _ACTIVE_KINDS.objects() if k.period_type in PERIODS_PER_YEAR]
     due = []
     for kind in kinds:
         for number in range(1, PERIODS_PER_YEAR[kind.period_type] + 1):
