@@ -95,8 +95,31 @@ def recall_for(user, key: tuple, compute):
     return recall(getattr(user, "access_token", None), (user.pk, *key), compute)
 
 
-_NOTHING = ("", (), "")  # a query the ORM knows returns no row
-_NOTHING_MADE = ("", (), "", None)
+_NOTHING = ("", (), "", None)  # a query the ORM knows returns no row
+
+
+def _kept_read(user, kind: str, key: tuple, build, objects: bool):
+    """The rows (or, with `objects`, the model objects) of `build()`'s SQL, which is compiled once per token,
+    login and day; see `kept_rows`."""
+    def compile_read():
+        built = build()
+        queryset, wrap = built if isinstance(built, tuple) else (built, "%s")
+        try:
+            sql, params = queryset.query.sql_with_params()
+        except EmptyResultSet:
+            return _NOTHING
+        make = object_maker(queryset, connections[queryset.db]) if objects else None
+        return wrap.replace("%s", sql, 1), tuple(params), queryset.db, make
+
+    sql, params, using, make = recall_for(user, (kind, timezone.localdate(), *key), compile_read)
+    if not sql:
+        return []
+    # Prepared on PostgreSQL: a kept text is run again and again by the same login, and planning the class
+    # list's page read took longer than running it (1,2 against 0,8 ms).
+    with preparing_cursor(connections[using]) as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return make(rows) if make else rows
 
 
 def kept_rows(user, key: tuple, build) -> list[tuple]:
@@ -105,42 +128,13 @@ def kept_rows(user, key: tuple, build) -> list[tuple]:
     times what running it does. Never for a queryset whose building reads the database (ids read first
     and written into its SQL): those values would be kept with it. `build()` may also return
     `(queryset, wrap)`: the SQL run is then `wrap % the queryset's SQL` (a count around it, say)."""
-    def compile_sql():
-        built = build()
-        queryset, wrap = built if isinstance(built, tuple) else (built, "%s")
-        try:
-            sql, params = queryset.query.sql_with_params()
-        except EmptyResultSet:
-            return _NOTHING
-        return wrap.replace("%s", sql, 1), tuple(params), queryset.db
-
-    sql, params, using = recall_for(user, ("sql", timezone.localdate(), *key), compile_sql)
-    if not sql:
-        return []
-    # Prepared on PostgreSQL: a kept text is run again and again by the same login, and planning the class
-    # list's page read took longer than running it (1,2 against 0,8 ms).
-    with preparing_cursor(connections[using]) as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+    return _kept_read(user, "sql", key, build, objects=False)
 
 
 def kept_objects(user, key: tuple, build) -> list:
     """`kept_rows` for a queryset of model objects (joined relations and annotations included): its SQL
     and the way its rows become objects are remembered per token, login and day; the rows are read afresh."""
-    def compile_read():
-        queryset = build()
-        try:
-            sql, params = queryset.query.sql_with_params()
-        except EmptyResultSet:
-            return _NOTHING_MADE
-        return sql, tuple(params), queryset.db, object_maker(queryset, connections[queryset.db])
-
-    sql, params, using, make = recall_for(user, ("objects", timezone.localdate(), *key), compile_read)
-    if not sql:
-        return []
-    with preparing_cursor(connections[using]) as cursor:
-        cursor.execute(sql, params)
-        return make(cursor.fetchall())
+    return _kept_read(user, "objects", key, build, objects=True)
 
 
 class AuthenticationMiddleware(DjangoAuthenticationMiddleware):

@@ -19,8 +19,9 @@ On PostgreSQL the compiled SQL also runs as a prepared statement of the connecti
 on the server and its plan is made once per connection, not on every call (planning was most of the
 server's time for the dashboard's reads: 0.86 ms to plan the four alert figures, 0.26 ms to count them).
 Only these reads (and the SQL a login's pages keep, `accounts.access.kept_rows`) are prepared: their
-texts are fixed and tested, whereas the ORM's own queries stay bound on the client, since some of them (a DISTINCT ordered by an expression with a value, a figure
-times 2³²) fail or come out wrong when PostgreSQL sees their values as parameters.
+texts are fixed and tested, whereas the ORM's own queries stay bound on the client, since some of them
+(a DISTINCT ordered by an expression with a value, an integer the ORM hands over as a 4-byte value) fail
+or come out wrong when PostgreSQL sees their values as parameters.
 
 `PreparedAnnotations` does the same for annotations that take no values of their own, such as the
 per-row counts of a list (correlated subqueries): compiled once, added to each queryset as SQL.

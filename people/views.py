@@ -22,6 +22,7 @@ from accounts.models import Role
 from accounts.scope import require_staff, scope_of
 from core.listing import Filter, KeptReads, ListSpec, apply_list_params, build_list
 from core.prepared import Prepared
+from core.text import join_full_name
 from core.views import apply_validation_error, flash_error
 from org.selectors import centre_filter
 from people import services
@@ -47,7 +48,8 @@ def _sorted_among_matches(request) -> bool:
 
 def _persons(request, strangers: list[int] | None = None):
     """The persons the list and its export start from: visible to the user, in use unless asked."""
-    queryset = Person.objects.visible_to(request.user, reached_first=True, strangers=strangers).select_related("centre")
+    queryset = (Person.objects.visible_to(request.user, reached_first=True, strangers=strangers)
+                .select_related("centre"))
     if _sorted_among_matches(request):
         key = Collate("sort_key", "C") if connection.vendor == "postgresql" else F("sort_key")
         queryset = queryset.alias(**{SCOPED_ORDER: key})
@@ -107,7 +109,7 @@ class PersonListRow(NamedTuple):
 
     @property
     def full_name(self) -> str:
-        return " ".join(p for p in (self.family_name, self.middle_name, self.given_name) if p)
+        return join_full_name(self.family_name, self.middle_name, self.given_name)
 
 
 PERSON_LIST_COLUMNS = PersonListRow._fields[:-1] + ("centre__name",)

@@ -28,6 +28,7 @@ from training.classes.documents import opening_decision_file
 from training.classes.figures import attendance_rate, with_enrolment, with_figures
 from training.classes.forms import ClassForm, OpeningDecisionForm, TransitionForm
 from training.models import AnnualPlan, Klass, PlanLine
+from training.models.classes import venue_of
 from training.models.scoping import class_by_key, visible_class_or_404
 from training.permissions import creates_classes, edits_centre, reads_class_lists, sees_centre_work, sees_class_people
 
@@ -35,7 +36,7 @@ Status = Klass.Status
 
 
 class ClassListRow(NamedTuple):
-    """A row of the class list, read as plain values (`CLASS_LIST_READS`)."""
+    """A row of the class list, read as plain values (`_class_list_reads`)."""
 
     pk: int
     code: str
@@ -57,7 +58,7 @@ class ClassListRow(NamedTuple):
 
     @property
     def venue(self) -> str:
-        return self.off_site_venue or self.room_name or ""
+        return venue_of(self.off_site_venue, self.room_name)
 
 
 def _class_list_reads(user) -> KeptReads:

@@ -12,6 +12,11 @@ from core.models import TimeStampedModel
 from core.text import search_key
 
 
+def venue_of(off_site_venue: str, room_name: str | None) -> str:
+    """Where a class meets: the off-site venue when it has one, else its room at the centre."""
+    return off_site_venue or room_name or ""
+
+
 class KlassQuerySet(models.QuerySet):
     def visible_to(self, user):
         from training.models.scoping import class_condition
@@ -122,7 +127,7 @@ class Klass(TimeStampedModel):
 
     @property
     def venue(self) -> str:
-        return self.off_site_venue or (self.room.name if self.room_id else "")
+        return venue_of(self.off_site_venue, self.room.name if self.room_id else None)
 
     @property
     def results_locked(self) -> bool:
