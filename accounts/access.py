@@ -22,7 +22,6 @@ nothing unless a test asks for a transactional database).
 from __future__ import annotations
 
 import contextvars
-import threading
 
 from django.apps import apps
 from django.contrib import auth
@@ -32,7 +31,9 @@ from django.db import connections
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
+from core.memo import BoundedMemo, may_keep
 from core.prepared import object_maker, preparing_cursor
+from core.versions import remember_for_centres
 
 # The tables whose rows decide a user's row, scope and lecturer profile (model labels, so this module
 # imports nothing of the apps above accounts).
@@ -47,34 +48,12 @@ MAX_REMEMBERED = 20_000
 _request_session: contextvars.ContextVar = contextvars.ContextVar("ttct_request_session", default=None)
 
 
-class _Remembered:
-    """A bounded map of answers per (token, ...) key; emptied when full (entries of old tokens are
-    dead weight, and a full map means many users: recomputing once each is cheap)."""
-
-    def __init__(self):
-        self._entries: dict = {}
-        self._lock = threading.Lock()
-
-    def get(self, key):
-        return self._entries.get(key)
-
-    def put(self, key, value) -> None:
-        with self._lock:
-            if len(self._entries) >= MAX_REMEMBERED:
-                self._entries.clear()
-            self._entries[key] = value
-
-
-remembered = _Remembered()
+remembered = BoundedMemo(MAX_REMEMBERED)
 
 
 def token_of_request() -> int | None:
     """The access token the current request's session was read with, while its user is being read."""
     return getattr(_request_session.get(), "access_token", None)
-
-
-def _may_keep(using: str = "default") -> bool:
-    return not connections[using].in_atomic_block
 
 
 def recall(token: int | None, key: tuple, compute, using: str = "default"):
@@ -85,7 +64,7 @@ def recall(token: int | None, key: tuple, compute, using: str = "default"):
     found = remembered.get(full_key)
     if found is None:
         found = compute()
-        if found is not None and _may_keep(using):
+        if found is not None and may_keep(using):
             remembered.put(full_key, found)
     return found
 
@@ -98,7 +77,7 @@ def recall_for(user, key: tuple, compute):
 _NOTHING = ("", (), "", None)  # a query the ORM knows returns no row
 
 
-def _kept_read(user, kind: str, key: tuple, build, objects: bool):
+def _kept_read(user, kind: str, key: tuple, build, objects: bool, centres=None):
     """The rows (or, with `objects`, the model objects) of `build()`'s SQL, which is compiled once per token,
     login and day; see `kept_rows`."""
     def compile_read():
@@ -111,24 +90,36 @@ def _kept_read(user, kind: str, key: tuple, build, objects: bool):
         make = object_maker(queryset, connections[queryset.db]) if objects else None
         return wrap.replace("%s", sql, 1), tuple(params), queryset.db, make
 
-    sql, params, using, make = recall_for(user, (kind, timezone.localdate(), *key), compile_read)
+    day = timezone.localdate()
+    sql, params, using, make = recall_for(user, (kind, day, *key), compile_read)
     if not sql:
         return []
-    # Prepared on PostgreSQL: a kept text is run again and again by the same login, and planning the class
-    # list's page read took longer than running it (1,2 against 0,8 ms).
-    with preparing_cursor(connections[using]) as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
+
+    def read() -> list[tuple]:
+        # Prepared on PostgreSQL: a kept text is run again and again by the same login, and planning the class
+        # list's page read took longer than running it (1,2 against 0,8 ms).
+        with preparing_cursor(connections[using]) as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    if centres is None:
+        rows = read()
+    else:
+        rows = remember_for_centres(centres, ("kept-rows", getattr(user, "access_token", None), user.pk, kind, day,
+                                              *key), read, holder=user, using=using)
     return make(rows) if make else rows
 
 
-def kept_rows(user, key: tuple, build) -> list[tuple]:
+def kept_rows(user, key: tuple, build, *, centres=None) -> list[tuple]:
     """The rows of `build()`, a queryset whose SQL depends only on the login's scope (and `key`), run afresh
     on every call; only its SQL is remembered, per token, login and day, since compiling it costs several
     times what running it does. Never for a queryset whose building reads the database (ids read first
     and written into its SQL): those values would be kept with it. `build()` may also return
-    `(queryset, wrap)`: the SQL run is then `wrap % the queryset's SQL` (a count around it, say)."""
-    return _kept_read(user, "sql", key, build, objects=False)
+    `(queryset, wrap)`: the SQL run is then `wrap % the queryset's SQL` (a count around it, say).
+
+    `centres`: the rows depend only on data of these centres (as `core.versions` declares it); they are
+    then kept too, and read again only once some of that data has changed (a province's counts)."""
+    return _kept_read(user, "sql", key, build, objects=False, centres=centres)
 
 
 def kept_objects(user, key: tuple, build) -> list:

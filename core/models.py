@@ -98,3 +98,16 @@ class AuditEvent(models.Model):
         after = self.after or {}
         keys = sorted(set(before) | set(after))
         return [(k, before.get(k), after.get(k)) for k in keys if before.get(k) != after.get(k)]
+
+
+class CentreDataVersion(models.Model):
+    """A number per centre that grows with every committed change to that centre's data (core.versions):
+    database triggers on the tables the apps declare add to it. Centre 0 stands for every centre (a change
+    to data without a centre of its own, such as a programme's name). A plain id, not a foreign key: the
+    triggers write here inside every write to those tables, and a key would lock the centre's row too."""
+
+    centre_id = models.BigIntegerField(primary_key=True)
+    version = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.centre_id}: {self.version}"

@@ -52,12 +52,13 @@ def _strangers(scope):
 
 def strangers_of(user) -> list[int]:
     """The persons `visible_to(user, reached_first=True)` names by id: reached by the login's centres
-    (staff, lecturers, learners, oneself) but registered elsewhere. Read afresh; the SQL is kept per login."""
+    (staff, lecturers, learners, oneself) but registered elsewhere. The SQL is kept per login, the ids
+    while the centres' data stands (core.versions: a person's row counts for the centres that reach them)."""
     scope = scope_of(user)
     if scope.sees_everything or not scope.person_centre_ids:
         return []
     return [pk for (pk,) in kept_rows(user, ("persons-reached-elsewhere",),
-                                      lambda: _strangers(scope).values_list("pk"))]
+                                      lambda: _strangers(scope).values_list("pk"), centres=scope.person_centre_ids)]
 
 
 class PersonQuerySet(models.QuerySet):

@@ -123,7 +123,11 @@ def _person_list_reads(request, strangers: list[int]) -> KeptReads:
     # The list's SQL depends on the login's scope, the query string (in the key), whether it names a status
     # at all (none: the archived are left out) and the persons reached elsewhere, which it names by id.
     extra = ("status" in request.GET, tuple(strangers))
-    return KeptReads(name="person-list", keep=lambda key, build: kept_rows(user, (*key, *extra), build),
+    # Its rows are the registry's rows of the login's centres and of the persons they reach, which is what
+    # core.versions follows for those centres: count, keys and page are kept until that data changes.
+    scope = scope_of(user)
+    centres = None if scope.sees_everything or not scope.person_centre_ids else scope.person_centre_ids
+    return KeptReads(name="person-list", keep=lambda key, build: kept_rows(user, (*key, *extra), build, centres=centres),
                      columns=PERSON_LIST_COLUMNS, row=PersonListRow._make, rows_by_keys=_PERSON_ROWS.rows)
 
 

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from accounts.access import recall_for
 from accounts.scope import scope_of
 from core.prepared import PreparedObjects
+from core.versions import remember_for_centres
 from org.models import Centre
 from reports.charts import Chart, Series, chart_workbook
 from reports.dashboard_reads import (
@@ -158,6 +159,15 @@ def dashboard_context(request) -> dict | None:
         return None
     today = timezone.localdate()
     year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else today.year
+    # Every figure below is a count of the centres' own data (core.versions follows it for them): kept
+    # until some of it changes, in each language (the charts' titles and the periods' labels are text).
+    centres = {*target.centre_ids, *(c.pk for c in target.report_centres)}
+    key = ("dashboard", target.centre_ids, tuple(c.pk for c in target.report_centres), year, today, get_language())
+    shown = remember_for_centres(centres, key, lambda: _figures(target, year, today), holder=request.user)
+    return {"target": target, "year": year, **shown, "query": request.GET.urlencode()}
+
+
+def _figures(target: Target, year: int, today: dt.date) -> dict:
     ids = target.centre_ids
     # The counts and the charts' classes from one pass over the classes, the plan's totals from its quarters.
     months = class_months(ids, today)
@@ -173,8 +183,6 @@ def dashboard_context(request) -> dict | None:
     learners = chart_map["trend"].series[1].values[-1]
     planned_learners, planned_classes = plan["learners"] or 0, plan["classes"] or 0
     return {
-        "target": target,
-        "year": year,
         "figures": {
             "running": counts["running"], "coming": counts["coming"], "opened": counts["opened"],
             "planned_classes": planned_classes, "learners": learners, "planned_learners": planned_learners,
@@ -186,7 +194,6 @@ def dashboard_context(request) -> dict | None:
                    "late_reports": late, "broken_equipment": alerts["broken"],
                    "expiring_agreements": alerts["expiring"]},
         "charts": list(chart_map.values()),
-        "query": request.GET.urlencode(),
     }
 
 

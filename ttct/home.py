@@ -157,7 +157,7 @@ def supervisor_panel(user, scope, today) -> dict | None:
         return None
     # Centres are an access table: their rows are kept under the access token, which any change to a
     # centre renews. The two counts' SQL names those centres, so it is kept the same way; their rows are
-    # read afresh.
+    # kept until the centres' classes or learners change (core.versions).
     rows = recall_for(user, ("home-province-centres",), lambda: list(
         Centre.objects.visible_to(user).filter(province_id__in=scope.province_ids, status=Centre.Status.ACTIVE)
         .order_by("sort_key").values_list("pk", "code", "name")))
@@ -166,7 +166,7 @@ def supervisor_panel(user, scope, today) -> dict | None:
     counts = defaultdict(dict)
     for centre_id, status, n in kept_rows(user, ("home-province-classes", today.year), lambda: (
             Klass.objects.filter(centre_id__in=ids, start_date__year=today.year)
-            .values_list("centre_id", "status").annotate(n=Count("pk")).order_by())):
+            .values_list("centre_id", "status").annotate(n=Count("pk")).order_by()), centres=ids):
         counts[centre_id][status] = n
 
     # The year's classes of the province first, then their learners by the class index; the join back to
@@ -177,7 +177,7 @@ def supervisor_panel(user, scope, today) -> dict | None:
                                          klass__centre_id__in=ids, status=Enrolment.Status.ENROLLED)
                 .values_list("klass__centre_id").annotate(n=Count("pk")).order_by())
 
-    learners = dict(kept_rows(user, ("home-province-learners", today.year), learners_by_centre))
+    learners = dict(kept_rows(user, ("home-province-learners", today.year), learners_by_centre, centres=ids))
     for centre in centres:
         centre.by_status = [counts[centre.pk].get(s, 0) for s in Klass.Status.values]
         centre.class_total = sum(centre.by_status)

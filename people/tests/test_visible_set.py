@@ -126,3 +126,36 @@ def test_the_person_list_keeps_its_sql_and_reads_its_rows_afresh(client, world):
     with override_settings(PAGE_SIZE=1):
         first, second = listed(status="unknown", q="huong")[1], listed(status="unknown", q="huong", page=2)[1]
     assert sorted(first + second) == sorted([newcomer.full_name, world.person_a.full_name])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_province_list_is_kept_until_a_person_it_shows_changes_even_one_registered_elsewhere(client, world):
+    """The supervisor's count, strangers and page are kept under the province's centres' data versions
+    (core.versions): a repeated request reads only the versions, the session and the page's values; a
+    learner registered in another province who is renamed shows renamed, since their row counts for the
+    centres whose classes they attend."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from training.tests.factories import classes as make
+
+    make.enrol(make.klass(world.centre_b), world.person_c)  # registered at C (another province), learning at B
+    client.force_login(world.supervisor)
+    url = reverse("people:person_list")
+
+    def listed() -> tuple[int, list[str]]:
+        context = client.get(url).context
+        return context["total"], [p.full_name for p in context["object_list"]]
+
+    total, names = listed()
+    assert world.person_c.full_name in names
+    with CaptureQueriesContext(connection) as warm:
+        assert listed() == (total, names)
+    texts = " ".join(q["sql"] for q in warm.captured_queries)
+    assert "COUNT(" not in texts and "people_staffassignment" not in texts
+    Person.objects.filter(pk=world.person_c.pk).update(given_name="Cường")  # no save(): the trigger sees it
+    renamed = listed()
+    assert renamed[0] == total and "Hoàng Văn Cường" in renamed[1]
+    f.PersonFactory(centre=world.centre_a)
+    assert listed()[0] == total + 1

@@ -52,3 +52,29 @@ def test_an_ended_role_takes_the_dashboard_away_on_the_next_request(client, worl
     yesterday = timezone.localdate() - dt.timedelta(days=1)
     RoleAssignment.objects.filter(user=world.director_a).update(valid_to=yesterday)
     _get(client, status=403)
+
+
+@transactional
+def test_the_figures_are_kept_until_the_centres_data_changes(client, world):
+    """The dashboard's figures are kept under the centres' data versions (core.versions): a repeated request
+    runs none of their reads, a new learner of a class of the centre is counted on the next one, and a
+    change at another province's centre leaves them kept."""
+    from tests import factories as f
+    from training.tests.factories import classes as make
+
+    today = timezone.localdate()
+    programme = make.version()
+    klass = make.klass(world.centre_a, programme, status="in_progress", start_date=today - dt.timedelta(days=1),
+                       end_date=today + dt.timedelta(days=3))
+    make.enrol(klass, world.person_a)
+    client.force_login(world.director_a)
+    first, _ = _get(client)
+    learners = first.context["dashboard"]["figures"]["learners"]
+    _again, warm_queries = _get(client)
+    make.klass(world.centre_c, programme)  # another province
+    _other, other_queries = _get(client)
+    assert other_queries == warm_queries
+    make.enrol(klass, f.PersonFactory(centre=world.centre_a))
+    changed, changed_queries = _get(client)
+    assert changed.context["dashboard"]["figures"]["learners"] == learners + 1
+    assert changed_queries > warm_queries
