@@ -13,6 +13,10 @@ The rows seeded inside the transaction are not yet marked all-visible (only VACU
 cannot run in a transaction), so the index-only scans of the person list and search read the table
 here; on a vacuumed registry they do not. To compare sizes as production sees them, seed two
 databases, `VACUUM ANALYZE` both and run `explain` on each: it prints the same pages' times.
+
+Inside a transaction a worker keeps nothing under the centres' data versions (core.versions), so the
+times here are those of a request that counts: the first one after a change. `explain` prints both, a
+repeated request's and one after a change.
 """
 
 from __future__ import annotations
