@@ -14,7 +14,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.prepared import PreparedObjects
 from core.text import format_decimal, short_date
+
+PANEL_LIMIT = 50
 
 
 def _fields_by_key(model) -> dict[str, models.Field]:
@@ -103,3 +106,22 @@ def label_changes(model, events) -> None:
             label = str(field.verbose_name) if field is not None else key.replace("_", " ")
             rows.append((label, readable_value(field, old, names), readable_value(field, new, names)))
         event.labelled_changes = rows
+
+
+def _recent(object_type: str, object_id: str):
+    from core.models import AuditEvent
+
+    return AuditEvent.objects.filter(object_type=object_type, object_id=object_id).select_related("actor")[:PANEL_LIMIT]
+
+
+# Every page of a record shows its history: the read is compiled once (building it cost more than running it).
+_RECENT = PreparedObjects(_recent, "ttct.standin", "ttct-stand-in-id")
+
+
+def recent_events(obj: models.Model, limit: int = PANEL_LIMIT) -> list:
+    """The record's last audit events, newest first, with their actors."""
+    if limit != PANEL_LIMIT:
+        from core.models import AuditEvent
+
+        return list(AuditEvent.objects.for_object(obj).select_related("actor")[:limit])
+    return _RECENT.objects(obj._meta.label_lower, str(obj.pk))
