@@ -12,11 +12,15 @@ from django.db.models.functions import ExtractYear
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.formats import localize
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.access import kept_rows
+from core.http import pk_url
 from core.listing import Filter, KeptReads, ListSpec, build_list, search_words
 from core.prepared import PreparedObjects
 from core.views import apply_validation_error, flash_error
@@ -59,6 +63,26 @@ class ClassListRow(NamedTuple):
     @property
     def venue(self) -> str:
         return venue_of(self.off_site_venue, self.room_name)
+
+    @property
+    def html(self) -> SafeString:
+        """The row's <tr>, written here: through the template engine a row cost about a tenth of a millisecond,
+        most of a short list's rendering."""
+        return format_html(
+            _ROW, url=pk_url("training:class_detail", self.pk), code=self.code, name=self.name,
+            programme=self.programme_code, version=self.version_number, start=self.start_date.strftime("%d/%m/%Y"),
+            end=self.end_date.strftime("%d/%m/%Y"), status=self.status, status_label=self.status_label,
+            enrolled=localize(self.enrolled), capacity=localize(self.capacity), venue=self.venue or "—",
+            centre=self.centre_name)
+
+
+_ROW = ("<tr>\n  <td><a href=\"{url}\">{code}</a></td>\n"
+        "  <td>{name}<br><small class=\"muted\">{programme} v{version}</small></td>\n"
+        "  <td>{start} – {end}</td>\n"
+        "  <td><span class=\"badge status-{status}\">{status_label}</span></td>\n"
+        "  <td class=\"num\">{enrolled}/{capacity}</td>\n"
+        "  <td class=\"hide-sm\">{venue}</td>\n"
+        "  <td class=\"hide-sm\">{centre}</td>\n</tr>\n")
 
 
 def _class_list_reads(user) -> KeptReads:

@@ -272,3 +272,29 @@ def test_the_list_keeps_its_sql_and_reads_its_rows_afresh(client, world):
     with override_settings(PAGE_SIZE=1):
         assert listed("?page=2")[1] == [rows[1]]
         assert listed("?page=99")[1] == [rows[1]]  # past the end: the last page, as Django's paginator does
+
+
+def test_a_list_shorter_than_a_page_is_counted_by_its_first_page(client, world):
+    """The first page is read first (core.listing): fewer rows than a page is the count, with no COUNT query;
+    a full first page is counted as before, and a later page is read after its count."""
+    import datetime as dt
+
+    from django.test import override_settings
+
+    for day in (2, 3):
+        make.klass(world.centre_a, start_date=dt.date(2026, 3, day), end_date=dt.date(2026, 3, 20))
+    client.force_login(world.officer_a)
+    url = reverse("training:class_list")
+
+    def listed(query=""):
+        with CaptureQueriesContext(connection) as ctx:
+            context = client.get(url + query).context
+        counted = any("COUNT(*) FROM (" in q["sql"] for q in ctx.captured_queries)
+        return context["total"], len(context["object_list"]), counted
+
+    assert listed() == (2, 2, False)
+    with override_settings(PAGE_SIZE=1):
+        assert listed() == (2, 1, True)
+        assert listed("?page=2") == (2, 1, True)
+    with override_settings(PAGE_SIZE=2):
+        assert listed() == (2, 2, True)  # a full page may have more after it
