@@ -33,6 +33,7 @@ from django.utils.functional import SimpleLazyObject
 
 from core.memo import BoundedMemo, may_keep
 from core.prepared import object_maker, preparing_cursor
+from core.triggers import tables_with_triggers as triggered_tables
 from core.versions import remember_for_centres
 
 # The tables whose rows decide a user's row, scope and lecturer profile (model labels, so this module
@@ -190,15 +191,7 @@ def install_triggers(using: str = "default") -> None:
 
 def tables_with_triggers(using: str = "default") -> set[str]:
     """The ACCESS_TABLES tables that have the token's trigger (for checks and tests)."""
-    db = connections[using]
-    with db.cursor() as cursor:
-        if db.vendor == "postgresql":
-            cursor.execute("SELECT DISTINCT event_object_table FROM information_schema.triggers "
-                           "WHERE trigger_name = 'ttct_access_changed'")
-        else:
-            cursor.execute("SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'ttct_access_%' "
-                           "GROUP BY tbl_name HAVING COUNT(*) = 3")
-        return {row[0] for row in cursor.fetchall()}
+    return triggered_tables("ttct_access_%", using)
 
 
 __all__ = ["ACCESS_TABLES", "AuthenticationMiddleware", "install_triggers", "kept_rows", "recall", "recall_for",

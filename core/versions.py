@@ -38,6 +38,7 @@ from django.db.models import Model
 
 from core.memo import BoundedMemo, may_keep
 from core.prepared import preparing_cursor
+from core.triggers import tables_with_triggers as triggered_tables
 
 ALL_CENTRES = 0
 # Answers kept per process; their rows together at most ROW_BUDGET (a few tens of MB at most).
@@ -202,16 +203,7 @@ def drop_sqlite_triggers(using: str = "default") -> None:
 
 def tables_with_triggers(using: str = "default") -> set[str]:
     """The tables that have the centre-data triggers, every kind of change covered (for checks and tests)."""
-    db = connections[using]
-    with db.cursor() as cursor:
-        if db.vendor == "postgresql":
-            cursor.execute("SELECT event_object_table FROM information_schema.triggers WHERE trigger_name LIKE %s "
-                           "GROUP BY event_object_table HAVING COUNT(DISTINCT event_manipulation) = 3",
-                           [f"{_TRIGGER}_%"])
-        else:
-            cursor.execute("SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE %s "
-                           "GROUP BY tbl_name HAVING COUNT(*) = 3", [f"{_TRIGGER}_%"])
-        return {row[0] for row in cursor.fetchall()}
+    return triggered_tables(f"{_TRIGGER}_%", using)
 
 
 # Reading --------------------------------------------------------------------------------------------
