@@ -11,7 +11,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models.functions import ExtractYear
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.formats import localize
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
@@ -179,7 +178,7 @@ def _stage_links(klass: Klass, figures: Klass) -> list[dict]:
     ]
     links = []
     for name, label, summary in stages:
-        links.append({"name": name, "label": label, "summary": summary, "url": reverse(name, args=[klass.pk])})
+        links.append({"name": name, "label": label, "summary": summary, "url": pk_url(name, klass.pk)})
     return links
 
 
