@@ -220,6 +220,25 @@ def scalars(*parts: tuple[str, QuerySet]) -> tuple[str, list]:
     return "SELECT " + ", ".join(selects), params
 
 
+def grouped_figures(*parts: tuple[str, QuerySet]) -> tuple[str, list]:
+    """`scalars` by group: rows of (part, key, figure), where each part's queryset gives its rows' group as
+    `group_key` (and, for "sum", the value to add up as `amount`), in one round trip."""
+    selects, params = [], []
+    for index, (aggregate, queryset) in enumerate(parts):
+        sql, part_params = queryset.query.sql_with_params()
+        alias = f"part{index}"
+        if aggregate == "count":
+            figure = "COUNT(*)"
+        elif aggregate == "sum":
+            figure = f'COALESCE(SUM({alias}."amount"), 0)'
+        else:
+            raise ValueError(f"unknown aggregate {aggregate!r}")
+        selects.append(f'SELECT {index} AS part, {alias}."group_key" AS group_key, {figure} AS figure '
+                       f'FROM ({sql}) AS {alias} GROUP BY {alias}."group_key"')
+        params.extend(part_params)
+    return " UNION ALL ".join(selects), params
+
+
 class PreparedAnnotations:
     """Annotations whose SQL the ORM compiles once per database backend, for querysets of one model.
 

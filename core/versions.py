@@ -223,6 +223,17 @@ def data_versions(centre_ids: Iterable[int], using: str = "default") -> tuple[tu
         return tuple(sorted(cursor.fetchall()))
 
 
+def _known_versions(ids: tuple[int, ...], holder, using: str) -> dict[int, int]:
+    """{centre: version} for `ids` and "every centre" (0 for a centre never written), read once per holder
+    (the request's user): a page's later answers for the same or fewer centres read nothing more."""
+    known = {} if holder is None else holder.__dict__.setdefault("_centre_data_versions", {})
+    missing = [c for c in (ALL_CENTRES, *ids) if c not in known]
+    if missing:
+        read = dict(data_versions(missing, using))
+        known.update({c: read.get(c, 0) for c in (ALL_CENTRES, *missing)})
+    return known
+
+
 def remember_for_centres(centre_ids: Iterable[int], key: tuple, compute, *, holder=None, using: str = "default"):
     """`compute()`, or its answer kept earlier for these centres and `key` while none of the centres' data
     has changed since. `holder` (the request's user, say) keeps the versions it read, so a page with several
@@ -230,14 +241,8 @@ def remember_for_centres(centre_ids: Iterable[int], key: tuple, compute, *, hold
     if not may_keep(using):
         return compute()
     ids = tuple(sorted(set(centre_ids)))
-    if holder is not None:
-        read = holder.__dict__.setdefault("_centre_data_versions", {})
-        versions = read.get(ids)
-        if versions is None:
-            versions = read[ids] = data_versions(ids, using)
-    else:
-        versions = data_versions(ids, using)
-    full_key = (ids, versions, *key)
+    known = _known_versions(ids, holder, using)
+    full_key = (ids, tuple(known[c] for c in (ALL_CENTRES, *ids)), *key)
     found = kept.get(full_key)
     if found is None:
         found = compute()
@@ -245,5 +250,31 @@ def remember_for_centres(centre_ids: Iterable[int], key: tuple, compute, *, hold
     return found
 
 
-__all__ = ["ALL_CENTRES", "centre_paths", "data_versions", "drop_sqlite_triggers", "install_triggers", "kept", "remember_for_centres",
-           "tables_with_triggers"]
+def remember_per_centre(centre_ids: Iterable[int], key: tuple, compute, *, empty, holder=None,
+                        using: str = "default") -> dict[int, object]:
+    """{centre: answer} for the centres, each answer kept under its own centre's version: after a change to
+    one centre's data only that centre is read again. `compute(ids)` returns {centre: answer} for the
+    centres it is given, in one read (a centre it leaves out has the answer `empty`)."""
+    ids = tuple(sorted(set(centre_ids)))
+    if not may_keep(using):
+        found = compute(list(ids)) if ids else {}
+        return {c: found.get(c, empty) for c in ids}
+    known = _known_versions(ids, holder, using)
+    every = known[ALL_CENTRES]
+    answers, missing = {}, []
+    for centre in ids:
+        found = kept.get(("per-centre", centre, known[centre], every, *key))
+        if found is None:
+            missing.append(centre)
+        else:
+            answers[centre] = found
+    if missing:
+        read = compute(missing)
+        for centre in missing:
+            answers[centre] = read.get(centre, empty)
+            kept.put(("per-centre", centre, known[centre], every, *key), answers[centre])
+    return answers
+
+
+__all__ = ["ALL_CENTRES", "centre_paths", "data_versions", "drop_sqlite_triggers", "install_triggers", "kept",
+           "remember_for_centres", "remember_per_centre", "tables_with_triggers"]

@@ -112,7 +112,7 @@ def _late_reports(target: Target, year: int, today: dt.date) -> list[dict]:
     return late
 
 
-def charts(target: Target, year: int, months=None, quarters=None) -> dict[str, Chart]:
+def charts(target: Target, year: int, months=None, quarters=None, *, holder=None) -> dict[str, Chart]:
     """The three charts; `months` and `quarters` (from `class_months` and `plan_quarters`) when the
     caller has read them already."""
     ids = target.centre_ids
@@ -135,7 +135,7 @@ def charts(target: Target, year: int, months=None, quarters=None) -> dict[str, C
     )
     years = list(range(year - TREND_YEARS + 1, year + 1))
     # One pass for both charts: learners by year of the class and programme.
-    learner_rows = learners_by_year(ids, years)
+    learner_rows = learners_by_year(ids, years, holder=holder)
     learner_years: dict[int, int] = {}
     programmes: dict[str, int] = {}
     for y, name, n in learner_rows:
@@ -163,11 +163,14 @@ def dashboard_context(request) -> dict | None:
     # until some of it changes, in each language (the charts' titles and the periods' labels are text).
     centres = {*target.centre_ids, *(c.pk for c in target.report_centres)}
     key = ("dashboard", target.centre_ids, tuple(c.pk for c in target.report_centres), year, today, get_language())
-    shown = remember_for_centres(centres, key, lambda: _figures(target, year, today), holder=request.user)
+    user = request.user
+    shown = remember_for_centres(centres, key, lambda: _figures(target, year, today, user), holder=user)
     return {"target": target, "year": year, **shown, "query": request.GET.urlencode()}
 
 
-def _figures(target: Target, year: int, today: dt.date) -> dict:
+def _figures(target: Target, year: int, today: dt.date, holder) -> dict:
+    """The figures, the alerts and the charts; the two heaviest reads are kept per centre as well (a change at
+    one centre counts that centre again, not the province)."""
     ids = target.centre_ids
     # The counts and the charts' classes from one pass over the classes, the plan's totals from its quarters.
     months = class_months(ids, today)
@@ -175,10 +178,10 @@ def _figures(target: Target, year: int, today: dt.date) -> dict:
               "opened": sum(r[2] for r in months if r[0] == year), "waiting": sum(r[5] for r in months)}
     quarters = plan_quarters(ids, year)
     plan = {"classes": sum(c for c, _l in quarters.values()), "learners": sum(learners for _c, learners in quarters.values())}
-    alerts = alert_figures(ids, year, today)
+    alerts = alert_figures(ids, year, today, holder=holder)
     waiting = waiting_classes(ids, today)
     late = _late_reports(target, year, today)
-    chart_map = charts(target, year, months, quarters)
+    chart_map = charts(target, year, months, quarters, holder=holder)
     # This year's learners: the last point of the trend (the same count, not scanned twice).
     learners = chart_map["trend"].series[1].values[-1]
     planned_learners, planned_classes = plan["learners"] or 0, plan["classes"] or 0

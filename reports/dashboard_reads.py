@@ -14,12 +14,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 from django.db.models.functions import ExtractMonth, ExtractYear
 
 from certificates.models import Certificate
-from core.prepared import Prepared, scalars
+from core.prepared import Prepared, grouped_figures
 from core.queries import among
+from core.versions import remember_per_centre
 from facilities.models import Condition, Equipment
 from org.models_agreements import EXPIRY_WARNING_DAYS, CoordinationAgreement
 from reports.models import Report
@@ -81,18 +82,31 @@ def _learners_by_year(ids, first_day, last_day):
                                    start_date__lte=last_day).order_by().values("pk"))
     # The classes first, their learners by the class index; the join back to the classes stays in the centres.
     return (Enrolment.objects.filter(among("klass_id", opened), klass__centre_id__any=ids, status=ENROLLED)
-            .annotate(y=ExtractYear("klass__start_date")).values_list("y", "klass__version__programme__name")
+            .annotate(y=ExtractYear("klass__start_date"))
+            .values_list("klass__centre_id", "y", "klass__version__programme__name")
             .annotate(n=Count("pk")).order_by())
 
 
 _LEARNERS_BY_YEAR = Prepared(_learners_by_year, _IDS, _DAY, _OTHER_DAY)
 
 
-def learners_by_year(ids, years: list[int]) -> list[tuple[int, str, int]]:
+def learners_by_year(ids, years: list[int], *, holder=None) -> list[tuple[int, str, int]]:
     """(year of the class, programme name, enrolled learners) of the centres' opened classes that start in
-    `years` (consecutive)."""
-    rows = _LEARNERS_BY_YEAR.rows(list(ids), dt.date(min(years), 1, 1), dt.date(max(years), 12, 31))
-    return [(int(y), name, int(n)) for y, name, n in rows]
+    `years` (consecutive). Counted per centre and kept per centre (core.versions): after a change to one
+    centre's data only that centre is counted again."""
+    first, last = dt.date(min(years), 1, 1), dt.date(max(years), 12, 31)
+
+    def count(missing):
+        by_centre: dict[int, list] = {}
+        for centre, y, name, n in _LEARNERS_BY_YEAR.rows(missing, first, last):
+            by_centre.setdefault(centre, []).append((int(y), name, int(n)))
+        return by_centre
+
+    totals: dict[tuple[int, str], int] = {}
+    for rows in remember_per_centre(ids, ("learners-by-year", first, last), count, empty=(), holder=holder).values():
+        for y, name, n in rows:
+            totals[(y, name)] = totals.get((y, name), 0) + n
+    return [(y, name, n) for (y, name), n in totals.items()]
 
 
 def _alert_figures(ids, first_day, last_day, today, soon):
@@ -101,28 +115,38 @@ def _alert_figures(ids, first_day, last_day, today, soon):
     # index); the centres' finished classes first, then their enrolments by the class index.
     not_issued = (Enrolment.objects.filter(among("klass_id", finished), status=ENROLLED, result__completed=True)
                   .exclude(Exists(Certificate.objects.filter(enrolment=OuterRef("pk"), status=Certificate.Status.VALID)))
-                  .order_by().values("pk"))
+                  .order_by().annotate(group_key=F("klass__centre_id")).values("group_key"))
     certificates = (Certificate.objects.filter(register__centre_id__any=ids, issued_on__gte=first_day,
                                                issued_on__lte=last_day, status=Certificate.Status.VALID)
-                    .order_by().values("pk"))
+                    .order_by().annotate(group_key=F("register__centre_id")).values("group_key"))
     broken = (Equipment.objects.filter(centre_id__any=ids, condition=Condition.BROKEN).order_by()
-              .values_list("quantity"))
+              .annotate(group_key=F("centre_id"), amount=F("quantity")).values("group_key", "amount"))
     # `CoordinationAgreement.objects.expiring(today)`, with its last day as a value of its own.
     expiring = (CoordinationAgreement.objects.filter(centre_id__any=ids).in_force(today)
-                .filter(valid_to__isnull=False, valid_to__lte=soon).order_by().values("pk"))
-    return scalars(("count", not_issued), ("count", certificates), ("sum", broken), ("count", expiring))
+                .filter(valid_to__isnull=False, valid_to__lte=soon).order_by()
+                .annotate(group_key=F("centre_id")).values("group_key"))
+    return grouped_figures(("count", not_issued), ("count", certificates), ("sum", broken), ("count", expiring))
 
 
 _ALERT_FIGURES = Prepared(_alert_figures, _IDS, _DAY, _OTHER_DAY, _THIRD_DAY, dt.date(1904, 5, 6))
+_ALERTS = ("not_issued", "certificates", "broken", "expiring")
 
 
-def alert_figures(ids, year: int, today: dt.date) -> dict[str, int]:
+def alert_figures(ids, year: int, today: dt.date, *, holder=None) -> dict[str, int]:
     """Learners waiting for a certificate, certificates issued in the year, broken equipment, agreements
-    ending soon: one query."""
-    rows = _ALERT_FIGURES.rows(list(ids), dt.date(year, 1, 1), dt.date(year, 12, 31), today,
-                               today + dt.timedelta(days=EXPIRY_WARNING_DAYS))
-    figures = [int(v or 0) for v in rows[0]] if rows else [0, 0, 0, 0]
-    return dict(zip(("not_issued", "certificates", "broken", "expiring"), figures, strict=True))
+    ending soon: one query for the centres not kept yet, each centre's figures kept on their own (see
+    `learners_by_year`)."""
+    soon = today + dt.timedelta(days=EXPIRY_WARNING_DAYS)
+
+    def count(missing):
+        by_centre: dict[int, list[int]] = {}
+        for part, centre, figure in _ALERT_FIGURES.rows(missing, dt.date(year, 1, 1), dt.date(year, 12, 31),
+                                                        today, soon):
+            by_centre.setdefault(centre, [0] * len(_ALERTS))[part] = int(figure or 0)
+        return {centre: tuple(figures) for centre, figures in by_centre.items()}
+
+    kept = remember_per_centre(ids, ("alert-figures", year, today), count, empty=(0,) * len(_ALERTS), holder=holder)
+    return {name: sum(figures[i] for figures in kept.values()) for i, name in enumerate(_ALERTS)}
 
 
 def _waiting(ids, today):

@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 from django.utils import timezone
 
-from accounts.access import kept_objects, kept_rows, recall_for
+from accounts.access import kept_objects, recall_for
 from accounts.scope import scope_of
 from certificates.permissions import can_issue
 from core.prepared import Prepared, PreparedObjects
 from core.queries import among
+from core.versions import remember_per_centre
 from lecturers.load import load_rows
 from lecturers.models import Survey
 from org.models import Centre
@@ -151,37 +152,54 @@ class CentreYear:
     learner_total: int = 0
 
 
+def _year_classes(ids, first, last):
+    return (Klass.objects.filter(centre_id__any=ids, start_date__gte=first, start_date__lte=last)
+            .values_list("centre_id", "status").annotate(n=Count("pk")).order_by())
+
+
+def _year_learners(ids, first, last):
+    # The year's classes of the centres first, then their learners by the class index; the join back to the
+    # classes for their centre stays in the centres. Never a pass over the nation's rows.
+    classes = Klass.objects.filter(centre_id__any=ids, start_date__gte=first, start_date__lte=last)
+    return (Enrolment.objects.filter(among("klass_id", classes.order_by().values("pk")), klass__centre_id__any=ids,
+                                     status=Enrolment.Status.ENROLLED)
+            .values_list("klass__centre_id").annotate(n=Count("pk")).order_by())
+
+
+_STAND_IN_DAYS = (dt.date(1901, 2, 3), dt.date(1902, 3, 4))
+_YEAR_CLASSES = Prepared(_year_classes, [-7_319_024_185], *_STAND_IN_DAYS)
+_YEAR_LEARNERS = Prepared(_year_learners, [-7_319_024_185], *_STAND_IN_DAYS)
+
+
 def supervisor_panel(user, scope, today) -> dict | None:
     """The province's centres with this year's classes by state and learners."""
     if not scope.supervises_some_province or scope.sees_everything:
         return None
     # Centres are an access table: their rows are kept under the access token, which any change to a
-    # centre renews. The two counts' SQL names those centres, so it is kept the same way; their rows are
-    # kept until the centres' classes or learners change (core.versions).
+    # centre renews.
     rows = recall_for(user, ("home-province-centres",), lambda: list(
         Centre.objects.visible_to(user).filter(province_id__in=scope.province_ids, status=Centre.Status.ACTIVE)
         .order_by("sort_key").values_list("pk", "code", "name")))
     centres = [CentreYear(*row) for row in rows]
     ids = [c.pk for c in centres]
-    counts = defaultdict(dict)
-    for centre_id, status, n in kept_rows(user, ("home-province-classes", today.year), lambda: (
-            Klass.objects.filter(centre_id__in=ids, start_date__year=today.year)
-            .values_list("centre_id", "status").annotate(n=Count("pk")).order_by()), centres=ids):
-        counts[centre_id][status] = n
 
-    # The year's classes of the province first, then their learners by the class index; the join back to
-    # the classes for their centre is limited to the province's too. Never a pass over the nation's rows.
-    def learners_by_centre():
-        classes = Klass.objects.filter(centre_id__in=ids, start_date__year=today.year)
-        return (Enrolment.objects.filter(among("klass_id", classes.order_by().values("pk")),
-                                         klass__centre_id__in=ids, status=Enrolment.Status.ENROLLED)
-                .values_list("klass__centre_id").annotate(n=Count("pk")).order_by())
+    # Per centre, each kept under its own centre's data version (core.versions): after a change at one
+    # centre only that centre is counted again.
+    first, last = dt.date(today.year, 1, 1), dt.date(today.year, 12, 31)
 
-    learners = dict(kept_rows(user, ("home-province-learners", today.year), learners_by_centre, centres=ids))
+    def count(missing):
+        by_centre = {c: ({}, 0) for c in missing}
+        for centre_id, status, n in _YEAR_CLASSES.rows(missing, first, last):
+            by_centre[centre_id][0][status] = n
+        for centre_id, n in _YEAR_LEARNERS.rows(missing, first, last):
+            by_centre[centre_id] = (by_centre[centre_id][0], n)
+        return by_centre
+
+    figures = remember_per_centre(ids, ("home-province-year", today.year), count, empty=({}, 0), holder=user)
     for centre in centres:
-        centre.by_status = [counts[centre.pk].get(s, 0) for s in Klass.Status.values]
+        by_status, centre.learner_total = figures[centre.pk]
+        centre.by_status = [by_status.get(s, 0) for s in Klass.Status.values]
         centre.class_total = sum(centre.by_status)
-        centre.learner_total = learners.get(centre.pk, 0)
     totals = [sum(c.by_status[i] for c in centres) for i in range(len(Klass.Status.values))]
     return {"template": "home/_supervisor.html", "centres": centres, "year": today.year,
             "statuses": Klass.Status.labels, "totals": totals,

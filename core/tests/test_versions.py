@@ -4,7 +4,7 @@ and answers kept under them that are read again exactly when some of that data h
 from __future__ import annotations
 
 import pytest
-from django.db import connection
+from django.db import connection, models
 
 from core import versions
 from core.bulk import insert_rows
@@ -158,3 +158,35 @@ def test_a_migrate_on_sqlite_runs_without_the_triggers_and_gets_them_back():
     assert left == (declared if connection.vendor == "postgresql" else set())
     versions.install_triggers()
     assert versions.tables_with_triggers() == declared
+
+
+@pytest.mark.django_db(transaction=True)
+def test_answers_kept_per_centre_are_read_again_for_the_changed_centre_only(world):
+    asked = []
+
+    def count(missing):
+        asked.append(sorted(missing))
+        return {c: n for c, n in type(world.person_a).objects.filter(centre_id__in=missing)
+                .values_list("centre_id").annotate(n=models.Count("pk")).order_by()}
+
+    ids = [world.centre_a.pk, world.centre_b.pk, world.centre_c.pk]
+
+    def kept():
+        return versions.remember_per_centre(ids, ("test-per-centre",), count, empty=0)
+
+    first = kept()
+    assert asked == [sorted(ids)] and kept() == first and len(asked) == 1
+    f.PersonFactory(centre=world.centre_b)
+    again = kept()
+    assert asked[-1] == [world.centre_b.pk]
+    assert again == {**first, world.centre_b.pk: first[world.centre_b.pk] + 1}
+    make.version()  # a programme: every centre's data
+    kept()
+    assert asked[-1] == sorted(ids)
+
+
+def test_inside_a_transaction_answers_per_centre_are_counted_each_time(world):
+    calls = []
+    for _ in range(2):
+        found = versions.remember_per_centre([world.centre_a.pk], ("t",), lambda m: calls.append(m) or {}, empty=7)
+    assert found == {world.centre_a.pk: 7} and len(calls) == 2

@@ -78,3 +78,30 @@ def test_the_figures_are_kept_until_the_centres_data_changes(client, world):
     changed, changed_queries = _get(client)
     assert changed.context["dashboard"]["figures"]["learners"] == learners + 1
     assert changed_queries > warm_queries
+
+
+@transactional
+def test_a_provinces_figures_follow_a_change_at_one_of_its_centres(client, world):
+    """The learners and the alerts are kept per centre under the province's figures (core.versions): a
+    learner enrolled and a certificate owed at one centre change the province's totals by exactly that."""
+    from tests import factories as f
+    from training.models import Result
+    from training.tests.factories import classes as make
+
+    today = timezone.localdate()
+    programme = make.version()
+    at_a = make.klass(world.centre_a, programme, status="in_progress", start_date=today - dt.timedelta(days=1),
+                      end_date=today + dt.timedelta(days=3))
+    make.enrol(at_a, world.person_a)
+    at_b = make.klass(world.centre_b, programme, status="results_approved", start_date=today - dt.timedelta(days=9),
+                      end_date=today - dt.timedelta(days=2))
+    client.force_login(world.supervisor)
+
+    def shown():
+        dashboard = _get(client)[0].context["dashboard"]
+        return dashboard["figures"]["learners"], dashboard["alerts"]["not_issued"]
+
+    learners, not_issued = shown()
+    assert shown() == (learners, not_issued)
+    Result.objects.create(enrolment=make.enrol(at_b, f.PersonFactory(centre=world.centre_b)), completed=True)
+    assert shown() == (learners + 1, not_issued + 1)
