@@ -9,12 +9,13 @@ from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.access import kept_rows
 from accounts.scope import scope_of
 from core.listing import search_words
 from core.models import TimeStampedModel, period_order
+from core.prepared import Prepared
 from core.queries import among
 from core.text import name_sort_key, nfc, search_key
+from core.versions import remember_for_centres, remember_per_centre
 from people.choices import ETHNICITY_CHOICES, Degree, Gender, GeneralEducation, StateManagementLevel, TheoryLevel
 
 
@@ -50,15 +51,56 @@ def _strangers(scope):
             .order_by().values("pk"))
 
 
+def _reached_by_centre(ids, inside):
+    """(reaching centre, person) of the persons the centres' staff posts, lecturer profiles and classes
+    reach and who are registered at none of the centres `inside`."""
+    enrolment = Person._meta.get_field("enrolments").related_model
+    posts = (StaffAssignment.objects.filter(centre_id__any=ids).exclude(person__centre_id__any=inside)
+             .order_by().values_list("centre_id", "person_id"))
+    teaching = (Lecturer.objects.filter(centre_id__any=ids).exclude(person__centre_id__any=inside)
+                .order_by().values_list("centre_id", "person_id"))
+    klass = enrolment._meta.get_field("klass").related_model
+    # The centres' classes first, then their enrolments by the class index (not a pass over the nation's).
+    classes = klass.objects.filter(centre_id__any=ids).order_by().values("pk")
+    learning = (enrolment.objects.filter(among("klass_id", classes)).exclude(person__centre_id__any=inside)
+                .order_by().values_list("klass__centre_id", "person_id"))
+    return posts.union(teaching, learning, all=True)
+
+
+_REACHED_BY_CENTRE = Prepared(_reached_by_centre, [-7_319_024_185], [-7_319_024_186])
+_CENTRE_OF = Prepared(lambda pk: Person.objects.filter(pk=pk).values_list("centre_id"), -7_319_024_185)
+
+
 def strangers_of(user) -> list[int]:
     """The persons `visible_to(user, reached_first=True)` names by id: reached by the login's centres
-    (staff, lecturers, learners, oneself) but registered elsewhere. The SQL is kept per login, the ids
-    while the centres' data stands (core.versions: a person's row counts for the centres that reach them)."""
+    (staff, lecturers, learners, oneself) but registered elsewhere. Kept while the centres' data stands
+    (core.versions: a person's row counts for the centres that reach them, and whether one is registered
+    at the login's centres changes only with a row of those centres); what each centre reaches is kept per
+    centre too, so after a change at one centre only that centre's are read again."""
     scope = scope_of(user)
     if scope.sees_everything or not scope.person_centre_ids:
         return []
-    return [pk for (pk,) in kept_rows(user, ("persons-reached-elsewhere",),
-                                      lambda: _strangers(scope).values_list("pk"), centres=scope.person_centre_ids)]
+    centres = set(scope.person_centre_ids)
+    inside = sorted(centres)
+
+    def reached(missing):
+        by_centre: dict[int, set] = {}
+        for centre, person in _REACHED_BY_CENTRE.rows(missing, inside):
+            by_centre.setdefault(centre, set()).add(person)
+        return {centre: tuple(found) for centre, found in by_centre.items()}
+
+    def strangers():
+        # Each centre's answer depends on its own rows and on where the persons it reaches are registered,
+        # which their rows' changes tell the reaching centres; the login's centres are in the key.
+        kept = remember_per_centre(centres, ("persons-reached-from", tuple(inside)), reached, empty=(), holder=user)
+        found = {person for persons in kept.values() for person in persons}
+        if scope.person_id and scope.person_id not in found:
+            rows = _CENTRE_OF.rows(scope.person_id)  # the login's own record, wherever it is registered
+            if rows and rows[0][0] not in centres:
+                found.add(scope.person_id)
+        return sorted(found)
+
+    return remember_for_centres(centres, ("persons-reached-elsewhere", scope.person_id), strangers, holder=user)
 
 
 class PersonQuerySet(models.QuerySet):
