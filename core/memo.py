@@ -33,11 +33,6 @@ class BoundedMemo:
             self._entries[key] = value
             self._weight += weight
 
-    def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
-            self._weight = 0
-
 
 def may_keep(using: str = "default") -> bool:
     """Only what was read outside a transaction block is kept: inside one, a request could read its own

@@ -200,6 +200,15 @@ def _preparing_cursor():
     return PreparingCursor
 
 
+def _figure(aggregate: str, alias: str, column: str) -> str:
+    """The SQL of one part's figure: "count" counts its rows, "sum" adds up `column` (0 without rows)."""
+    if aggregate == "count":
+        return "COUNT(*)"
+    if aggregate == "sum":
+        return f'COALESCE(SUM({alias}."{column}"), 0)'
+    raise ValueError(f"unknown aggregate {aggregate!r}")
+
+
 def scalars(*parts: tuple[str, QuerySet]) -> tuple[str, list]:
     """One row of figures, each an aggregate over its own queryset, as the `(sql, params)` a `Prepared`
     build may return: `("count", queryset)` counts its rows, `("sum", queryset.values_list(column))`
@@ -208,14 +217,8 @@ def scalars(*parts: tuple[str, QuerySet]) -> tuple[str, list]:
     for index, (aggregate, queryset) in enumerate(parts):
         sql, part_params = queryset.query.sql_with_params()
         alias = f"part{index}"
-        if aggregate == "count":
-            figure = "COUNT(*)"
-        elif aggregate == "sum":
-            column = queryset.query.values_select[0]
-            figure = f'COALESCE(SUM({alias}."{column}"), 0)'
-        else:
-            raise ValueError(f"unknown aggregate {aggregate!r}")
-        selects.append(f"(SELECT {figure} FROM ({sql}) AS {alias})")
+        column = queryset.query.values_select[0] if aggregate == "sum" else ""
+        selects.append(f"(SELECT {_figure(aggregate, alias, column)} FROM ({sql}) AS {alias})")
         params.extend(part_params)
     return "SELECT " + ", ".join(selects), params
 
@@ -227,14 +230,9 @@ def grouped_figures(*parts: tuple[str, QuerySet]) -> tuple[str, list]:
     for index, (aggregate, queryset) in enumerate(parts):
         sql, part_params = queryset.query.sql_with_params()
         alias = f"part{index}"
-        if aggregate == "count":
-            figure = "COUNT(*)"
-        elif aggregate == "sum":
-            figure = f'COALESCE(SUM({alias}."amount"), 0)'
-        else:
-            raise ValueError(f"unknown aggregate {aggregate!r}")
-        selects.append(f'SELECT {index} AS part, {alias}."group_key" AS group_key, {figure} AS figure '
-                       f'FROM ({sql}) AS {alias} GROUP BY {alias}."group_key"')
+        selects.append(f'SELECT {index} AS part, {alias}."group_key" AS group_key, '
+                       f'{_figure(aggregate, alias, "amount")} AS figure FROM ({sql}) AS {alias} '
+                       f'GROUP BY {alias}."group_key"')
         params.extend(part_params)
     return " UNION ALL ".join(selects), params
 

@@ -71,6 +71,12 @@ _REACHED_BY_CENTRE = Prepared(_reached_by_centre, [-7_319_024_185], [-7_319_024_
 _CENTRE_OF = Prepared(lambda pk: Person.objects.filter(pk=pk).values_list("centre_id"), -7_319_024_185)
 
 
+def registry_centres(scope) -> list[int] | None:
+    """The centres whose data decides what a login's registry pages show (core.versions follows it for
+    them), or None for a login that sees the whole registry or registers at no centre."""
+    return None if scope.sees_everything or not scope.person_centre_ids else scope.person_centre_ids
+
+
 def strangers_of(user) -> list[int]:
     """The persons `visible_to(user, reached_first=True)` names by id: reached by the login's centres
     (staff, lecturers, learners, oneself) but registered elsewhere. Kept while the centres' data stands
@@ -78,7 +84,7 @@ def strangers_of(user) -> list[int]:
     at the login's centres changes only with a row of those centres); what each centre reaches is kept per
     centre too, so after a change at one centre only that centre's are read again."""
     scope = scope_of(user)
-    if scope.sees_everything or not scope.person_centre_ids:
+    if registry_centres(scope) is None:
         return []
     centres = set(scope.person_centre_ids)
     inside = sorted(centres)

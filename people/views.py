@@ -29,7 +29,7 @@ from people import services
 from people.choices import Gender, TheoryLevel
 from people.exports import persons_workbook
 from people.forms import EndTermForm, LecturerForm, MergeForm, PersonForm, StaffAssignmentForm
-from people.models import Lecturer, Person, StaffAssignment, strangers_of
+from people.models import Lecturer, Person, StaffAssignment, registry_centres, strangers_of
 from people.permissions import edits_lecturer, owns_lecturer_profile
 from people.selectors import person_enrolments
 
@@ -125,8 +125,7 @@ def _person_list_reads(request, strangers: list[int]) -> KeptReads:
     extra = ("status" in request.GET, tuple(strangers))
     # Its rows are the registry's rows of the login's centres and of the persons they reach, which is what
     # core.versions follows for those centres: count, keys and page are kept until that data changes.
-    scope = scope_of(user)
-    centres = None if scope.sees_everything or not scope.person_centre_ids else scope.person_centre_ids
+    centres = registry_centres(scope_of(user))
     return KeptReads(name="person-list", keep=lambda key, build: kept_rows(user, (*key, *extra), build, centres=centres),
                      columns=PERSON_LIST_COLUMNS, row=PersonListRow._make, rows_by_keys=_PERSON_ROWS.rows)
 
